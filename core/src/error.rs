@@ -1,0 +1,48 @@
+//! Input that is not a form at all: typed errors, distinct from findings about a form.
+
+use thiserror::Error;
+
+/// The largest JSON document `validate_json` reads (1 MiB): a form is a few kilobytes.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// The deepest JSON nesting accepted; a form nests three levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// Why input could not be read as a form. Problems *inside* a form are [`crate::Finding`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum InputError {
+    #[error("input is {len} bytes; the limit is {max} bytes")]
+    TooLarge { len: usize, max: usize },
+    #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 { offset: usize },
+    #[error("input is not valid JSON: {message} at line {line}, column {column}")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("JSON nests deeper than {max} levels")]
+    TooDeep { max: usize },
+    #[error("a form must be a JSON object, not {found}")]
+    NotAnObject { found: &'static str },
+}
+
+impl InputError {
+    /// A stable snake_case name of the error kind, for hosts that switch on it.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            InputError::TooLarge { .. } => "too_large",
+            InputError::InvalidUtf8 { .. } => "invalid_utf8",
+            InputError::Syntax { .. } => "syntax",
+            InputError::TooDeep { .. } => "too_deep",
+            InputError::NotAnObject { .. } => "not_an_object",
+        }
+    }
+
+    /// The same message in Japanese.
+    pub fn message_ja(&self) -> String {
+        match self {
+            InputError::TooLarge { len, max } => format!("入力が{len}バイトあります（上限{max}バイト）"),
+            InputError::InvalidUtf8 { offset } => format!("入力がUTF-8として正しくありません（{offset}バイト目）"),
+            InputError::Syntax { line, column, .. } => format!("JSONの構文が正しくありません（{line}行{column}列）"),
+            InputError::TooDeep { max } => format!("JSONの入れ子が{max}段を超えています"),
+            InputError::NotAnObject { .. } => "登録票はJSONオブジェクトで入力してください".to_owned(),
+        }
+    }
+}

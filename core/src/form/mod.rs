@@ -1,0 +1,479 @@
+//! The recruitment form (募集情報登録票, DOMAIN §2): its types, which serialise to exactly the
+//! canonical JSON v1, and the way in — [`validate_json`] / [`validate_value`] — which reads,
+//! normalises and checks a form and returns every finding at once.
+
+pub mod fields;
+mod read;
+mod rules;
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+use time::Date;
+
+use crate::error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::finding::{is_registrable, Finding};
+use crate::occupation::Occupation;
+use crate::places::Prefecture;
+use crate::text::{self, ClockTime, PhoneNumber, PostalCode};
+
+/// 施設類型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacilityType {
+    /// 病院
+    Hospital,
+    /// 診療所
+    Clinic,
+    /// 保健所
+    PublicHealthCenter,
+}
+
+impl FacilityType {
+    pub const ALL: [(FacilityType, &'static str, &'static str); 3] = [
+        (FacilityType::Hospital, "hospital", "病院"),
+        (FacilityType::Clinic, "clinic", "診療所"),
+        (FacilityType::PublicHealthCenter, "public_health_center", "保健所"),
+    ];
+}
+
+/// 業務内容.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyKind {
+    /// 一般内科外来業務
+    GeneralInternalMedicineOutpatient,
+    /// 帰国者・接触者外来業務
+    ReturneeContactOutpatient,
+    /// 軽症者宿泊療養施設業務
+    MildCaseAccommodation,
+    /// 保健所業務
+    PublicHealthCenter,
+    /// その他
+    Other,
+}
+
+impl DutyKind {
+    pub const ALL: [(DutyKind, &'static str, &'static str); 5] = [
+        (DutyKind::GeneralInternalMedicineOutpatient, "general_internal_medicine_outpatient", "一般内科外来業務"),
+        (DutyKind::ReturneeContactOutpatient, "returnee_contact_outpatient", "帰国者・接触者外来業務"),
+        (DutyKind::MildCaseAccommodation, "mild_case_accommodation", "軽症者宿泊療養施設業務"),
+        (DutyKind::PublicHealthCenter, "public_health_center", "保健所業務"),
+        (DutyKind::Other, "other", "その他"),
+    ];
+}
+
+/// 給与の形態.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalaryBasis {
+    Hourly,
+    Daily,
+    Monthly,
+}
+
+impl SalaryBasis {
+    pub const ALL: [(SalaryBasis, &'static str, &'static str); 3] = [
+        (SalaryBasis::Hourly, "hourly", "時給"),
+        (SalaryBasis::Daily, "daily", "日給"),
+        (SalaryBasis::Monthly, "monthly", "月給"),
+    ];
+}
+
+/// 受動喫煙防止の取組.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassiveSmoking {
+    PremisesNoSmoking,
+    IndoorNoSmoking,
+    SmokingRoom,
+    None,
+    Other,
+}
+
+impl PassiveSmoking {
+    pub const ALL: [(PassiveSmoking, &'static str, &'static str); 5] = [
+        (PassiveSmoking::PremisesNoSmoking, "premises_no_smoking", "敷地内禁煙"),
+        (PassiveSmoking::IndoorNoSmoking, "indoor_no_smoking", "屋内禁煙"),
+        (PassiveSmoking::SmokingRoom, "smoking_room", "喫煙専用室設置"),
+        (PassiveSmoking::None, "none", "対策なし"),
+        (PassiveSmoking::Other, "other", "その他"),
+    ];
+}
+
+fn serialize_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&text::iso_date(*date))
+}
+
+fn serialize_clock<S: Serializer>(time: &ClockTime, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(time)
+}
+
+fn serialize_phone<S: Serializer>(phone: &PhoneNumber, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(phone.as_str())
+}
+
+fn serialize_optional_phone<S: Serializer>(phone: &Option<PhoneNumber>, s: S) -> Result<S::Ok, S::Error> {
+    match phone {
+        Some(p) => s.serialize_str(p.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+fn serialize_optional_postal<S: Serializer>(postal: &Option<PostalCode>, s: S) -> Result<S::Ok, S::Error> {
+    match postal {
+        Some(p) => s.serialize_str(p.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+/// 医療機関.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Facility {
+    /// The G-MIS ID: opaque, never public.
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: FacilityType,
+    pub prefecture: Prefecture,
+}
+
+impl fmt::Debug for Facility {
+    // The G-MIS ID is never public, so it is not printed either.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Facility")
+            .field("id", &"<hidden>")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("prefecture", &self.prefecture)
+            .finish()
+    }
+}
+
+/// ③ 勤務地.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Workplace {
+    #[serde(serialize_with = "serialize_optional_postal")]
+    pub postal_code: Option<PostalCode>,
+    pub prefecture: Prefecture,
+    /// The official name (`札幌市中央区`).
+    pub municipality: String,
+    pub street_address: Option<String>,
+    pub facility_name: Option<String>,
+    /// The six-digit local government code of the municipality; not part of the JSON.
+    #[serde(skip)]
+    pub municipality_code: String,
+}
+
+impl fmt::Debug for Workplace {
+    // What masking hides is not printed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Workplace")
+            .field("prefecture", &self.prefecture)
+            .field("municipality", &self.municipality)
+            .finish_non_exhaustive()
+    }
+}
+
+/// ④ 雇用期間 (start ≤ end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EmploymentPeriod {
+    #[serde(serialize_with = "serialize_date")]
+    pub start: Date,
+    #[serde(serialize_with = "serialize_date")]
+    pub end: Date,
+}
+
+impl EmploymentPeriod {
+    /// Days from start to end, both included.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).whole_days() + 1
+    }
+}
+
+/// ⑥ 業務内容.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duties {
+    /// At least one; in the order of DOMAIN §2, without repeats.
+    pub kinds: Vec<DutyKind>,
+    pub other_detail: Option<String>,
+    pub specifics: Option<String>,
+}
+
+/// ⑦ 給与.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Salary {
+    pub basis: SalaryBasis,
+    pub amount_yen: u32,
+    pub trial_amount_yen: Option<u32>,
+}
+
+/// ⑧ 勤務時間.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkingHours {
+    #[serde(serialize_with = "serialize_clock")]
+    pub start: ClockTime,
+    /// Earlier than `start`: the shift ends the next day; equal: a 24-hour duty.
+    #[serde(serialize_with = "serialize_clock")]
+    pub end: ClockTime,
+    pub break_minutes: u16,
+    pub holidays: Option<String>,
+    pub overtime: bool,
+}
+
+impl WorkingHours {
+    /// Length of the shift in minutes, break included (1–1440).
+    pub fn shift_minutes(&self) -> u16 {
+        shift_minutes(self.start, self.end)
+    }
+}
+
+/// Shift length from start to end: end before start runs into the next day; equal is 24 hours.
+pub fn shift_minutes(start: ClockTime, end: ClockTime) -> u16 {
+    let (s, e) = (start.minutes(), end.minutes());
+    if e > s { e - s } else { 24 * 60 - s + e }
+}
+
+/// ⑨ 加入保険.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Insurance {
+    pub employment: bool,
+    pub workers_accident: bool,
+    pub health: bool,
+    pub pension: bool,
+    pub other: Option<String>,
+}
+
+/// ⑫ 担当者.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub address: Option<String>,
+    #[serde(serialize_with = "serialize_phone")]
+    pub phone: PhoneNumber,
+    pub extension: Option<String>,
+    #[serde(serialize_with = "serialize_optional_phone")]
+    pub application_phone: Option<PhoneNumber>,
+    #[serde(serialize_with = "serialize_optional_phone")]
+    pub fax: Option<PhoneNumber>,
+    pub email: String,
+}
+
+impl fmt::Debug for Contact {
+    // Personal data: never printed by Debug.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Contact(<hidden>)")
+    }
+}
+
+/// ⑬ 求人登録の有無.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExistingListings {
+    pub hello_work: bool,
+    pub women_doctors_bank: bool,
+    pub nurse_center: bool,
+    pub other: Option<String>,
+}
+
+/// A recruitment form, normalised: what the canonical JSON v1 says, field for field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Form {
+    pub masking_requested: bool,
+    pub facility: Facility,
+    pub occupation: Occupation,
+    pub openings: u16,
+    pub workplace: Workplace,
+    pub employment_period: EmploymentPeriod,
+    pub trial_period_weeks: Option<u16>,
+    pub duties: Duties,
+    pub salary: Salary,
+    pub working_hours: WorkingHours,
+    pub insurance: Insurance,
+    pub passive_smoking: PassiveSmoking,
+    pub passive_smoking_detail: Option<String>,
+    pub notes: Option<String>,
+    pub contact: Contact,
+    pub existing_listings: ExistingListings,
+}
+
+impl Form {
+    /// The canonical JSON v1 value.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The canonical JSON v1 text.
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The region of the posting, for distribution and counts (DOMAIN §4).
+    pub fn region(&self) -> Prefecture {
+        self.workplace.prefecture
+    }
+}
+
+/// A form without errors: the only kind that views, distribution and the lifecycle accept.
+/// It can be made only by validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidForm {
+    form: Form,
+    warnings: Vec<Finding>,
+}
+
+impl ValidForm {
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// The warnings validation found (a person should look; registration is allowed).
+    pub fn warnings(&self) -> &[Finding] {
+        &self.warnings
+    }
+
+    pub fn into_form(self) -> Form {
+        self.form
+    }
+}
+
+impl std::ops::Deref for ValidForm {
+    type Target = Form;
+    fn deref(&self) -> &Form {
+        &self.form
+    }
+}
+
+impl Serialize for ValidForm {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.form.serialize(s)
+    }
+}
+
+/// The outcome of validating one form: every finding, and the normalised form when it has no
+/// errors.
+#[derive(Debug, Clone)]
+pub struct Validation {
+    findings: Vec<Finding>,
+    form: Option<Form>,
+}
+
+/// A form that has errors, with every finding.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the form has {} error(s)", findings.iter().filter(|f| f.is_error()).count())]
+pub struct Rejected {
+    pub findings: Vec<Finding>,
+}
+
+impl Validation {
+    /// Every finding, errors and warnings, in the order of the form's fields.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+
+    /// True when no finding is an error.
+    pub fn is_registrable(&self) -> bool {
+        self.form.is_some()
+    }
+
+    /// The normalised form, when registrable.
+    pub fn form(&self) -> Option<&Form> {
+        self.form.as_ref()
+    }
+
+    /// The canonical JSON v1 of the form, when registrable.
+    pub fn canonical_json(&self) -> Option<serde_json::Value> {
+        self.form.as_ref().map(Form::to_json_value)
+    }
+
+    /// The valid form (with its warnings), or every finding.
+    pub fn into_valid(self) -> Result<ValidForm, Rejected> {
+        match self.form {
+            Some(form) => Ok(ValidForm { form, warnings: self.findings }),
+            None => Err(Rejected { findings: self.findings }),
+        }
+    }
+}
+
+fn json_depth_exceeds(input: &[u8], max: usize) -> bool {
+    // A byte scan that respects strings: cheaper than letting the parser recurse first.
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in input {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+fn json_type_name(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Reads one form from JSON bytes (UTF-8, at most [`MAX_INPUT_BYTES`], nesting at most
+/// [`MAX_DEPTH`]) and validates it.
+pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { len: input.len(), max: MAX_INPUT_BYTES });
+    }
+    if let Err(e) = std::str::from_utf8(input) {
+        return Err(InputError::InvalidUtf8 { offset: e.valid_up_to() });
+    }
+    if json_depth_exceeds(input, MAX_DEPTH) {
+        return Err(InputError::TooDeep { max: MAX_DEPTH });
+    }
+    let value: serde_json::Value = serde_json::from_slice(input)
+        .map_err(|e| InputError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })?;
+    validate_value(&value)
+}
+
+/// Validates a form already parsed as JSON (a binding's host object converted to JSON).
+pub fn validate_value(value: &serde_json::Value) -> Result<Validation, InputError> {
+    let Some(object) = value.as_object() else {
+        return Err(InputError::NotAnObject { found: json_type_name(value) });
+    };
+    let (parts, mut findings) = read::read_form(object);
+    let form = rules::check(parts, &mut findings);
+    fields::sort_findings(&mut findings);
+    let form = form.filter(|_| is_registrable(&findings));
+    Ok(Validation { findings, form })
+}
+
+/// Validates a form and returns the valid form or every finding; input errors become a
+/// [`Rejected`] with one finding at path `""`.
+pub fn validate(value: &serde_json::Value) -> Result<ValidForm, Rejected> {
+    match validate_value(value) {
+        Ok(v) => v.into_valid(),
+        Err(e) => Err(Rejected {
+            findings: vec![Finding::error("", crate::finding::Code::Format, e.to_string(), e.message_ja())],
+        }),
+    }
+}
+

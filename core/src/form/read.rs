@@ -1,0 +1,735 @@
+//! From JSON to the parts of a form: one field at a time, normalising as people type, and
+//! recording a finding for every field that cannot be read — never stopping at the first.
+
+use serde_json::{Map, Value};
+use time::Date;
+
+use super::fields::{self, label_en, label_ja};
+use super::{DutyKind, FacilityType, PassiveSmoking, SalaryBasis};
+use crate::finding::{Code, Finding};
+use crate::occupation::Occupation;
+use crate::places::Prefecture;
+use crate::text::{self, DateError, PhoneError, PhoneNumber, PostalCode, TypedTime};
+
+/// A field as read: absent (or null, or empty text), unreadable (a finding says why), or a value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) enum Slot<T> {
+    #[default]
+    Absent,
+    Invalid,
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    pub(crate) fn value(&self) -> Option<&T> {
+        match self {
+            Slot::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub(crate) fn into_value(self) -> Option<T> {
+        match self {
+            Slot::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub(crate) fn is_absent(&self) -> bool {
+        matches!(self, Slot::Absent)
+    }
+}
+
+/// Everything read from a form, before the rules that relate fields to each other.
+#[derive(Debug, Default)]
+pub(crate) struct Parts {
+    pub masking_requested: bool,
+    pub facility_id: Slot<String>,
+    pub facility_name: Slot<String>,
+    pub facility_type: Slot<FacilityType>,
+    pub facility_prefecture: Slot<Prefecture>,
+    pub occupation: Slot<Occupation>,
+    pub openings: Slot<u16>,
+    pub postal_code: Slot<PostalCode>,
+    pub workplace_prefecture: Slot<Prefecture>,
+    pub municipality: Slot<String>,
+    pub street_address: Slot<String>,
+    pub workplace_facility_name: Slot<String>,
+    pub start_date: Slot<Date>,
+    pub end_date: Slot<Date>,
+    pub trial_period_weeks: Slot<u16>,
+    pub duty_kinds: Slot<Vec<DutyKind>>,
+    pub other_detail: Slot<String>,
+    pub specifics: Slot<String>,
+    pub salary_basis: Slot<SalaryBasis>,
+    pub amount_yen: Slot<u32>,
+    pub trial_amount_yen: Slot<u32>,
+    pub start_time: Slot<TypedTime>,
+    pub end_time: Slot<TypedTime>,
+    pub break_minutes: Slot<u16>,
+    pub holidays: Slot<String>,
+    pub overtime: bool,
+    pub insurance_employment: bool,
+    pub insurance_workers_accident: bool,
+    pub insurance_health: bool,
+    pub insurance_pension: bool,
+    pub insurance_other: Slot<String>,
+    pub passive_smoking: Slot<PassiveSmoking>,
+    pub passive_smoking_detail: Slot<String>,
+    pub notes: Slot<String>,
+    pub contact_name: Slot<String>,
+    pub contact_address: Slot<String>,
+    pub phone: Slot<PhoneNumber>,
+    pub extension: Slot<String>,
+    pub application_phone: Slot<PhoneNumber>,
+    pub fax: Slot<PhoneNumber>,
+    pub email: Slot<String>,
+    pub listed_hello_work: bool,
+    pub listed_women_doctors_bank: bool,
+    pub listed_nurse_center: bool,
+    pub listed_other: Slot<String>,
+}
+
+/// Fields whose values masking may hide: their messages never quote what was typed.
+const MASKABLE: [&str; 11] = [
+    "facility.id",
+    "facility.name",
+    "workplace.postal_code",
+    "workplace.street_address",
+    "workplace.facility_name",
+    "contact.name",
+    "contact.address",
+    "contact.phone",
+    "contact.extension",
+    "contact.application_phone",
+    "contact.fax",
+];
+
+/// Quotes what was typed for a message, shortened; personal fields are never quoted.
+fn quote(path: &str, raw: &str) -> (String, String) {
+    if MASKABLE.contains(&path) || path == "contact.email" {
+        return (String::new(), String::new());
+    }
+    let mut shown: String = raw.chars().take(40).collect();
+    if raw.chars().count() > 40 {
+        shown.push('…');
+    }
+    (format!(" (got {shown:?})"), format!("（入力値：「{shown}」）"))
+}
+
+/// Required-field and type findings, worded once.
+pub(crate) fn required(path: &str) -> Finding {
+    Finding::error(
+        path,
+        Code::Required,
+        format!("{} is required", label_en(path)),
+        format!("{}を入力してください", label_ja(path)),
+    )
+}
+
+fn wrong_type(path: &str, expected_en: &str, expected_ja: &str, got: &Value) -> Finding {
+    let kind = match got {
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+        Value::Null => "null",
+    };
+    Finding::error(
+        path,
+        Code::Format,
+        format!("{} must be {expected_en}, not {kind}", label_en(path)),
+        format!("{}は{expected_ja}で入力してください", label_ja(path)),
+    )
+}
+
+pub(crate) struct Reader {
+    pub findings: Vec<Finding>,
+}
+
+impl Reader {
+    fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    /// The object at `path`, reporting keys the form does not know. Absent → an empty object,
+    /// so its required fields are reported one by one (useful to a per-field UI).
+    fn object<'a>(&mut self, value: Option<&'a Value>, path: &str) -> Option<&'a Map<String, Value>> {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        let empty = EMPTY.get_or_init(Map::new);
+        match value {
+            None | Some(Value::Null) => Some(empty),
+            Some(Value::Object(map)) => {
+                self.unknown_keys(map, path);
+                Some(map)
+            }
+            Some(other) => {
+                self.push(wrong_type(path, "an object", "オブジェクト", other));
+                None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, map: &Map<String, Value>, path: &str) {
+        if map.len() <= 16 && map.keys().all(|k| known(path, k)) {
+            return;
+        }
+        for key in map.keys() {
+            if !known(path, key) {
+                let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let shown: String = key.chars().take(40).collect();
+                self.push(Finding::error(
+                    full,
+                    Code::UnknownValue,
+                    format!("unknown field {shown:?}: the form has no such field (mistyped?)"),
+                    format!("登録票にない項目です：「{shown}」（項目名の誤りではありませんか）"),
+                ));
+            }
+        }
+    }
+
+    /// A string, trimmed; `Absent` when missing, null or empty.
+    fn raw_text<'a>(&mut self, value: Option<&'a Value>, path: &str) -> Slot<&'a str> {
+        match value {
+            None | Some(Value::Null) => Slot::Absent,
+            Some(Value::String(s)) => match text::trimmed(s) {
+                Some(t) => Slot::Value(t),
+                None => Slot::Absent,
+            },
+            Some(other) => {
+                self.push(wrong_type(path, "text", "文字列", other));
+                Slot::Invalid
+            }
+        }
+    }
+
+    fn check_length(&mut self, path: &str, s: &str) {
+        if let Some(max) = fields::max_chars(path) {
+            let len = s.chars().count();
+            if len > max {
+                self.push(Finding::error(
+                    path,
+                    Code::TooLong,
+                    format!("{} is {len} characters long; at most {max} are allowed", label_en(path)),
+                    format!("{}は{max}文字以内で入力してください（現在{len}文字）", label_ja(path)),
+                ));
+            }
+        }
+    }
+
+    /// A single-line text field (NFKC, spaces collapsed).
+    fn line(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::clean_line(s) {
+                Some(clean) => {
+                    self.check_length(path, &clean);
+                    Slot::Value(clean)
+                }
+                None => Slot::Absent,
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    /// A free-text field (NFC, line breaks kept).
+    fn free_text(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::clean_free_text(s) {
+                Some(clean) => {
+                    self.check_length(path, &clean);
+                    Slot::Value(clean)
+                }
+                None => Slot::Absent,
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn require<T>(&mut self, slot: Slot<T>, path: &str) -> Slot<T> {
+        if slot.is_absent() {
+            self.push(required(path));
+        }
+        slot
+    }
+
+    /// A checkbox: absent or null is false.
+    fn boolean(&mut self, value: Option<&Value>, path: &str) -> bool {
+        match value {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.push(wrong_type(path, "true or false", "true または false", other));
+                false
+            }
+        }
+    }
+
+    /// A whole number: a JSON integer, or text of digits (`"2"`, `"２"`, `"2,500"`) as form
+    /// tools send them.
+    fn integer(&mut self, value: Option<&Value>, path: &str) -> Slot<i64> {
+        let bad = |reader: &mut Reader, raw: &str| {
+            let (en, ja) = quote(path, raw);
+            reader.push(Finding::error(
+                path,
+                Code::Format,
+                format!("{} must be a whole number{en}", label_en(path)),
+                format!("{}は整数で入力してください{ja}", label_ja(path)),
+            ));
+            Slot::Invalid
+        };
+        match value {
+            None | Some(Value::Null) => Slot::Absent,
+            Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Slot::Value(i),
+                (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Slot::Value(f as i64),
+                _ => bad(self, &n.to_string()),
+            },
+            Some(Value::String(s)) => {
+                let n = text::nfkc(s);
+                let t = n.trim();
+                if t.is_empty() {
+                    return Slot::Absent;
+                }
+                let digits: String = t.chars().filter(|&c| c != ',').collect();
+                let well_formed = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
+                match digits.parse::<i64>() {
+                    Ok(i) if well_formed => Slot::Value(i),
+                    _ => bad(self, s),
+                }
+            }
+            Some(other) => {
+                self.push(wrong_type(path, "a whole number", "整数", other));
+                Slot::Invalid
+            }
+        }
+    }
+
+    fn in_range<T: TryFrom<i64>>(&mut self, slot: Slot<i64>, path: &str, min: i64, max: i64) -> Slot<T> {
+        match slot {
+            Slot::Value(i) if (min..=max).contains(&i) => T::try_from(i).map_or(Slot::Invalid, Slot::Value),
+            Slot::Value(i) => {
+                self.push(Finding::error(
+                    path,
+                    Code::Range,
+                    format!("{} must be between {min} and {max} (got {i})", label_en(path)),
+                    format!("{}は{min}～{max}の範囲で入力してください（入力値：{i}）", label_ja(path)),
+                ));
+                Slot::Invalid
+            }
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    /// One value of a closed list, by its code or its Japanese label.
+    fn choice<T: Copy>(&mut self, value: Option<&Value>, path: &str, options: &[(T, &str, &str)]) -> Slot<T> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => {
+                let n = text::nfkc(s);
+                match options.iter().find(|(_, code, ja)| *code == n.as_ref() || *ja == n.as_ref()) {
+                    Some((v, _, _)) => Slot::Value(*v),
+                    None => {
+                        let allowed: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
+                        let (en, ja) = quote(path, s);
+                        self.push(Finding::error(
+                            path,
+                            Code::UnknownValue,
+                            format!("{} must be one of {}{en}", label_en(path), allowed.join(", ")),
+                            format!("{}の選択肢にない値です{ja}", label_ja(path)),
+                        ));
+                        Slot::Invalid
+                    }
+                }
+            }
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn prefecture(&mut self, value: Option<&Value>, path: &str) -> Slot<Prefecture> {
+        if let Some(Value::Number(n)) = value {
+            return match n.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Prefecture::from_number) {
+                Some(p) => Slot::Value(p),
+                None => self.unknown_prefecture(path, &n.to_string()),
+            };
+        }
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match Prefecture::parse(s) {
+                Some(p) => Slot::Value(p),
+                None => self.unknown_prefecture(path, s),
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn unknown_prefecture(&mut self, path: &str, raw: &str) -> Slot<Prefecture> {
+        let (en, ja) = quote(path, raw);
+        self.push(Finding::error(
+            path,
+            Code::UnknownValue,
+            format!("{} must be a prefecture: code 01–47, name or romaji{en}", label_en(path)),
+            format!("{}は都道府県コード（01～47）または都道府県名で入力してください{ja}", label_ja(path)),
+        ));
+        Slot::Invalid
+    }
+
+    fn date(&mut self, value: Option<&Value>, path: &str) -> Slot<Date> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::parse_date(s) {
+                Ok(d) => Slot::Value(d),
+                Err(e) => {
+                    let (en, ja) = quote(path, s);
+                    let f = match e {
+                        DateError::Format => Finding::error(
+                            path,
+                            Code::Format,
+                            format!("{} must be a date such as 2020-06-01 or 令和2年6月1日{en}", label_en(path)),
+                            format!("{}は「2020-06-01」「令和2年6月1日」のような日付で入力してください{ja}", label_ja(path)),
+                        ),
+                        DateError::NoSuchDay => Finding::error(
+                            path,
+                            Code::Format,
+                            format!("{}: there is no such day{en}", label_en(path)),
+                            format!("{}：存在しない日付です{ja}", label_ja(path)),
+                        ),
+                        DateError::OutsideEra(era) => Finding::error(
+                            path,
+                            Code::Range,
+                            format!("{}: the date is outside the {} era{en}", label_en(path), era.name()),
+                            format!("{}：{}の期間外の日付です{ja}", label_ja(path), era.name()),
+                        ),
+                    };
+                    self.push(f);
+                    Slot::Invalid
+                }
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn time(&mut self, value: Option<&Value>, path: &str, is_end: bool) -> Slot<TypedTime> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::parse_time(s) {
+                Some(t) if !is_end && (t.next_day || t.time.is_midnight_end()) => {
+                    let (en, ja) = quote(path, s);
+                    self.push(Finding::error(
+                        path,
+                        Code::Range,
+                        format!("{}: 24:00 and 翌 (next day) are for the end time only{en}", label_en(path)),
+                        format!("{}：24:00や「翌」は終了時刻にのみ使えます{ja}", label_ja(path)),
+                    ));
+                    Slot::Invalid
+                }
+                Some(t) if t.next_day && t.time.is_midnight_end() => {
+                    let (en, ja) = quote(path, s);
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        format!("{}: write 翌0:00 or 24:00, not 翌24:00{en}", label_en(path)),
+                        format!("{}：「翌24:00」ではなく「24:00」と入力してください{ja}", label_ja(path)),
+                    ));
+                    Slot::Invalid
+                }
+                Some(t) => Slot::Value(t),
+                None => {
+                    let (en, ja) = quote(path, s);
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        format!("{} must be a time such as 9:00, 16:30 or 9時30分{en}", label_en(path)),
+                        format!("{}は「9:00」「9時30分」のような時刻で入力してください{ja}", label_ja(path)),
+                    ));
+                    Slot::Invalid
+                }
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn phone(&mut self, value: Option<&Value>, path: &str) -> Slot<PhoneNumber> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::parse_phone(s) {
+                Ok(p) => Slot::Value(p),
+                Err(e) => {
+                    let (en, ja) = match e {
+                        PhoneError::Characters => (
+                            "may contain only digits, hyphens, spaces, parentheses and a leading +81".to_owned(),
+                            "は数字・ハイフン・括弧・先頭の+81のみで入力してください".to_owned(),
+                        ),
+                        PhoneError::Prefix => (
+                            "must be a Japanese number starting with 0 (or +81)".to_owned(),
+                            "は0（または+81）から始まる国内の電話番号で入力してください".to_owned(),
+                        ),
+                        PhoneError::Length { expected, found } => (
+                            format!("must have {expected} digits for its prefix (found {found})"),
+                            format!("は{expected}桁で入力してください（{found}桁です）"),
+                        ),
+                    };
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        format!("{} {en}", label_en(path)),
+                        format!("{}{ja}", label_ja(path)),
+                    ));
+                    Slot::Invalid
+                }
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn postal_code(&mut self, value: Option<&Value>, path: &str) -> Slot<PostalCode> {
+        match self.raw_text(value, path) {
+            Slot::Value(s) => match text::parse_postal_code(s) {
+                Some(p) => Slot::Value(p),
+                None => {
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        "postal code must have 7 digits (NNN-NNNN)",
+                        "郵便番号は7桁で入力してください",
+                    ));
+                    Slot::Invalid
+                }
+            },
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    fn email(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+        use validator::ValidateEmail;
+        match self.line(value, path) {
+            Slot::Value(s) => {
+                // Japanese IMEs leave 全角 characters that NFKC already folded; the domain is
+                // case-insensitive, so it is written in lower case; the local part is kept.
+                let email = match s.rsplit_once('@') {
+                    Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
+                    None => s,
+                };
+                if email.contains(' ') || !email.validate_email() {
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        "e-mail address is not valid (name@example.jp)",
+                        "E-mailの形式が正しくありません（例：name@example.jp）",
+                    ));
+                    return Slot::Invalid;
+                }
+                Slot::Value(email)
+            }
+            other => other,
+        }
+    }
+
+    fn extension(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+        let slot = match value {
+            // An extension typed as a number is still an extension.
+            Some(Value::Number(n)) if n.is_u64() => Slot::Value(n.to_string()),
+            _ => self.line(value, path),
+        };
+        match slot {
+            Slot::Value(s) => {
+                let digits = s.strip_prefix("内線").unwrap_or(&s).trim();
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    self.push(Finding::error(path, Code::Format, "extension must be digits only", "内線番号は数字のみで入力してください"));
+                    return Slot::Invalid;
+                }
+                Slot::Value(digits.to_owned())
+            }
+            other => other,
+        }
+    }
+
+    fn duty_kinds(&mut self, value: Option<&Value>, path: &str) -> Slot<Vec<DutyKind>> {
+        match value {
+            None | Some(Value::Null) => Slot::Absent,
+            Some(Value::Array(items)) => {
+                let mut kinds = Vec::with_capacity(items.len());
+                let mut invalid = false;
+                for item in items {
+                    match self.choice(Some(item), path, &DutyKind::ALL) {
+                        Slot::Value(k) => kinds.push(k),
+                        Slot::Absent => {}
+                        Slot::Invalid => invalid = true,
+                    }
+                }
+                // A set: canonical order, no repeats (a repeat adds nothing).
+                kinds.sort();
+                kinds.dedup();
+                match (invalid, kinds.is_empty()) {
+                    (true, _) => Slot::Invalid,
+                    (false, true) => Slot::Absent,
+                    (false, false) => Slot::Value(kinds),
+                }
+            }
+            Some(other) => {
+                self.push(wrong_type(path, "a list of duty kinds", "業務内容の一覧（配列）", other));
+                Slot::Invalid
+            }
+        }
+    }
+}
+
+fn known(object_path: &str, key: &str) -> bool {
+    fields::known_keys(object_path).contains(&key)
+}
+
+/// Reads every field of a form object. Cross-field rules come after, in `rules`.
+pub(crate) fn read_form(form: &Map<String, Value>) -> (Parts, Vec<Finding>) {
+    let mut r = Reader { findings: Vec::new() };
+    let mut p = Parts::default();
+    r.unknown_keys(form, "");
+    p.masking_requested = r.boolean(form.get("masking_requested"), "masking_requested");
+
+    if let Some(f) = r.object(form.get("facility"), "facility") {
+        let id = r.line(f.get("id"), "facility.id");
+        p.facility_id = r.require(id, "facility.id");
+        let name = r.line(f.get("name"), "facility.name");
+        p.facility_name = r.require(name, "facility.name");
+        let kind = r.choice(f.get("type"), "facility.type", &FacilityType::ALL);
+        p.facility_type = r.require(kind, "facility.type");
+        let pref = r.prefecture(f.get("prefecture"), "facility.prefecture");
+        p.facility_prefecture = r.require(pref, "facility.prefecture");
+    } else {
+        (p.facility_id, p.facility_name, p.facility_type, p.facility_prefecture) =
+            (Slot::Invalid, Slot::Invalid, Slot::Invalid, Slot::Invalid);
+    }
+
+    let occupation = match r.raw_text(form.get("occupation"), "occupation") {
+        Slot::Value(s) => match Occupation::parse(&text::nfkc(s)) {
+            Some(o) => Slot::Value(o),
+            None => {
+                let codes: Vec<&str> = Occupation::all().map(Occupation::code).collect();
+                let (en, ja) = quote("occupation", s);
+                r.push(Finding::error(
+                    "occupation",
+                    Code::UnknownValue,
+                    format!("occupation must be one of the 11: {}{en}", codes.join(", ")),
+                    format!("募集職種は対象の11職種から1つ選んでください{ja}"),
+                ));
+                Slot::Invalid
+            }
+        },
+        Slot::Absent => Slot::Absent,
+        Slot::Invalid => Slot::Invalid,
+    };
+    if let Some(Value::Array(_)) = form.get("occupation") {
+        // One form is one occupation (seed 000 ①): a list is refused with that reason.
+        if let Some(last) = r.findings.last_mut() {
+            if last.path == "occupation" {
+                last.message = "one form is for exactly one occupation: submit one form per occupation".into();
+                last.message_ja = "募集職種は1つだけ選んでください（職種ごとに登録票を分けてください）".into();
+            }
+        }
+    }
+    p.occupation = r.require(occupation, "occupation");
+    let openings = r.integer(form.get("openings"), "openings");
+    let openings = r.in_range(openings, "openings", 1, 999);
+    p.openings = r.require(openings, "openings");
+
+    if let Some(w) = r.object(form.get("workplace"), "workplace") {
+        p.postal_code = r.postal_code(w.get("postal_code"), "workplace.postal_code");
+        let pref = r.prefecture(w.get("prefecture"), "workplace.prefecture");
+        p.workplace_prefecture = r.require(pref, "workplace.prefecture");
+        let municipality = r.line(w.get("municipality"), "workplace.municipality");
+        p.municipality = r.require(municipality, "workplace.municipality");
+        p.street_address = r.line(w.get("street_address"), "workplace.street_address");
+        p.workplace_facility_name = r.line(w.get("facility_name"), "workplace.facility_name");
+    } else {
+        p.workplace_prefecture = Slot::Invalid;
+        p.municipality = Slot::Invalid;
+        p.postal_code = Slot::Invalid;
+        p.street_address = Slot::Invalid;
+        p.workplace_facility_name = Slot::Invalid;
+    }
+
+    if let Some(e) = r.object(form.get("employment_period"), "employment_period") {
+        let start = r.date(e.get("start"), "employment_period.start");
+        p.start_date = r.require(start, "employment_period.start");
+        let end = r.date(e.get("end"), "employment_period.end");
+        p.end_date = r.require(end, "employment_period.end");
+    } else {
+        (p.start_date, p.end_date) = (Slot::Invalid, Slot::Invalid);
+    }
+
+    let trial = r.integer(form.get("trial_period_weeks"), "trial_period_weeks");
+    p.trial_period_weeks = r.in_range(trial, "trial_period_weeks", 1, 520);
+
+    if let Some(d) = r.object(form.get("duties"), "duties") {
+        let kinds = r.duty_kinds(d.get("kinds"), "duties.kinds");
+        p.duty_kinds = r.require(kinds, "duties.kinds");
+        p.other_detail = r.free_text(d.get("other_detail"), "duties.other_detail");
+        p.specifics = r.free_text(d.get("specifics"), "duties.specifics");
+    } else {
+        (p.duty_kinds, p.other_detail, p.specifics) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
+    }
+
+    if let Some(s) = r.object(form.get("salary"), "salary") {
+        let basis = r.choice(s.get("basis"), "salary.basis", &SalaryBasis::ALL);
+        p.salary_basis = r.require(basis, "salary.basis");
+        let amount = r.integer(s.get("amount_yen"), "salary.amount_yen");
+        let amount = r.in_range(amount, "salary.amount_yen", 1, 99_999_999);
+        p.amount_yen = r.require(amount, "salary.amount_yen");
+        let trial = r.integer(s.get("trial_amount_yen"), "salary.trial_amount_yen");
+        p.trial_amount_yen = r.in_range(trial, "salary.trial_amount_yen", 1, 99_999_999);
+    } else {
+        (p.salary_basis, p.amount_yen, p.trial_amount_yen) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
+    }
+
+    if let Some(h) = r.object(form.get("working_hours"), "working_hours") {
+        let start = r.time(h.get("start"), "working_hours.start", false);
+        p.start_time = r.require(start, "working_hours.start");
+        let end = r.time(h.get("end"), "working_hours.end", true);
+        p.end_time = r.require(end, "working_hours.end");
+        let brk = r.integer(h.get("break_minutes"), "working_hours.break_minutes");
+        let brk = r.in_range(brk, "working_hours.break_minutes", 0, 1439);
+        p.break_minutes = r.require(brk, "working_hours.break_minutes");
+        p.holidays = r.free_text(h.get("holidays"), "working_hours.holidays");
+        p.overtime = r.boolean(h.get("overtime"), "working_hours.overtime");
+    } else {
+        (p.start_time, p.end_time, p.break_minutes) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
+    }
+
+    if let Some(i) = r.object(form.get("insurance"), "insurance") {
+        p.insurance_employment = r.boolean(i.get("employment"), "insurance.employment");
+        p.insurance_workers_accident = r.boolean(i.get("workers_accident"), "insurance.workers_accident");
+        p.insurance_health = r.boolean(i.get("health"), "insurance.health");
+        p.insurance_pension = r.boolean(i.get("pension"), "insurance.pension");
+        p.insurance_other = r.line(i.get("other"), "insurance.other");
+    }
+
+    let smoking = r.choice(form.get("passive_smoking"), "passive_smoking", &PassiveSmoking::ALL);
+    p.passive_smoking = r.require(smoking, "passive_smoking");
+    p.passive_smoking_detail = r.free_text(form.get("passive_smoking_detail"), "passive_smoking_detail");
+    p.notes = r.free_text(form.get("notes"), "notes");
+
+    if let Some(c) = r.object(form.get("contact"), "contact") {
+        let name = r.line(c.get("name"), "contact.name");
+        p.contact_name = r.require(name, "contact.name");
+        p.contact_address = r.line(c.get("address"), "contact.address");
+        let phone = r.phone(c.get("phone"), "contact.phone");
+        p.phone = r.require(phone, "contact.phone");
+        p.extension = r.extension(c.get("extension"), "contact.extension");
+        p.application_phone = r.phone(c.get("application_phone"), "contact.application_phone");
+        p.fax = r.phone(c.get("fax"), "contact.fax");
+        let email = r.email(c.get("email"), "contact.email");
+        p.email = r.require(email, "contact.email");
+    } else {
+        (p.contact_name, p.phone, p.email) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
+    }
+
+    if let Some(l) = r.object(form.get("existing_listings"), "existing_listings") {
+        p.listed_hello_work = r.boolean(l.get("hello_work"), "existing_listings.hello_work");
+        p.listed_women_doctors_bank = r.boolean(l.get("women_doctors_bank"), "existing_listings.women_doctors_bank");
+        p.listed_nurse_center = r.boolean(l.get("nurse_center"), "existing_listings.nurse_center");
+        p.listed_other = r.line(l.get("other"), "existing_listings.other");
+    }
+
+    (p, r.findings)
+}

@@ -1,0 +1,39 @@
+//! # keynet
+//!
+//! The rules of Japan's emergency medical staffing recruitment plan (緊急医療人材等確保促進プラン,
+//! 2020): the G-MIS registration form (募集情報登録票) and its validation, the 11 occupations,
+//! Japanese input as people type it, and masking — as one pure library that the Python, Node
+//! and Swift bindings share.
+//!
+//! ```
+//! let json = r#"{"facility": {"id": "GM13-1", "name": "A病院", "type": "hospital", "prefecture": "東京"},
+//!                "occupation": "看護師", "openings": "２"}"#;
+//! let validation = keynet::validate_json(json.as_bytes())?;
+//! assert!(!validation.is_registrable());
+//! for finding in validation.findings() {
+//!     println!("{} {} {}: {}", finding.severity, finding.code, finding.path, finding.message_ja);
+//! }
+//! # Ok::<(), keynet::InputError>(())
+//! ```
+//!
+//! Every rule lives here, once; a binding only converts between its host and these types.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+mod error;
+mod finding;
+pub mod form;
+pub mod masking;
+pub mod occupation;
+pub mod places;
+pub mod sample;
+pub mod text;
+
+pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use finding::{catalogue, is_registrable, Code, CodeInfo, Finding, Severity};
+pub use form::{
+    validate, validate_json, validate_value, Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility,
+    FacilityType, Form, Insurance, PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, Workplace,
+    WorkingHours,
+};
+pub use occupation::{LicenceGroup, Occupation, OccupationInfo, OCCUPATIONS};
+pub use places::Prefecture;

@@ -1,0 +1,653 @@
+//! Japanese input as people type it (DOMAIN §5): NFKC, dashes, phone numbers, postal codes,
+//! wareki dates and times. Pure functions: each returns the canonical value or a typed reason.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use time::{Date, Month};
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// NFKC, without allocating when the text already is (ASCII and most Japanese text).
+pub fn nfkc(s: &str) -> Cow<'_, str> {
+    match is_nfkc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfkc().collect()),
+    }
+}
+
+/// NFC only: for free text, where NFKC would rewrite what the writer chose (`①`, `（`).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Dash-like characters people type between digits (phone numbers, postal codes, addresses).
+/// The katakana prolonged sound mark `ー` is among them because IMEs produce it in `03ー…`.
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' // ‐ hyphen
+            | '\u{2011}' // non-breaking hyphen
+            | '\u{2012}' // figure dash
+            | '\u{2013}' // – en dash
+            | '\u{2014}' // — em dash
+            | '\u{2015}' // ― horizontal bar
+            | '\u{2043}' // hyphen bullet
+            | '\u{2212}' // − minus sign
+            | '\u{30FC}' // ー prolonged sound mark
+            | '\u{FF0D}' // － full-width hyphen-minus
+            | '\u{FF70}' // ｰ half-width prolonged sound mark
+            | '\u{FE63}' // small hyphen-minus
+            | '\u{02D7}' // modifier minus
+    )
+}
+
+/// Replaces a dash-like character by `-` only where it stands between two digits, so the
+/// `ー` of `センター` survives while `4ー6` becomes `4-6`.
+pub fn fold_dashes_between_digits(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_dash(c) && c != '-') {
+        return Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '-' && is_dash(c) {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+            let after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if before && after {
+                out.push('-');
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Trims white space (including the ideographic space U+3000); `None` when nothing is left.
+pub fn trimmed(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+/// A single-line text field: NFKC, dashes between digits folded, runs of white space collapsed
+/// to one ASCII space, trimmed. `None` when empty.
+pub fn clean_line(s: &str) -> Option<String> {
+    let n = nfkc(s);
+    let folded = fold_dashes_between_digits(&n);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A free-text field: NFC (the writer's full-width brackets and circled numbers stay), line
+/// endings unified to `\n`, trimmed. `None` when empty.
+pub fn clean_free_text(s: &str) -> Option<String> {
+    let n = nfc(s);
+    let unified = if n.contains('\r') { Cow::Owned(n.replace("\r\n", "\n").replace('\r', "\n")) } else { n };
+    trimmed(&unified).map(str::to_owned)
+}
+
+/// The comparison key of the leak scan (DOMAIN §6): NFKC, case-folded, all white space removed,
+/// every dash-like character as `-`.
+pub fn leak_key(s: &str) -> String {
+    nfkc(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_dash(c) { '-' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every ASCII digit of the text after NFKC, in order (`０３（３２９２）００００` → `0332920000`).
+pub fn digit_string(s: &str) -> String {
+    nfkc(s).chars().filter(char::is_ascii_digit).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers
+
+/// A Japanese phone number: its digits and its canonical display form.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PhoneNumber {
+    digits: String,
+    display: String,
+}
+
+impl PhoneNumber {
+    /// The digits only, domestic form (`0332920000`).
+    pub fn digits(&self) -> &str {
+        &self.digits
+    }
+    /// The canonical display form (`03-3292-0000`).
+    pub fn as_str(&self) -> &str {
+        &self.display
+    }
+}
+
+impl fmt::Debug for PhoneNumber {
+    // Personal data: never printed by Debug (matrix-rust-sdk habit).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PhoneNumber(<{} digits>)", self.digits.len())
+    }
+}
+
+/// Why a phone number was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneError {
+    /// A character other than digits, `+`, dashes, spaces and parentheses.
+    Characters,
+    /// Does not start with a domestic 0 (after `+81`).
+    Prefix,
+    /// The number of digits does not fit the prefix.
+    Length { expected: usize, found: usize },
+}
+
+/// The number of digits a number starting so must have (DOMAIN §5; longest prefix first).
+pub fn expected_phone_length(digits: &str) -> Option<usize> {
+    const TABLE: [(&str, usize); 9] = [
+        ("0120", 10),
+        ("0800", 11),
+        ("0570", 10),
+        ("060", 11),
+        ("070", 11),
+        ("080", 11),
+        ("090", 11),
+        ("050", 11),
+        ("020", 11),
+    ];
+    for (prefix, len) in TABLE {
+        if digits.starts_with(prefix) {
+            return Some(len);
+        }
+    }
+    let mut chars = digits.chars();
+    match (chars.next(), chars.next()) {
+        (Some('0'), Some('1'..='9')) => Some(10),
+        _ => None,
+    }
+}
+
+/// Reads a phone number as typed: full-width, any dashes, spaces, parentheses, `+81`.
+pub fn parse_phone(raw: &str) -> Result<PhoneNumber, PhoneError> {
+    let n = nfkc(raw);
+    let s = n.trim();
+    // Digit groups as the writer separated them; kept when no canonical grouping is known.
+    let mut groups: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut international = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '0'..='9' => current.push(c),
+            '+' if i == 0 => international = true,
+            c if is_dash(c) || c.is_whitespace() || matches!(c, '(' | ')' | '.') => {
+                if !current.is_empty() {
+                    groups.push(std::mem::take(&mut current));
+                }
+            }
+            _ => return Err(PhoneError::Characters),
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    if international {
+        // +81 3-3292-0000, +81 (0)3 3292 0000, +81332920000
+        let first = groups.first().map(String::as_str).unwrap_or("");
+        if first == "81" {
+            groups.remove(0);
+            if groups.first().is_some_and(|g| g == "0") {
+                groups.remove(0);
+            }
+        } else if let Some(rest) = first.strip_prefix("81") {
+            let rest = rest.to_owned();
+            if let Some(g) = groups.first_mut() {
+                *g = rest;
+            }
+        } else {
+            return Err(PhoneError::Prefix);
+        }
+        match groups.first_mut() {
+            Some(g) if !g.starts_with('0') => g.insert(0, '0'),
+            Some(_) => {}
+            None => return Err(PhoneError::Prefix),
+        }
+    }
+    let digits: String = groups.concat();
+    let expected = expected_phone_length(&digits).ok_or(PhoneError::Prefix)?;
+    if digits.len() != expected {
+        return Err(PhoneError::Length { expected, found: digits.len() });
+    }
+    let display = canonical_phone_display(&digits, &groups);
+    Ok(PhoneNumber { digits, display })
+}
+
+fn hyphenate(digits: &str, lengths: &[usize]) -> String {
+    let mut out = String::with_capacity(digits.len() + lengths.len());
+    let mut at = 0;
+    for (i, len) in lengths.iter().enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        out.push_str(digits.get(at..at + len).unwrap_or(""));
+        at += len;
+    }
+    out
+}
+
+fn canonical_phone_display(digits: &str, groups: &[String]) -> String {
+    const KNOWN: [(&str, [usize; 3]); 10] = [
+        ("0120", [4, 3, 3]),
+        ("0800", [4, 3, 4]),
+        ("0570", [4, 3, 3]),
+        ("060", [3, 4, 4]),
+        ("070", [3, 4, 4]),
+        ("080", [3, 4, 4]),
+        ("090", [3, 4, 4]),
+        ("050", [3, 4, 4]),
+        ("020", [3, 4, 4]),
+        ("03", [2, 4, 4]),
+    ];
+    for (prefix, lengths) in KNOWN {
+        if digits.starts_with(prefix) {
+            return hyphenate(digits, &lengths);
+        }
+    }
+    if digits.starts_with("06") {
+        return hyphenate(digits, &[2, 4, 4]);
+    }
+    // Other fixed lines: area codes are 2–5 digits and need the national table to split; keep
+    // the writer's grouping when it is a plausible area-local-subscriber split, else digits.
+    if let [area, local, subscriber] = groups {
+        let plausible = area.starts_with('0')
+            && (2..=5).contains(&area.len())
+            && (1..=4).contains(&local.len())
+            && subscriber.len() == 4;
+        if plausible {
+            return format!("{area}-{local}-{subscriber}");
+        }
+    }
+    digits.to_owned()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postal codes
+
+/// A 7-digit postal code, displayed `NNN-NNNN`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PostalCode(String);
+
+impl PostalCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The seven digits.
+    pub fn digits(&self) -> String {
+        self.0.replace('-', "")
+    }
+}
+
+impl fmt::Debug for PostalCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PostalCode(<hidden>)")
+    }
+}
+
+/// Reads `1010062`, `101-0062`, `〒101−0062`, `１０１－００６２`.
+pub fn parse_postal_code(raw: &str) -> Option<PostalCode> {
+    let n = nfkc(raw);
+    let s = n.trim().trim_start_matches('〒').trim_start();
+    let folded: String = s.chars().map(|c| if is_dash(c) { '-' } else { c }).collect();
+    let bytes = folded.as_bytes();
+    let digits_ok = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    let (head, tail) = match bytes.len() {
+        7 => bytes.split_at(3),
+        8 if bytes.get(3) == Some(&b'-') => {
+            let (h, t) = bytes.split_at(3);
+            (h, t.get(1..).unwrap_or(&[]))
+        }
+        _ => return None,
+    };
+    if !(digits_ok(head) && digits_ok(tail) && tail.len() == 4) {
+        return None;
+    }
+    let head = std::str::from_utf8(head).ok()?;
+    let tail = std::str::from_utf8(tail).ok()?;
+    Some(PostalCode(format!("{head}-{tail}")))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and wareki
+
+/// The Japanese eras the library reads (DOMAIN §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    Heisei,
+    Reiwa,
+}
+
+impl Era {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Era::Heisei => "平成",
+            Era::Reiwa => "令和",
+        }
+    }
+    const fn first_year(self) -> i32 {
+        match self {
+            Era::Heisei => 1989,
+            Era::Reiwa => 2019,
+        }
+    }
+    /// First and last day of the era (`None`: still running).
+    fn bounds(self) -> (Date, Option<Date>) {
+        match self {
+            Era::Heisei => (
+                Date::from_calendar_date(1989, Month::January, 8).unwrap_or(Date::MIN),
+                Date::from_calendar_date(2019, Month::April, 30).ok(),
+            ),
+            Era::Reiwa => (Date::from_calendar_date(2019, Month::May, 1).unwrap_or(Date::MIN), None),
+        }
+    }
+}
+
+/// Why a date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date shape the library reads.
+    Format,
+    /// The month/day do not exist (`2月30日`).
+    NoSuchDay,
+    /// A wareki date outside its era (`令和1年4月30日`, `平成31年5月1日`).
+    OutsideEra(Era),
+}
+
+fn split_numbers(s: &str, seps: &[char]) -> Option<Vec<u32>> {
+    let parts: Vec<&str> = s.split(|c| seps.contains(&c)).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|p| if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) { p.parse().ok() } else { None })
+        .collect()
+}
+
+/// `2020/6/1(月)` → `2020/6/1`: a trailing weekday in brackets, as Japanese dates carry it.
+fn strip_weekday(s: &str) -> &str {
+    let Some(body) = s.strip_suffix(')') else { return s };
+    let Some((date, weekday)) = body.rsplit_once('(') else { return s };
+    let weekday = weekday.strip_suffix("曜日").or_else(|| weekday.strip_suffix('曜')).unwrap_or(weekday);
+    if matches!(weekday, "月" | "火" | "水" | "木" | "金" | "土" | "日") { date } else { s }
+}
+
+/// Reads `2020-06-01`, `2020/6/1`, `2020年6月1日`, `令和2年5月29日`, `令和元年…`, `R2.5.29`,
+/// `R02/05/29`, `H31.4.30`, full-width digits.
+pub fn parse_date(raw: &str) -> Result<Date, DateError> {
+    let n = nfkc(raw);
+    let s: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = strip_weekday(&s);
+    let (era, rest) = if let Some(r) = s.strip_prefix("令和") {
+        (Some(Era::Reiwa), r)
+    } else if let Some(r) = s.strip_prefix("平成") {
+        (Some(Era::Heisei), r)
+    } else if let Some(r) = s.strip_prefix(['R', 'r']) {
+        (Some(Era::Reiwa), r)
+    } else if let Some(r) = s.strip_prefix(['H', 'h']) {
+        (Some(Era::Heisei), r)
+    } else {
+        (None, s)
+    };
+    let rest = rest.replacen("元", "1", 1);
+    let kanji = rest.ends_with('日') && rest.contains('年') && rest.contains('月');
+    let numbers = if kanji {
+        let body = rest.strip_suffix('日').unwrap_or(&rest);
+        split_numbers(body, &['年', '月'])
+    } else if rest.contains(['年', '月', '日']) {
+        None
+    } else {
+        let seps: &[char] = if era.is_some() { &['.', '/', '-'] } else { &['-', '/', '.'] };
+        // One kind of separator per date: `2020/06-01` is a typo, not a date.
+        let kinds = seps.iter().filter(|c| rest.contains(**c)).count();
+        if kinds == 1 { split_numbers(&rest, seps) } else { None }
+    };
+    let [y, m, d]: [u32; 3] = numbers.and_then(|v| v.try_into().ok()).ok_or(DateError::Format)?;
+    let year = match era {
+        Some(e) => {
+            if y == 0 || y > 99 {
+                return Err(DateError::OutsideEra(e));
+            }
+            e.first_year() + y as i32 - 1
+        }
+        None => {
+            if !(1000..=9999).contains(&y) {
+                return Err(DateError::Format);
+            }
+            y as i32
+        }
+    };
+    let month = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()).ok_or(DateError::NoSuchDay)?;
+    let day = u8::try_from(d).map_err(|_| DateError::NoSuchDay)?;
+    let date = Date::from_calendar_date(year, month, day).map_err(|_| DateError::NoSuchDay)?;
+    if let Some(e) = era {
+        let (first, last) = e.bounds();
+        if date < first || last.is_some_and(|l| date > l) {
+            return Err(DateError::OutsideEra(e));
+        }
+    }
+    Ok(date)
+}
+
+/// ISO `YYYY-MM-DD`.
+pub fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// Formats a date in wareki for display: `令和2年5月29日`, `令和元年5月1日`. Dates before
+/// 平成 are given in the Gregorian calendar (`1988年1月1日`).
+pub fn to_wareki(date: Date) -> String {
+    let era = [Era::Reiwa, Era::Heisei].into_iter().find(|e| date >= e.bounds().0);
+    let (m, d) = (u8::from(date.month()), date.day());
+    match era {
+        Some(e) => {
+            let y = date.year() - e.first_year() + 1;
+            if y == 1 { format!("{}元年{m}月{d}日", e.name()) } else { format!("{}{y}年{m}月{d}日", e.name()) }
+        }
+        None => format!("{}年{m}月{d}日", date.year()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times of day
+
+/// A time of day with minute precision; `24:00` is allowed as an end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime {
+    minutes: u16,
+}
+
+impl ClockTime {
+    /// `hours:minutes`; hours 0–23, or 24 with minutes 0.
+    pub fn new(hours: u16, minutes: u16) -> Option<ClockTime> {
+        let ok = (hours < 24 && minutes < 60) || (hours == 24 && minutes == 0);
+        ok.then_some(ClockTime { minutes: hours * 60 + minutes })
+    }
+    /// Minutes since midnight (0–1440).
+    pub const fn minutes(self) -> u16 {
+        self.minutes
+    }
+    pub fn is_midnight_end(self) -> bool {
+        self.minutes == 24 * 60
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// A time as typed, with the `翌` (next day) mark it may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedTime {
+    pub time: ClockTime,
+    pub next_day: bool,
+}
+
+/// Reads `9:00`, `09:00`, `９：００`, `9時`, `9時30分`, `9時半`, `午後4時30分`, `翌9:00`, `24:00`.
+/// `24:00` and `翌` are for end times; the caller decides whether they are allowed.
+pub fn parse_time(raw: &str) -> Option<TypedTime> {
+    let n = nfkc(raw);
+    let s: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    let (next_day, s) = match s.strip_prefix("翌日").or_else(|| s.strip_prefix('翌')) {
+        Some(r) => (true, r),
+        None => (false, s.as_str()),
+    };
+    let (half_day, s) = if let Some(r) = s.strip_prefix("午前") {
+        (Some(0), r)
+    } else if let Some(r) = s.strip_prefix("午後") {
+        (Some(12), r)
+    } else {
+        (None, s)
+    };
+    let number = |p: &str| -> Option<u16> {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+    };
+    let (h, m) = if let Some((h, m)) = s.split_once(':') {
+        if m.len() != 2 {
+            return None;
+        }
+        (number(h)?, number(m)?)
+    } else if let Some((h, rest)) = s.split_once('時') {
+        let m = match rest {
+            "" => 0,
+            "半" => 30,
+            r => number(r.strip_suffix('分')?)?,
+        };
+        (number(h)?, m)
+    } else {
+        return None;
+    };
+    let h = match half_day {
+        Some(offset) if h < 12 => h + offset,
+        Some(_) => return None, // 午前12時 / 午後12時 are read both ways in practice: refuse.
+        None => h,
+    };
+    Some(TypedTime { time: ClockTime::new(h, m)?, next_day })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::from_calendar_date(y, Month::try_from(m).unwrap(), day).unwrap()
+    }
+
+    #[test]
+    fn dashes_fold_between_digits_only() {
+        assert_eq!(fold_dashes_between_digits("4ー6"), "4-6");
+        assert_eq!(fold_dashes_between_digits("センター"), "センター");
+        assert_eq!(fold_dashes_between_digits("03－5253－7529"), "03-5253-7529");
+        assert_eq!(clean_line("  ナースセンター　2ー1 "), Some("ナースセンター 2-1".to_owned()));
+    }
+
+    #[test]
+    fn phones_in_the_ways_people_type_them() {
+        let p = |s: &str| parse_phone(s).map(|p| p.as_str().to_owned());
+        assert_eq!(p("03-3292-0000"), Ok("03-3292-0000".into()));
+        assert_eq!(p("０３－５２５３－７５２９"), Ok("03-5253-7529".into()));
+        assert_eq!(p("０３（３２９２）００００"), Ok("03-3292-0000".into()));
+        assert_eq!(p("0332920000"), Ok("03-3292-0000".into()));
+        assert_eq!(p("+81 3 3292 0000"), Ok("03-3292-0000".into()));
+        assert_eq!(p("+81-(0)3-3292-0000"), Ok("03-3292-0000".into()));
+        assert_eq!(p("+819012345678"), Ok("090-1234-5678".into()));
+        assert_eq!(p("09012345678"), Ok("090-1234-5678".into()));
+        assert_eq!(p("0120-123-456"), Ok("0120-123-456".into()));
+        assert_eq!(p("0570783872"), Ok("0570-783-872".into()));
+        assert_eq!(p("08001234567"), Ok("0800-123-4567".into()));
+        assert_eq!(p("06 6123 4567"), Ok("06-6123-4567".into()));
+        assert_eq!(p("0422-12-3456"), Ok("0422-12-3456".into()));
+        assert_eq!(p("0422123456"), Ok("0422123456".into()));
+        assert_eq!(p("090-1234-567"), Err(PhoneError::Length { expected: 11, found: 10 }));
+        assert_eq!(p("1234567890"), Err(PhoneError::Prefix));
+        assert_eq!(p("03-3292-000a"), Err(PhoneError::Characters));
+        assert_eq!(p("+1 212 555 0100"), Err(PhoneError::Prefix));
+    }
+
+    #[test]
+    fn postal_codes() {
+        let p = |s: &str| parse_postal_code(s).map(|p| p.as_str().to_owned());
+        assert_eq!(p("1010062").as_deref(), Some("101-0062"));
+        assert_eq!(p("〒１０１－００６２").as_deref(), Some("101-0062"));
+        assert_eq!(p("〒 101ー0062").as_deref(), Some("101-0062"));
+        assert_eq!(p("101-006"), None);
+        assert_eq!(p("10-10062"), None);
+        assert_eq!(p("101-00621"), None);
+    }
+
+    #[test]
+    fn dates_western_and_wareki() {
+        assert_eq!(parse_date("2020-06-01"), Ok(d(2020, 6, 1)));
+        assert_eq!(parse_date("2020/6/1"), Ok(d(2020, 6, 1)));
+        assert_eq!(parse_date("2020年6月1日"), Ok(d(2020, 6, 1)));
+        assert_eq!(parse_date("令和2年5月29日"), Ok(d(2020, 5, 29)));
+        assert_eq!(parse_date("令和元年5月1日"), Ok(d(2019, 5, 1)));
+        assert_eq!(parse_date("R2.5.29"), Ok(d(2020, 5, 29)));
+        assert_eq!(parse_date("R02/05/29"), Ok(d(2020, 5, 29)));
+        assert_eq!(parse_date("令和２年５月２９日"), Ok(d(2020, 5, 29)));
+        assert_eq!(parse_date("令和2年5月29日（金）"), Ok(d(2020, 5, 29)));
+        assert_eq!(parse_date("2022/2/3(木曜日)"), Ok(d(2022, 2, 3)));
+        assert_eq!(parse_date("H31.4.30"), Ok(d(2019, 4, 30)));
+        assert_eq!(parse_date("平成元年1月8日"), Ok(d(1989, 1, 8)));
+        assert_eq!(parse_date("令和1年4月30日"), Err(DateError::OutsideEra(Era::Reiwa)));
+        assert_eq!(parse_date("平成31年5月1日"), Err(DateError::OutsideEra(Era::Heisei)));
+        assert_eq!(parse_date("平成元年1月7日"), Err(DateError::OutsideEra(Era::Heisei)));
+        assert_eq!(parse_date("2020-02-30"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("2020/06-01"), Err(DateError::Format));
+        assert_eq!(parse_date("昭和60年1月1日"), Err(DateError::Format));
+        assert_eq!(parse_date("next tuesday"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn wareki_formatting() {
+        assert_eq!(to_wareki(d(2020, 5, 29)), "令和2年5月29日");
+        assert_eq!(to_wareki(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(to_wareki(d(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(to_wareki(d(1989, 1, 8)), "平成元年1月8日");
+        assert_eq!(to_wareki(d(1989, 1, 7)), "1989年1月7日");
+    }
+
+    #[test]
+    fn times() {
+        let t = |s: &str| parse_time(s).map(|t| (t.time.to_string(), t.next_day));
+        assert_eq!(t("9:00"), Some(("09:00".into(), false)));
+        assert_eq!(t("09:00"), Some(("09:00".into(), false)));
+        assert_eq!(t("９：００"), Some(("09:00".into(), false)));
+        assert_eq!(t("9時"), Some(("09:00".into(), false)));
+        assert_eq!(t("9時30分"), Some(("09:30".into(), false)));
+        assert_eq!(t("9時半"), Some(("09:30".into(), false)));
+        assert_eq!(t("午後4時30分"), Some(("16:30".into(), false)));
+        assert_eq!(t("翌9:00"), Some(("09:00".into(), true)));
+        assert_eq!(t("24:00"), Some(("24:00".into(), false)));
+        assert_eq!(t("24:30"), None);
+        assert_eq!(t("9:0"), None);
+        assert_eq!(t("25:00"), None);
+        assert_eq!(t("9"), None);
+        assert_eq!(t("午後12時"), None);
+    }
+
+    #[test]
+    fn leak_keys_ignore_width_case_and_space() {
+        assert_eq!(leak_key("千代田 中央病院"), leak_key("千代田中央病院"));
+        assert_eq!(leak_key("ＪＩＮＪＩ＠example.jp"), "jinji@example.jp");
+        assert_eq!(digit_string("０３（３２９２）００００"), "0332920000");
+    }
+}

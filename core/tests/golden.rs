@@ -1,0 +1,106 @@
+//! Runs the golden case table of `tests/cases/` — the same files every binding runs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn cases() -> Vec<(String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/cases exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
+        })
+        .collect()
+}
+
+fn triples(findings: &[keynet::Finding]) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = findings
+        .iter()
+        .map(|f| (f.path.clone(), f.code.as_str().to_owned(), f.severity.as_str().to_owned()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn expected_triples(case: &Value) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = case["expect"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Checks one case; returns what differs.
+fn check(case: &Value) -> Result<(), String> {
+    let bytes = match (&case["input"], &case["input_json"]) {
+        (Value::Null, Value::String(raw)) => raw.as_bytes().to_vec(),
+        (input, _) => serde_json::to_vec(input).unwrap(),
+    };
+    let expected_error = case["expect"]["error"].as_str();
+    let validation = match (keynet::validate_json(&bytes), expected_error) {
+        (Err(e), Some(kind)) if e.kind() == kind => return Ok(()),
+        (Err(e), _) => return Err(format!("input error {} ({e}), expected {expected_error:?}", e.kind())),
+        (Ok(_), Some(kind)) => return Err(format!("expected input error {kind}, got a validation")),
+        (Ok(v), None) => v,
+    };
+    let got = triples(validation.findings());
+    let want = expected_triples(case);
+    if got != want {
+        return Err(format!("findings differ\n  got:  {got:?}\n  want: {want:?}"));
+    }
+    for f in validation.findings() {
+        if f.message.is_empty() || f.message_ja.is_empty() {
+            return Err(format!("finding without messages: {f:?}"));
+        }
+    }
+    let has_errors = want.iter().any(|(_, _, s)| s == "error");
+    match (validation.canonical_json(), has_errors) {
+        (Some(_), true) => return Err("a form with errors produced a canonical form".into()),
+        (None, false) => return Err("a form without errors produced no canonical form".into()),
+        (Some(canonical), false) => {
+            let expected = &case["expect"]["canonical"];
+            if !expected.is_null() && &canonical != expected {
+                return Err(format!("canonical differs\n  got:  {canonical}\n  want: {expected}"));
+            }
+            // The canonical form re-validates to the same findings and to itself.
+            let again = keynet::validate_value(&canonical).map_err(|e| e.to_string())?;
+            if triples(again.findings()) != got {
+                return Err(format!("canonical re-validates differently: {:?}", triples(again.findings())));
+            }
+            if again.canonical_json().as_ref() != Some(&canonical) {
+                return Err("canonical form does not normalise to itself".into());
+            }
+        }
+        (None, true) => {}
+    }
+    Ok(())
+}
+
+#[test]
+fn golden_case_table() {
+    let cases = cases();
+    assert!(cases.len() >= 80, "the table must hold at least 80 cases, has {}", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, case)| check(case).err().map(|e| format!("{name}: {e}")))
+        .collect();
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}

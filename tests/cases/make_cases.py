@@ -1,0 +1,488 @@
+#!/usr/bin/env python3
+"""Writes the golden case table (one JSON file per case) from the hand-written list below.
+
+Every expectation here is written by hand from DOMAIN.md and the seeds — never computed by the
+library. A case is the DOMAIN §2 example form with a patch applied; a clean case also states the
+canonical output it must normalise to (the example's canonical form with a canonical patch).
+
+Run `python3 tests/cases/make_cases.py` after editing; the runners in every language read the
+JSON files, not this script.
+"""
+import copy
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+DELETE = object()
+
+# DOMAIN §2 "Canonical JSON (interchange format v1)", verbatim.
+BASE = {
+    "masking_requested": True,
+    "facility": {"id": "GM13-004217", "name": "千代田中央病院", "type": "hospital", "prefecture": "13"},
+    "occupation": "nurse",
+    "openings": 2,
+    "workplace": {"postal_code": "101-0062", "prefecture": "13", "municipality": "千代田区",
+                  "street_address": "神田駿河台4-6", "facility_name": "北館1階 発熱外来"},
+    "employment_period": {"start": "2020-06-01", "end": "2020-09-30"},
+    "trial_period_weeks": None,
+    "duties": {"kinds": ["returnee_contact_outpatient", "other"], "other_detail": "PCR検体採取",
+               "specifics": "内科"},
+    "salary": {"basis": "hourly", "amount_yen": 2500, "trial_amount_yen": None},
+    "working_hours": {"start": "16:30", "end": "09:00", "break_minutes": 120,
+                      "holidays": "シフト制（週2日）", "overtime": False},
+    "insurance": {"employment": True, "workers_accident": True, "health": True, "pension": True,
+                  "other": None},
+    "passive_smoking": "premises_no_smoking", "passive_smoking_detail": None,
+    "notes": None,
+    "contact": {"name": "山田 花子", "address": None, "phone": "03-3292-0000", "extension": "215",
+                "application_phone": None, "fax": None, "email": "jinji@example.jp"},
+    "existing_listings": {"hello_work": True, "women_doctors_bank": False, "nurse_center": True,
+                          "other": None},
+}
+
+CASES = []
+
+
+def merge(base, patch):
+    out = copy.deepcopy(base)
+    for key, value in patch.items():
+        if value is DELETE:
+            out.pop(key, None)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def case(name, description, spec, patch=None, findings=(), canonical=None, clean=False, input=None):
+    """findings: (path, code, severity) triples. clean=True: no errors, canonical = BASE + canonical patch."""
+    form = input if input is not None else merge(BASE, patch or {})
+    expected_canonical = None
+    if clean:
+        expected_canonical = merge(BASE, canonical or {}) if input is None else canonical
+    CASES.append({
+        "name": name,
+        "description": description,
+        "spec": spec,
+        "input": form,
+        "expect": {
+            "error": None,
+            "findings": [{"path": p, "code": c, "severity": s} for p, c, s in findings],
+            "canonical": expected_canonical,
+        },
+    })
+
+
+def raw_case(name, description, spec, text, error):
+    CASES.append({"name": name, "description": description, "spec": spec, "input_json": text,
+                  "expect": {"error": error, "findings": [], "canonical": None}})
+
+
+E, W = "error", "warning"
+
+# --- the example and the occupations --------------------------------------------------------
+case("domain_example", "The DOMAIN §2 example validates clean and normalises to itself.", "§2", clean=True)
+for code in ["physician", "public_health_nurse", "midwife", "nurse", "assistant_nurse",
+             "radiological_technologist", "clinical_laboratory_technologist", "clinical_engineer",
+             "pharmacist", "paramedic", "clerical"]:
+    case(f"occupation_{code}", f"Every occupation of §3 is accepted: {code}.", "§3",
+         {"occupation": code}, clean=True, canonical={"occupation": code})
+case("occupation_japanese_label", "The Japanese name of an occupation is read as its code.", "§3",
+     {"occupation": "臨床検査技師"}, clean=True, canonical={"occupation": "clinical_laboratory_technologist"})
+case("occupation_unknown", "An occupation outside the 11 is refused.", "§3",
+     {"occupation": "caregiver"}, [("occupation", "unknown_value", E)])
+case("occupation_list_refused", "One form is one occupation: a list is refused.", "§2 ①",
+     {"occupation": ["nurse", "midwife"]}, [("occupation", "format", E)])
+case("occupation_missing", "The occupation is required.", "§2 ①",
+     {"occupation": DELETE}, [("occupation", "required", E)])
+
+# --- openings ----------------------------------------------------------------------------------
+case("openings_zero", "Openings must be at least 1.", "§2 ②", {"openings": 0}, [("openings", "range", E)])
+case("openings_over_999", "Openings are at most 999.", "§2 ②", {"openings": 1000}, [("openings", "range", E)])
+case("openings_fullwidth_text", "Openings typed as full-width text are read as a number.", "§2 ② §5",
+     {"openings": "２"}, clean=True)
+case("openings_fraction", "Openings must be a whole number.", "§2 ②", {"openings": 2.5}, [("openings", "format", E)])
+case("openings_boolean", "A boolean is not a number of openings.", "§2 ②", {"openings": True}, [("openings", "format", E)])
+case("openings_missing", "Openings are required.", "§2 ②", {"openings": DELETE}, [("openings", "required", E)])
+
+# --- prefectures -------------------------------------------------------------------------------
+case("prefecture_name_with_suffix", "A prefecture's Japanese name is read as its JIS code.", "§2 §4",
+     {"facility": {"prefecture": "東京都"}, "workplace": {"prefecture": "東京都"}}, clean=True)
+case("prefecture_short_name", "The name without 都 is read too.", "§2",
+     {"facility": {"prefecture": "東京"}, "workplace": {"prefecture": "東京"}}, clean=True)
+case("prefecture_romaji", "The romaji name is read too.", "§2",
+     {"facility": {"prefecture": "Tokyo"}, "workplace": {"prefecture": "tokyo"}}, clean=True)
+case("prefecture_kyoto_short", "京都 is 京都府 (26), not 東京都.", "§2",
+     {"facility": {"prefecture": "京都"}, "workplace": {"prefecture": "京都", "municipality": "京都市中京区",
+                                                       "postal_code": "604-8006", "street_address": "河原町通二条下る"}},
+     clean=True, canonical={"facility": {"prefecture": "26"},
+                            "workplace": {"prefecture": "26", "municipality": "京都市中京区",
+                                          "postal_code": "604-8006", "street_address": "河原町通二条下る"}})
+case("prefecture_unknown", "A prefecture that does not exist is refused.", "§4",
+     {"facility": {"prefecture": "東京府"}}, [("facility.prefecture", "unknown_value", E)])
+case("prefecture_code_48", "Codes stop at 47.", "§4",
+     {"workplace": {"prefecture": "48"}}, [("workplace.prefecture", "unknown_value", E)])
+case("workplace_prefecture_missing", "The workplace prefecture is always required.", "§2 ③",
+     {"workplace": {"prefecture": None}}, [("workplace.prefecture", "required", E)])
+case("workplace_in_other_prefecture", "A workplace outside the facility's prefecture is a warning.", "§4",
+     {"workplace": {"prefecture": "14", "municipality": "横浜市中区", "postal_code": "231-0021",
+                    "street_address": "日本大通1"}},
+     [("workplace.prefecture", "inconsistent", W)], clean=True,
+     canonical={"workplace": {"prefecture": "14", "municipality": "横浜市中区", "postal_code": "231-0021",
+                              "street_address": "日本大通1"}})
+
+# --- municipalities ----------------------------------------------------------------------------
+case("municipality_designated_city", "A designated city is a municipality (札幌市).", "§4",
+     {"facility": {"prefecture": "01"}, "workplace": {"prefecture": "01", "municipality": "札幌市",
+                                                      "postal_code": "060-0001", "street_address": "北1条西2丁目"}},
+     clean=True, canonical={"facility": {"prefecture": "01"},
+                            "workplace": {"prefecture": "01", "municipality": "札幌市",
+                                          "postal_code": "060-0001", "street_address": "北1条西2丁目"}})
+case("municipality_ward_of_designated_city", "A ward of a designated city is accepted (札幌市中央区).", "§4",
+     {"facility": {"prefecture": "01"}, "workplace": {"prefecture": "01", "municipality": "札幌市中央区",
+                                                      "postal_code": "060-0001", "street_address": "北1条西2丁目"}},
+     clean=True, canonical={"facility": {"prefecture": "01"},
+                            "workplace": {"prefecture": "01", "municipality": "札幌市中央区",
+                                          "postal_code": "060-0001", "street_address": "北1条西2丁目"}})
+case("municipality_with_county", "A town typed with its 郡 is the town.", "§4",
+     {"workplace": {"municipality": "西多摩郡瑞穂町", "postal_code": "190-1221", "street_address": "箱根ケ崎2335"}},
+     clean=True, canonical={"workplace": {"municipality": "瑞穂町", "postal_code": "190-1221",
+                                          "street_address": "箱根ケ崎2335"}})
+case("municipality_with_prefecture_prefix", "東京都千代田区 in the municipality field is 千代田区.", "§4",
+     {"workplace": {"municipality": "東京都千代田区"}}, clean=True)
+case("municipality_small_ke_variant", "鎌ヶ谷市 is the official 鎌ケ谷市.", "§4",
+     {"facility": {"prefecture": "12"}, "workplace": {"prefecture": "12", "municipality": "鎌ヶ谷市",
+                                                      "postal_code": "273-0195", "street_address": "新鎌ケ谷2-6-1"}},
+     clean=True, canonical={"facility": {"prefecture": "12"},
+                            "workplace": {"prefecture": "12", "municipality": "鎌ケ谷市",
+                                          "postal_code": "273-0195", "street_address": "新鎌ケ谷2-6-1"}})
+case("municipality_of_other_prefecture", "A municipality must belong to the workplace prefecture.", "§4",
+     {"facility": {"prefecture": "14"}, "workplace": {"prefecture": "14"}},
+     [("workplace.municipality", "unknown_value", E)])
+case("municipality_unknown", "A name that is no municipality is refused.", "§4",
+     {"workplace": {"municipality": "どこでも市"}}, [("workplace.municipality", "unknown_value", E)])
+case("municipality_with_street", "Municipality and street in one string must be split.", "§6",
+     {"workplace": {"municipality": "千代田区神田駿河台4-6"}}, [("workplace.municipality", "format", E)])
+case("municipality_missing", "The municipality is always required.", "§2 ③",
+     {"workplace": {"municipality": "  "}}, [("workplace.municipality", "required", E)])
+
+# --- postal codes and the public-health-centre rule --------------------------------------------
+case("postal_code_fullwidth_with_mark", "〒 and full-width digits and dash are normalised.", "§5",
+     {"workplace": {"postal_code": "〒１０１－００６２"}}, clean=True)
+case("postal_code_without_hyphen", "Seven digits get their hyphen.", "§5",
+     {"workplace": {"postal_code": "1010062"}}, clean=True)
+case("postal_code_long_vowel_dash", "The IME's ー between digits is a hyphen.", "§5",
+     {"workplace": {"postal_code": "101ー0062"}}, clean=True)
+case("postal_code_six_digits", "A postal code must have 7 digits.", "§2 ③",
+     {"workplace": {"postal_code": "101-006"}}, [("workplace.postal_code", "format", E)])
+case("hospital_without_fine_address", "Hospitals and clinics may omit postal code, street and facility name.", "§2 ③ seed 002",
+     {"workplace": {"postal_code": None, "street_address": None, "facility_name": None}}, clean=True,
+     canonical={"workplace": {"postal_code": None, "street_address": None, "facility_name": None}})
+case("public_health_center_needs_fine_address", "A public health centre must give postal code, street and facility name.", "§2 ③ seed 002",
+     {"facility": {"type": "public_health_center", "name": "千代田保健所"},
+      "workplace": {"postal_code": None, "street_address": "", "facility_name": None},
+      "duties": {"kinds": ["public_health_center"], "other_detail": None}},
+     [("workplace.postal_code", "required", E), ("workplace.street_address", "required", E),
+      ("workplace.facility_name", "required", E)])
+case("public_health_center_complete", "A public health centre with the full address is clean.", "§2 ③",
+     {"facility": {"type": "保健所", "name": "千代田保健所"},
+      "duties": {"kinds": ["public_health_center"], "other_detail": None}},
+     clean=True, canonical={"facility": {"type": "public_health_center", "name": "千代田保健所"},
+                            "duties": {"kinds": ["public_health_center"], "other_detail": None}})
+case("facility_type_unknown", "Facility type is one of hospital, clinic, public health centre.", "§2",
+     {"facility": {"type": "pharmacy"}}, [("facility.type", "unknown_value", E)])
+
+# --- phones ------------------------------------------------------------------------------------
+case("phone_fullwidth", "Full-width digits and dashes.", "§5",
+     {"contact": {"phone": "０３－３２９２－００００"}}, clean=True)
+case("phone_parentheses", "03(3292)0000 as people write it.", "§5",
+     {"contact": {"phone": "03（3292）0000"}}, clean=True)
+case("phone_international", "+81 form.", "§5", {"contact": {"phone": "+81 3 3292 0000"}}, clean=True)
+case("phone_mobile_digits", "A mobile number gets 3-4-4.", "§5",
+     {"contact": {"phone": "09012345678"}}, clean=True, canonical={"contact": {"phone": "090-1234-5678"}})
+case("phone_free_dial", "0120 numbers have 10 digits, 4-3-3.", "§5",
+     {"contact": {"phone": "0120123456"}}, clean=True, canonical={"contact": {"phone": "0120-123-456"}})
+case("phone_navi_dial", "The seeds' navi dial 0570-783-872.", "§5",
+     {"contact": {"phone": "0570783872"}}, clean=True, canonical={"contact": {"phone": "0570-783-872"}})
+case("phone_0800", "0800 numbers have 11 digits.", "§5",
+     {"contact": {"phone": "0800 123 4567"}}, clean=True, canonical={"contact": {"phone": "0800-123-4567"}})
+case("phone_osaka", "06 numbers are 2-4-4.", "§5",
+     {"contact": {"phone": "0661234567"}}, clean=True, canonical={"contact": {"phone": "06-6123-4567"}})
+case("phone_other_area_keeps_grouping", "Other area codes keep the writer's plausible grouping.", "§5",
+     {"contact": {"phone": "0422-12-3456"}}, clean=True, canonical={"contact": {"phone": "0422-12-3456"}})
+case("phone_other_area_digits", "Without a grouping, other area numbers stay digits.", "§5",
+     {"contact": {"phone": "0422123456"}}, clean=True, canonical={"contact": {"phone": "0422123456"}})
+case("phone_too_short", "03 numbers have 10 digits.", "§5",
+     {"contact": {"phone": "03-3292-000"}}, [("contact.phone", "format", E)])
+case("phone_mobile_too_short", "090 numbers have 11 digits.", "§5",
+     {"contact": {"phone": "090-1234-567"}}, [("contact.phone", "format", E)])
+case("phone_letters", "Letters are not part of a phone number.", "§5",
+     {"contact": {"phone": "03-3292-OOOO"}}, [("contact.phone", "format", E)])
+case("phone_foreign", "A foreign number is refused.", "§5",
+     {"contact": {"phone": "+1 212 555 0100"}}, [("contact.phone", "format", E)])
+case("phone_missing", "A phone number is required.", "§2 ⑫", {"contact": {"phone": None}}, [("contact.phone", "required", E)])
+case("application_phone_and_fax", "Optional phones are normalised too.", "§2 ⑫",
+     {"contact": {"application_phone": "０９０（１２３４）５６７８", "fax": "03-3292-0001"}}, clean=True,
+     canonical={"contact": {"application_phone": "090-1234-5678", "fax": "03-3292-0001"}})
+case("application_phone_invalid", "An optional phone, when given, must be valid.", "§2 ⑫",
+     {"contact": {"application_phone": "12345"}}, [("contact.application_phone", "format", E)])
+case("fax_invalid", "A fax number, when given, must be valid.", "§2 ⑫",
+     {"contact": {"fax": "03-3292"}}, [("contact.fax", "format", E)])
+case("extension_fullwidth", "Extensions: digits only, full-width accepted, 内線 dropped.", "§2 ⑫",
+     {"contact": {"extension": "内線２１５"}}, clean=True)
+case("extension_letters", "An extension is digits only.", "§2 ⑫",
+     {"contact": {"extension": "ext 215"}}, [("contact.extension", "format", E)])
+
+# --- e-mail ------------------------------------------------------------------------------------
+case("email_fullwidth", "A full-width e-mail is folded to half-width.", "§5",
+     {"contact": {"email": "ｊｉｎｊｉ＠ｅｘａｍｐｌｅ．ｊｐ"}}, clean=True)
+case("email_domain_case", "The domain is written in lower case.", "§5",
+     {"contact": {"email": "jinji@EXAMPLE.JP"}}, clean=True)
+case("email_without_at", "An e-mail needs an @.", "§2 ⑫",
+     {"contact": {"email": "jinji.example.jp"}}, [("contact.email", "format", E)])
+case("email_missing", "An e-mail is required.", "§2 ⑫", {"contact": {"email": ""}}, [("contact.email", "required", E)])
+case("contact_name_missing", "The contact name is required.", "§2 ⑫",
+     {"contact": {"name": None}}, [("contact.name", "required", E)])
+case("contact_name_ideographic_space", "An ideographic space becomes a plain space.", "§5",
+     {"contact": {"name": "山田　花子"}}, clean=True)
+
+# --- dates -------------------------------------------------------------------------------------
+case("dates_wareki_kanji", "令和 dates are read and written as ISO.", "§5",
+     {"employment_period": {"start": "令和2年6月1日", "end": "令和2年9月30日"}}, clean=True)
+case("dates_wareki_abbreviated", "R2.6.1 and R02/09/30.", "§5",
+     {"employment_period": {"start": "R2.6.1", "end": "R02/09/30"}}, clean=True)
+case("dates_wareki_gannen", "令和元年 is 2019.", "§5",
+     {"employment_period": {"start": "令和元年5月1日", "end": "令和2年9月30日"}}, clean=True,
+     canonical={"employment_period": {"start": "2019-05-01", "end": "2020-09-30"}})
+case("dates_fullwidth_digits", "Full-width digits in dates.", "§5",
+     {"employment_period": {"start": "２０２０－０６－０１", "end": "令和２年９月３０日"}}, clean=True)
+case("dates_with_weekday", "A date with its weekday, as notices write it.", "§5",
+     {"employment_period": {"start": "2020/6/1(月)", "end": "令和2年9月30日（水）"}}, clean=True)
+case("dates_heisei_last_day", "H31.4.30 is the last day of 平成.", "§5",
+     {"employment_period": {"start": "H31.4.30", "end": "令和元年5月1日"}}, clean=True,
+     canonical={"employment_period": {"start": "2019-04-30", "end": "2019-05-01"}})
+case("date_heisei_after_era", "平成31年5月1日 does not exist: 平成 ended on 4月30日.", "§5",
+     {"employment_period": {"start": "平成31年5月1日"}}, [("employment_period.start", "range", E)])
+case("date_reiwa_before_era", "令和1年4月30日 does not exist: 令和 began on 5月1日.", "§5",
+     {"employment_period": {"start": "令和1年4月30日"}}, [("employment_period.start", "range", E)])
+case("date_no_such_day", "2020-02-30 is no day.", "§5",
+     {"employment_period": {"end": "2020-02-30"}}, [("employment_period.end", "format", E)])
+case("date_unreadable", "Text that is no date.", "§5",
+     {"employment_period": {"start": "来月から"}}, [("employment_period.start", "format", E)])
+case("employment_period_reversed", "The period must not end before it starts.", "§2 ④",
+     {"employment_period": {"start": "2020-09-30", "end": "2020-06-01"}}, [("employment_period", "inconsistent", E)])
+case("employment_period_one_day", "A one-day period is allowed (start = end).", "§2 ④",
+     {"employment_period": {"start": "2020-06-01", "end": "2020-06-01"}}, clean=True,
+     canonical={"employment_period": {"start": "2020-06-01", "end": "2020-06-01"}})
+case("employment_start_missing", "Start and end are required.", "§2 ④",
+     {"employment_period": {"start": DELETE}}, [("employment_period.start", "required", E)])
+
+# --- trial period ------------------------------------------------------------------------------
+case("trial_period_with_pay", "A trial period with its own pay.", "§2 ⑤ ⑦",
+     {"trial_period_weeks": 4, "salary": {"trial_amount_yen": 2300}}, clean=True,
+     canonical={"trial_period_weeks": 4, "salary": {"trial_amount_yen": 2300}})
+case("trial_period_zero", "A trial period is at least one week (null = none).", "§2 ⑤",
+     {"trial_period_weeks": 0}, [("trial_period_weeks", "range", E)])
+case("trial_period_longer_than_employment", "A trial longer than the employment is refused.", "§2 ⑤",
+     {"employment_period": {"start": "2020-06-01", "end": "2020-06-14"}, "trial_period_weeks": 3},
+     [("trial_period_weeks", "inconsistent", E)])
+case("trial_period_equal_to_employment", "A trial exactly as long as the employment is allowed.", "§2 ⑤",
+     {"employment_period": {"start": "2020-06-01", "end": "2020-06-14"}, "trial_period_weeks": 2}, clean=True,
+     canonical={"employment_period": {"start": "2020-06-01", "end": "2020-06-14"}, "trial_period_weeks": 2})
+case("trial_pay_without_trial", "Trial pay is only allowed with a trial period.", "§2 ⑦",
+     {"salary": {"trial_amount_yen": 2000}}, [("salary.trial_amount_yen", "inconsistent", E)])
+case("trial_period_text", "Weeks must be a number.", "§2 ⑤",
+     {"trial_period_weeks": "一か月"}, [("trial_period_weeks", "format", E)])
+
+# --- duties ------------------------------------------------------------------------------------
+case("duties_empty", "At least one kind of duty.", "§2 ⑥",
+     {"duties": {"kinds": [], "other_detail": None}}, [("duties.kinds", "required", E)])
+case("duties_unknown_kind", "Duty kinds are a closed list.", "§2 ⑥",
+     {"duties": {"kinds": ["icu"], "other_detail": None}}, [("duties.kinds", "unknown_value", E)])
+case("duties_not_a_list", "Duty kinds are a list.", "§2 ⑥",
+     {"duties": {"kinds": "other"}}, [("duties.kinds", "format", E)])
+case("duties_other_without_detail", "Choosing other needs its detail.", "§2 ⑥",
+     {"duties": {"other_detail": None}}, [("duties.other_detail", "required", E)])
+case("duties_detail_without_other", "A detail without other is inconsistent.", "§2 ⑥",
+     {"duties": {"kinds": ["general_internal_medicine_outpatient"]}}, [("duties.other_detail", "inconsistent", E)])
+case("duties_japanese_labels_and_order", "Japanese labels are read; kinds come out in §2 order without repeats.", "§2 ⑥",
+     {"duties": {"kinds": ["その他", "帰国者・接触者外来業務", "other"]}}, clean=True)
+
+# --- salary ------------------------------------------------------------------------------------
+case("salary_basis_unknown", "Pay is hourly, daily or monthly.", "§2 ⑦",
+     {"salary": {"basis": "weekly"}}, [("salary.basis", "unknown_value", E)])
+case("salary_basis_japanese", "時給 is hourly.", "§2 ⑦", {"salary": {"basis": "時給"}}, clean=True)
+case("salary_amount_zero", "The amount must be positive.", "§2 ⑦",
+     {"salary": {"amount_yen": 0}}, [("salary.amount_yen", "range", E)])
+case("salary_amount_with_commas", "２,５００ typed with a thousands separator.", "§2 ⑦ §5",
+     {"salary": {"amount_yen": "2,500"}}, clean=True)
+case("salary_amount_missing", "The amount is required.", "§2 ⑦",
+     {"salary": {"amount_yen": None}}, [("salary.amount_yen", "required", E)])
+
+# --- working hours -----------------------------------------------------------------------------
+DAY = {"start": "9:00", "end": "17:00", "break_minutes": 60}
+case("hours_day_shift", "A day shift 9:00–17:00 with an hour's break.", "§2 ⑧",
+     {"working_hours": DAY}, clean=True, canonical={"working_hours": {"start": "09:00", "end": "17:00", "break_minutes": 60}})
+case("hours_fullwidth_and_kanji", "９：００ and 17時30分.", "§5",
+     {"working_hours": {"start": "９：００", "end": "17時30分", "break_minutes": 60}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "17:30", "break_minutes": 60}})
+case("hours_night_shift_next_day_mark", "翌9:00 as the end of a night shift.", "§2 ⑧ §5",
+     {"working_hours": {"end": "翌9:00"}}, clean=True)
+case("hours_end_midnight", "24:00 as an end time.", "§5",
+     {"working_hours": {"start": "15:00", "end": "24:00", "break_minutes": 60}}, clean=True,
+     canonical={"working_hours": {"start": "15:00", "end": "24:00", "break_minutes": 60}})
+case("hours_start_midnight_refused", "24:00 is an end time only.", "§5",
+     {"working_hours": {"start": "24:00"}}, [("working_hours.start", "range", E)])
+case("hours_24_hour_duty", "Equal start and end: a 24-hour duty, accepted with a warning.", "§2 ⑧",
+     {"working_hours": {"start": "9:00", "end": "9:00", "break_minutes": 120}},
+     [("working_hours", "inconsistent", W)], clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "09:00", "break_minutes": 120}})
+case("hours_next_day_longer_than_24h", "翌17:00 after a 9:00 start would exceed 24 hours.", "§2 ⑧",
+     {"working_hours": {"start": "9:00", "end": "翌17:00", "break_minutes": 60}}, [("working_hours.end", "inconsistent", E)])
+case("hours_unreadable", "25:00 is no time.", "§5",
+     {"working_hours": {"end": "25:00"}}, [("working_hours.end", "format", E)])
+case("hours_break_longer_than_shift", "The break must be shorter than the shift.", "§2 ⑧",
+     {"working_hours": {"start": "9:00", "end": "12:00", "break_minutes": 180}},
+     [("working_hours.break_minutes", "inconsistent", E)])
+case("hours_break_negative", "A break is not negative.", "§2 ⑧",
+     {"working_hours": {"break_minutes": -10}}, [("working_hours.break_minutes", "range", E)])
+case("labor_law_over_6h_short_break", "Over 6 h of work needs 45 min of break (Art. 34).", "§2 Findings",
+     {"working_hours": {"start": "9:00", "end": "17:00", "break_minutes": 30}},
+     [("working_hours.break_minutes", "labor_law", W)], clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "17:00", "break_minutes": 30}})
+case("labor_law_over_8h_45min", "Over 8 h of work needs 60 min.", "§2 Findings",
+     {"working_hours": {"start": "9:00", "end": "18:00", "break_minutes": 45}},
+     [("working_hours.break_minutes", "labor_law", W)], clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "18:00", "break_minutes": 45}})
+case("labor_law_exactly_6h_no_break", "Exactly 6 h of work needs no break.", "§2 Findings",
+     {"working_hours": {"start": "9:00", "end": "15:00", "break_minutes": 0}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "15:00", "break_minutes": 0}})
+case("labor_law_just_over_6h", "6 h 1 min of work without a break is a warning.", "§2 Findings",
+     {"working_hours": {"start": "9:00", "end": "15:01", "break_minutes": 0}},
+     [("working_hours.break_minutes", "labor_law", W)], clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "15:01", "break_minutes": 0}})
+case("labor_law_exactly_8h_45min", "Exactly 8 h of work with 45 min is enough.", "§2 Findings",
+     {"working_hours": {"start": "9:00", "end": "17:45", "break_minutes": 45}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "17:45", "break_minutes": 45}})
+
+# --- passive smoking ---------------------------------------------------------------------------
+case("health_law_indoor_only", "Indoor-only no smoking at a hospital: Health Promotion Act warning.", "§2 Findings",
+     {"passive_smoking": "indoor_no_smoking"}, [("passive_smoking", "health_law", W)], clean=True,
+     canonical={"passive_smoking": "indoor_no_smoking"})
+case("health_law_hotel_only_duty", "Only mild-case hotel duty: a type-2 facility, no warning.", "§2 Findings",
+     {"passive_smoking": "smoking_room", "duties": {"kinds": ["mild_case_accommodation"], "other_detail": None}},
+     clean=True, canonical={"passive_smoking": "smoking_room",
+                            "duties": {"kinds": ["mild_case_accommodation"], "other_detail": None}})
+case("health_law_hotel_and_outpatient", "Hotel duty plus outpatient duty: the warning stands.", "§2 Findings",
+     {"passive_smoking": "none", "duties": {"kinds": ["mild_case_accommodation", "general_internal_medicine_outpatient"],
+                                            "other_detail": None}},
+     [("passive_smoking", "health_law", W)], clean=True,
+     canonical={"passive_smoking": "none", "duties": {"kinds": ["general_internal_medicine_outpatient",
+                                                               "mild_case_accommodation"], "other_detail": None}})
+case("smoking_other_without_detail", "Other measures need their detail.", "§2 ⑩",
+     {"passive_smoking": "other"}, [("passive_smoking_detail", "required", E), ("passive_smoking", "health_law", W)])
+case("smoking_detail_without_other", "A detail without other is inconsistent.", "§2 ⑩",
+     {"passive_smoking_detail": "屋外に喫煙所"}, [("passive_smoking_detail", "inconsistent", E)])
+case("smoking_japanese_label", "敷地内禁煙 is premises_no_smoking.", "§2 ⑩",
+     {"passive_smoking": "敷地内禁煙"}, clean=True)
+case("smoking_unknown", "Smoking measures are a closed list.", "§2 ⑩",
+     {"passive_smoking": "ok"}, [("passive_smoking", "unknown_value", E)])
+
+# --- structure: unknown keys, wrong types, missing everything -----------------------------------
+case("unknown_top_level_key", "A mistyped field must not pass.", "§2",
+     {"remarks": "x"}, [("remarks", "unknown_value", E)])
+case("unknown_nested_key", "Unknown keys are found inside objects too.", "§2",
+     {"contact": {"mail": "jinji@example.jp"}}, [("contact.mail", "unknown_value", E)])
+case("facility_not_an_object", "A part of the wrong JSON type is a format finding.", "§2",
+     {"facility": "千代田中央病院"}, [("facility", "format", E)])
+case("masking_flag_text", "masking_requested is a boolean.", "§2 ⓪",
+     {"masking_requested": "yes"}, [("masking_requested", "format", E)])
+case("insurance_flag_text", "Insurance flags are booleans.", "§2 ⑨",
+     {"insurance": {"health": "true"}}, [("insurance.health", "format", E)])
+case("booleans_default_false", "Absent checkboxes are false; masking defaults to false.", "§2 ⓪ ⑨ ⑬",
+     {"masking_requested": DELETE, "insurance": {"employment": DELETE, "pension": None},
+      "existing_listings": DELETE, "working_hours": {"overtime": DELETE}},
+     clean=True, canonical={"masking_requested": False, "insurance": {"employment": False, "pension": False},
+                            "existing_listings": {"hello_work": False, "women_doctors_bank": False,
+                                                  "nurse_center": False, "other": None}})
+case("empty_form", "An empty object: every required field is reported at once.", "§2", input={},
+     findings=[(p, "required", E) for p in [
+         "facility.id", "facility.name", "facility.type", "facility.prefecture", "occupation", "openings",
+         "workplace.prefecture", "workplace.municipality", "employment_period.start", "employment_period.end",
+         "duties.kinds", "salary.basis", "salary.amount_yen", "working_hours.start", "working_hours.end",
+         "working_hours.break_minutes", "passive_smoking", "contact.name", "contact.phone", "contact.email"]])
+case("many_findings_at_once", "Several independent errors are all reported.", "§2 Findings",
+     {"openings": 0, "workplace": {"postal_code": "12"}, "contact": {"email": "x"}, "salary": {"basis": "weekly"}},
+     [("openings", "range", E), ("workplace.postal_code", "format", E), ("salary.basis", "unknown_value", E),
+      ("contact.email", "format", E)])
+case("facility_id_missing", "The G-MIS ID is required.", "§2", {"facility": {"id": ""}}, [("facility.id", "required", E)])
+case("facility_id_insurance_code", "Ten digits look like the insurance code, not the G-MIS ID.", "§2",
+     {"facility": {"id": "1312345678"}}, [("facility.id", "format", W)], clean=True,
+     canonical={"facility": {"id": "1312345678"}})
+
+# --- text normalisation and lengths -------------------------------------------------------------
+case("halfwidth_katakana_name", "Half-width katakana in a name becomes full-width (NFKC).", "§5",
+     {"facility": {"name": "ﾁﾖﾀﾞ中央ｸﾘﾆｯｸ"}, "workplace": {"street_address": "神田駿河台４ー６"}}, clean=True,
+     canonical={"facility": {"name": "チヨダ中央クリニック"}})
+case("free_text_keeps_fullwidth_brackets", "Free text keeps what the writer chose; CRLF becomes LF; trimmed.", "§2",
+     {"notes": "  ①土日は応相談\r\n②（詳細は面接時に）  "}, clean=True,
+     canonical={"notes": "①土日は応相談\n②（詳細は面接時に）"})
+case("facility_name_too_long", "Names are at most 100 characters.", "§2",
+     {"facility": {"name": "病" * 101}}, [("facility.name", "too_long", E)])
+case("notes_too_long", "Notes are at most 4,000 characters.", "§2",
+     {"notes": "あ" * 4001}, [("notes", "too_long", E)])
+case("notes_at_limit", "Exactly 4,000 characters of notes are fine.", "§2",
+     {"notes": "あ" * 4000}, clean=True, canonical={"notes": "あ" * 4000})
+
+# --- masking leaks (§6) -------------------------------------------------------------------------
+case("leak_facility_name_in_notes", "The masked facility name repeated in notes.", "§6",
+     {"notes": "千代田中央病院の発熱外来です"}, [("notes", "masking_leak", E)])
+case("leak_facility_name_spaced_fullwidth", "Spaced and full-width disguises are caught.", "§6",
+     {"notes": "勤務先：千代田　中央 病院"}, [("notes", "masking_leak", E)])
+case("leak_email_in_capitals", "The e-mail in full-width capitals.", "§6",
+     {"duties": {"specifics": "問合せ ＪＩＮＪＩ＠ＥＸＡＭＰＬＥ．ＪＰ"}}, [("duties.specifics", "masking_leak", E)])
+case("leak_phone_fullwidth_parentheses", "０３（３２９２）００００ in the holidays text.", "§6",
+     {"working_hours": {"holidays": "シフト制 連絡は０３（３２９２）００００"}}, [("working_hours.holidays", "masking_leak", E)])
+case("leak_phone_international", "+81 form of the phone in notes.", "§6",
+     {"notes": "TEL +81-3-3292-0000"}, [("notes", "masking_leak", E)])
+case("leak_postal_code_in_other_detail", "The postal code's digits in public text.", "§6",
+     {"duties": {"other_detail": "〒1010062の施設でPCR検体採取"}}, [("duties.other_detail", "masking_leak", E)])
+case("leak_street_address", "The street address in insurance.other.", "§6",
+     {"insurance": {"other": "神田駿河台4-6共済"}}, [("insurance.other", "masking_leak", E)])
+case("leak_contact_name", "The contact's name in existing_listings.other.", "§6",
+     {"existing_listings": {"other": "山田花子経由で登録済"}}, [("existing_listings.other", "masking_leak", E)])
+case("leak_fax_in_smoking_detail", "The fax number in passive_smoking_detail.", "§6",
+     {"contact": {"fax": "03-3292-0001"}, "passive_smoking": "other",
+      "passive_smoking_detail": "屋外喫煙所あり 問合せFAX 03-3292-0001"},
+     [("passive_smoking_detail", "masking_leak", E), ("passive_smoking", "health_law", W)])
+case("leak_two_fields", "Every leaking field is reported.", "§6",
+     {"notes": "jinji@example.jp まで", "duties": {"specifics": "千代田中央病院 内科"}},
+     [("duties.specifics", "masking_leak", E), ("notes", "masking_leak", E)])
+case("no_leak_without_masking", "Without masking, naming the facility in notes is fine.", "§6",
+     {"masking_requested": False, "notes": "千代田中央病院の発熱外来です"}, clean=True,
+     canonical={"masking_requested": False, "notes": "千代田中央病院の発熱外来です"})
+case("facility_id_leaks_even_without_masking", "The facility ID is never public.", "§6",
+     {"masking_requested": False, "notes": "ID: gm13-004217"}, [("notes", "masking_leak", E)])
+case("short_values_not_searched", "An extension (215) is too short to identify: not a leak.", "§6",
+     {"notes": "内線215へ"}, clean=True, canonical={"notes": "内線215へ"})
+
+# --- input that is not a form -------------------------------------------------------------------
+raw_case("input_not_json", "Text that is not JSON is an input error.", "§2", "{\"facility\": ", "syntax")
+raw_case("input_array", "A JSON array is not a form.", "§2", "[1, 2, 3]", "not_an_object")
+raw_case("input_string", "A JSON string is not a form.", "§2", "\"nurse\"", "not_an_object")
+raw_case("input_too_deep", "Nesting beyond the limit is refused before parsing.", "§2", "[" * 200 + "]" * 200, "too_deep")
+
+
+def main():
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names)), "duplicate case names"
+    for old in HERE.glob("*.json"):
+        old.unlink()
+    for c in CASES:
+        (HERE / f"{c['name']}.json").write_text(json.dumps(c, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(CASES)} cases written to {HERE}")
+
+
+if __name__ == "__main__":
+    main()
