@@ -4,8 +4,9 @@ use thiserror::Error;
 
 /// The largest JSON document `validate_json` reads (1 MiB): a form is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
-/// The deepest JSON nesting accepted; a form nests three levels.
-pub const MAX_DEPTH: usize = 32;
+/// The deepest JSON nesting accepted (the JSON parser's own limit); a form nests three levels.
+/// Bindings converting host objects stop at the same depth.
+pub const MAX_DEPTH: usize = 128;
 
 /// Why input could not be read as a form. Problems *inside* a form are [`crate::Finding`]s.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -16,7 +17,11 @@ pub enum InputError {
     #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 { offset: usize },
     #[error("input is not valid JSON: {message} at line {line}, column {column}")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("JSON nests deeper than {max} levels")]
     TooDeep { max: usize },
     #[error("a form must be a JSON object, not {found}")]
@@ -38,11 +43,19 @@ impl InputError {
     /// The same message in Japanese.
     pub fn message_ja(&self) -> String {
         match self {
-            InputError::TooLarge { len, max } => format!("入力が{len}バイトあります（上限{max}バイト）"),
-            InputError::InvalidUtf8 { offset } => format!("入力がUTF-8として正しくありません（{offset}バイト目）"),
-            InputError::Syntax { line, column, .. } => format!("JSONの構文が正しくありません（{line}行{column}列）"),
+            InputError::TooLarge { len, max } => {
+                format!("入力が{len}バイトあります（上限{max}バイト）")
+            }
+            InputError::InvalidUtf8 { offset } => {
+                format!("入力がUTF-8として正しくありません（{offset}バイト目）")
+            }
+            InputError::Syntax { line, column, .. } => {
+                format!("JSONの構文が正しくありません（{line}行{column}列）")
+            }
             InputError::TooDeep { max } => format!("JSONの入れ子が{max}段を超えています"),
-            InputError::NotAnObject { .. } => "登録票はJSONオブジェクトで入力してください".to_owned(),
+            InputError::NotAnObject { .. } => {
+                "登録票はJSONオブジェクトで入力してください".to_owned()
+            }
         }
     }
 }

@@ -96,7 +96,9 @@ impl Code {
             Code::Inconsistent => "values contradict each other",
             Code::MaskingLeak => "a value hidden by masking appears in public text",
             Code::LaborLaw => "Labour Standards Act Art. 34: break too short for the working time",
-            Code::HealthLaw => "Health Promotion Act: type-1 facilities are smoke-free on the premises",
+            Code::HealthLaw => {
+                "Health Promotion Act: type-1 facilities are smoke-free on the premises"
+            }
             Code::TooLong => "the text is longer than allowed",
         }
     }
@@ -119,13 +121,13 @@ impl Code {
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -143,12 +145,34 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(path: impl Into<String>, code: Code, en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Finding { path: path.into(), code, severity: Severity::Error, message: en.into(), message_ja: ja.into() }
+    pub fn error(
+        path: impl Into<String>,
+        code: Code,
+        en: impl Into<String>,
+        ja: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            code,
+            severity: Severity::Error,
+            message: en.into(),
+            message_ja: ja.into(),
+        }
     }
 
-    pub fn warning(path: impl Into<String>, code: Code, en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Finding { path: path.into(), code, severity: Severity::Warning, message: en.into(), message_ja: ja.into() }
+    pub fn warning(
+        path: impl Into<String>,
+        code: Code,
+        en: impl Into<String>,
+        ja: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            code,
+            severity: Severity::Warning,
+            message: en.into(),
+            message_ja: ja.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -168,7 +192,11 @@ pub struct CodeInfo {
 pub fn catalogue() -> Vec<CodeInfo> {
     Code::ALL
         .into_iter()
-        .map(|code| CodeInfo { code, description: code.description(), description_ja: code.description_ja() })
+        .map(|code| CodeInfo {
+            code,
+            description: code.description(),
+            description_ja: code.description_ja(),
+        })
         .collect()
 }
 
@@ -193,9 +221,17 @@ mod tests {
 
     #[test]
     fn finding_serialises_to_the_spec_shape() {
-        let f = Finding::error("workplace.postal_code", Code::Format, "postal code must have 7 digits", "郵便番号は7桁で入力してください");
+        let f = Finding::error(
+            "workplace.postal_code",
+            Code::Format,
+            "postal code must have 7 digits",
+            "郵便番号は7桁で入力してください",
+        );
         let v = serde_json::to_value(&f).unwrap_or_default();
-        let keys: Vec<&String> = v.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        let keys: Vec<&String> = v
+            .as_object()
+            .map(|o| o.keys().collect())
+            .unwrap_or_default();
         assert_eq!(keys.len(), 5);
         assert_eq!(v["path"], "workplace.postal_code");
         assert_eq!(v["code"], "format");

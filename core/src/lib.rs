@@ -17,7 +17,15 @@
 //! ```
 //!
 //! Every rule lives here, once; a binding only converts between its host and these types.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 mod error;
 mod finding;
@@ -29,11 +37,16 @@ pub mod sample;
 pub mod text;
 
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
-pub use finding::{catalogue, is_registrable, Code, CodeInfo, Finding, Severity};
+pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, is_registrable};
 pub use form::{
-    validate, validate_json, validate_value, Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility,
-    FacilityType, Form, Insurance, PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, Workplace,
-    WorkingHours,
+    Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility, FacilityType, Form, Insurance,
+    PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, WorkingHours, Workplace,
+    validate, validate_json, validate_value,
 };
-pub use occupation::{LicenceGroup, Occupation, OccupationInfo, OCCUPATIONS};
+pub use occupation::{LicenceGroup, OCCUPATIONS, Occupation, OccupationInfo};
 pub use places::Prefecture;
+
+// The README's Rust example is compiled and run as a doctest, so it cannot go stale.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -61,7 +61,10 @@ impl Secret<'_> {
 
 /// A phone number's digits as searched for: without the trunk 0.
 pub fn phone_search_digits(domestic_digits: &str) -> String {
-    domestic_digits.strip_prefix('0').unwrap_or(domestic_digits).to_owned()
+    domestic_digits
+        .strip_prefix('0')
+        .unwrap_or(domestic_digits)
+        .to_owned()
 }
 
 /// Finds hidden values inside public text: one `masking_leak` error per public field that
@@ -77,11 +80,17 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
         .filter_map(|s| match s {
             Secret::Text { path, value } => {
                 let key = text::leak_key(value);
-                (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle { path, key, digits: false })
+                (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle {
+                    path,
+                    key,
+                    digits: false,
+                })
             }
-            Secret::Digits { path, digits } => {
-                (digits.len() >= MIN_DIGITS).then(|| Needle { path, key: digits.clone(), digits: true })
-            }
+            Secret::Digits { path, digits } => (digits.len() >= MIN_DIGITS).then(|| Needle {
+                path,
+                key: digits.clone(),
+                digits: true,
+            }),
         })
         .collect();
     let mut findings = Vec::new();
@@ -128,10 +137,22 @@ mod tests {
     #[test]
     fn finds_disguised_values_and_ignores_short_ones() {
         let secrets = [
-            Secret::Text { path: "facility.name", value: "千代田中央病院" },
-            Secret::Text { path: "contact.email", value: "jinji@example.jp" },
-            Secret::Digits { path: "contact.phone", digits: phone_search_digits("0332920000") },
-            Secret::Digits { path: "contact.extension", digits: "215".into() },
+            Secret::Text {
+                path: "facility.name",
+                value: "千代田中央病院",
+            },
+            Secret::Text {
+                path: "contact.email",
+                value: "jinji@example.jp",
+            },
+            Secret::Digits {
+                path: "contact.phone",
+                digits: phone_search_digits("0332920000"),
+            },
+            Secret::Digits {
+                path: "contact.extension",
+                digits: "215".into(),
+            },
         ];
         let hits = |t: &str| scan_leaks(&secrets, &[("notes", t)]).len();
         assert_eq!(hits("千代田 中央病院 の発熱外来です"), 1);

@@ -46,8 +46,10 @@ pub struct OccupationInfo {
     pub national_body_en: Option<&'static str>,
 }
 
-const NURSE_CENTER: (Option<&str>, Option<&str>) =
-    (Some("日本看護協会 中央ナースセンター"), Some("JNA Central Nurse Center"));
+const NURSE_CENTER: (Option<&str>, Option<&str>) = (
+    Some("日本看護協会 中央ナースセンター"),
+    Some("JNA Central Nurse Center"),
+);
 
 /// The table of DOMAIN §3, in its order (which is also the order of count rows, §11).
 pub const OCCUPATIONS: [OccupationInfo; 11] = [
@@ -189,7 +191,10 @@ impl Occupation {
 
     /// From the code (`nurse`) or the Japanese name (`看護師`).
     pub fn parse(s: &str) -> Option<Occupation> {
-        OCCUPATIONS.iter().find(|o| o.code == s || o.name_ja == s).map(|o| o.occupation)
+        OCCUPATIONS
+            .iter()
+            .find(|o| o.code == s || o.name_ja == s)
+            .map(|o| o.occupation)
     }
 
     /// Position in the §3 order.
@@ -221,7 +226,10 @@ mod tests {
 
     #[test]
     fn four_nursing_occupations() {
-        let nursing: Vec<&str> = Occupation::all().filter(|o| o.is_nursing()).map(Occupation::name_ja).collect();
+        let nursing: Vec<&str> = Occupation::all()
+            .filter(|o| o.is_nursing())
+            .map(Occupation::name_ja)
+            .collect();
         assert_eq!(nursing, ["保健師", "助産師", "看護師", "准看護師"]);
     }
 }

@@ -58,11 +58,16 @@ fn fold_romaji(s: &str) -> String {
         })
         .collect();
     let lower = lower.strip_suffix(" prefecture").unwrap_or(&lower);
-    let lower = ["-to", "-fu", "-ken", " to", " fu", " ken"].iter().fold(lower.to_owned(), |acc, suffix| {
-        acc.strip_suffix(suffix).map(str::to_owned).unwrap_or(acc)
-    });
+    let lower = ["-to", "-fu", "-ken", " to", " fu", " ken"]
+        .iter()
+        .fold(lower.to_owned(), |acc, suffix| {
+            acc.strip_suffix(suffix).map(str::to_owned).unwrap_or(acc)
+        });
     // Long vowels as some people type them: Tookyoo, Oosaka, Hokkaidou.
-    lower.replace("oo", "o").replace("ou", "o").replace("uu", "u")
+    lower
+        .replace("oo", "o")
+        .replace("ou", "o")
+        .replace("uu", "u")
 }
 
 impl Prefecture {
@@ -146,7 +151,8 @@ impl Serialize for Prefecture {
 impl<'de> Deserialize<'de> for Prefecture {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        Prefecture::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown prefecture {s:?}")))
+        Prefecture::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown prefecture {s:?}")))
     }
 }
 
@@ -159,7 +165,11 @@ pub fn check_digit(five_digits: &str) -> Option<u8> {
     if five_digits.len() != 5 || !five_digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let s: u32 = five_digits.bytes().zip([6u32, 5, 4, 3, 2]).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let s: u32 = five_digits
+        .bytes()
+        .zip([6u32, 5, 4, 3, 2])
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
     let r = if s < 11 { 11 - s } else { 11 - s % 11 };
     u8::try_from(r % 10).ok()
 }
@@ -167,8 +177,14 @@ pub fn check_digit(five_digits: &str) -> Option<u8> {
 /// True when a six-digit local government code's check digit is right and its first two digits
 /// name a prefecture.
 pub fn is_valid_local_government_code(code: &str) -> bool {
-    let (Some(five), Some(last)) = (code.get(..5), code.get(5..)) else { return false };
-    let prefecture_ok = code.get(..2).and_then(|p| p.parse().ok()).and_then(Prefecture::from_number).is_some();
+    let (Some(five), Some(last)) = (code.get(..5), code.get(5..)) else {
+        return false;
+    };
+    let prefecture_ok = code
+        .get(..2)
+        .and_then(|p| p.parse().ok())
+        .and_then(Prefecture::from_number)
+        .is_some();
     code.len() == 6 && prefecture_ok && check_digit(five).is_some_and(|d| last == d.to_string())
 }
 
@@ -177,7 +193,11 @@ pub fn is_valid_local_government_code(code: &str) -> bool {
 pub fn is_valid_secondary_medical_area(number: &str) -> bool {
     number.len() == 4
         && number.bytes().all(|b| b.is_ascii_digit())
-        && number.get(..2).and_then(|p| p.parse().ok()).and_then(Prefecture::from_number).is_some()
+        && number
+            .get(..2)
+            .and_then(|p| p.parse().ok())
+            .and_then(Prefecture::from_number)
+            .is_some()
 }
 
 /// What kind of local government an entry is.
@@ -206,15 +226,26 @@ pub struct Municipality {
 
 struct MunicipalityIndex {
     all: Vec<Municipality>,
-    /// (prefecture, match key) → index into `all`.
-    by_key: HashMap<(Prefecture, String), usize>,
+    /// match key → indexes into `all` (one name may exist in several prefectures).
+    by_key: HashMap<String, Vec<usize>>,
     /// match key → prefectures that have it (for "belongs to another prefecture").
     prefectures_by_key: HashMap<String, Vec<Prefecture>>,
 }
 
 /// The key names are matched on: ヶ/ヵ written as ケ, as official names vary between them.
-fn match_key(name: &str) -> String {
-    name.chars().map(|c| if matches!(c, 'ヶ' | 'ヵ' | 'ｹ') { 'ケ' } else { c }).collect()
+fn match_key(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains(['ヶ', 'ヵ', 'ｹ']) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    name.chars()
+        .map(|c| {
+            if matches!(c, 'ヶ' | 'ヵ' | 'ｹ') {
+                'ケ'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn parse_kind(s: &str) -> Option<MunicipalityKind> {
@@ -233,31 +264,48 @@ fn parse_kind(s: &str) -> Option<MunicipalityKind> {
 fn parse_municipality_line(line: &str) -> Option<Municipality> {
     let mut cols = line.split('\t');
     let code = cols.next()?.to_owned();
-    let prefecture = cols.next()?.parse().ok().and_then(Prefecture::from_number)?;
+    let prefecture = cols
+        .next()?
+        .parse()
+        .ok()
+        .and_then(Prefecture::from_number)?;
     let name = cols.next()?.to_owned();
     let kind = parse_kind(cols.next()?)?;
-    Some(Municipality { code, prefecture, name, kind })
+    Some(Municipality {
+        code,
+        prefecture,
+        name,
+        kind,
+    })
 }
 
 fn municipality_index() -> &'static MunicipalityIndex {
     static INDEX: OnceLock<MunicipalityIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         // Every line is checked to parse by a test (`every_municipality_line_parses`).
-        let all: Vec<Municipality> = MUNICIPALITIES_TSV.lines().skip(1).filter_map(parse_municipality_line).collect();
+        let all: Vec<Municipality> = MUNICIPALITIES_TSV
+            .lines()
+            .skip(1)
+            .filter_map(parse_municipality_line)
+            .collect();
         let mut by_key = HashMap::new();
         let mut prefectures_by_key: HashMap<String, Vec<Prefecture>> = HashMap::new();
         for (i, m) in all.iter().enumerate() {
             if m.kind == MunicipalityKind::Prefecture {
                 continue;
             }
-            let key = match_key(&m.name);
-            by_key.insert((m.prefecture, key.clone()), i);
+            let key = match_key(&m.name).into_owned();
+            by_key.entry(key.clone()).or_insert_with(Vec::new).push(i);
             let list = prefectures_by_key.entry(key).or_default();
             if !list.contains(&m.prefecture) {
                 list.push(m.prefecture);
             }
         }
-        MunicipalityIndex { all, by_key, prefectures_by_key }
+        MunicipalityIndex {
+            all,
+            by_key,
+            prefectures_by_key,
+        }
     })
 }
 
@@ -268,7 +316,10 @@ pub fn municipalities() -> &'static [Municipality] {
 
 /// The entry with this six-digit code.
 pub fn municipality_by_code(code: &str) -> Option<&'static Municipality> {
-    municipalities().binary_search_by(|m| m.code.as_str().cmp(code)).ok().and_then(|i| municipalities().get(i))
+    municipalities()
+        .binary_search_by(|m| m.code.as_str().cmp(code))
+        .ok()
+        .and_then(|i| municipalities().get(i))
 }
 
 /// Why a municipality name was not accepted for a prefecture.
@@ -288,10 +339,20 @@ pub enum MunicipalityError {
 /// Finds the municipality of `prefecture` named `name` (already cleaned). Accepts the official
 /// name (`札幌市`, `札幌市中央区`), ヶ/ケ variants, a leading prefecture name (`東京都千代田区`),
 /// a leading 郡 (`西多摩郡瑞穂町`), and a ward without its city where that is unique.
-pub fn find_municipality(prefecture: Prefecture, name: &str) -> Result<&'static Municipality, MunicipalityError> {
+pub fn find_municipality(
+    prefecture: Prefecture,
+    name: &str,
+) -> Result<&'static Municipality, MunicipalityError> {
     let index = municipality_index();
-    let key = match_key(name);
-    let lookup = |k: &str| index.by_key.get(&(prefecture, k.to_owned())).and_then(|&i| index.all.get(i));
+    let key = match_key(name).into_owned();
+    let lookup = |k: &str| {
+        index
+            .by_key
+            .get(k)?
+            .iter()
+            .filter_map(|&i| index.all.get(i))
+            .find(|m| m.prefecture == prefecture)
+    };
     if let Some(m) = lookup(&key) {
         return Ok(m);
     }
@@ -311,7 +372,9 @@ pub fn find_municipality(prefecture: Prefecture, name: &str) -> Result<&'static 
     // 西多摩郡瑞穂町 → 瑞穂町 (but not 郡山市 or 郡上市, where 郡 begins the name).
     if let Some((county, rest)) = key.split_once('郡') {
         if !county.is_empty() {
-            if let Some(m) = lookup(rest).filter(|m| matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village)) {
+            if let Some(m) = lookup(rest)
+                .filter(|m| matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village))
+            {
                 return Ok(m);
             }
         }
@@ -321,7 +384,11 @@ pub fn find_municipality(prefecture: Prefecture, name: &str) -> Result<&'static 
             .all
             .iter()
             .filter(|m| m.prefecture == prefecture && m.kind == MunicipalityKind::Ward)
-            .filter(|m| m.name.split_once('市').is_some_and(|(_, ward)| match_key(ward) == key))
+            .filter(|m| {
+                m.name
+                    .split_once('市')
+                    .is_some_and(|(_, ward)| match_key(ward) == key)
+            })
             .collect();
         match wards.as_slice() {
             [one] => return Ok(one),
@@ -337,7 +404,7 @@ pub fn find_municipality(prefecture: Prefecture, name: &str) -> Result<&'static 
         .all
         .iter()
         .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
-        .filter(|m| key.starts_with(&match_key(&m.name)))
+        .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
         .max_by_key(|m| m.name.len());
     match longest {
         Some(municipality) => Err(MunicipalityError::ContainsMore { municipality }),
@@ -352,13 +419,25 @@ mod tests {
     #[test]
     fn prefectures_by_code_name_and_romaji() {
         let tokyo = Prefecture::from_number(13).unwrap();
-        for s in ["13", "東京都", "東京", "Tokyo", "tokyo-to", "TOKYO", "１３", "Tōkyō"] {
+        for s in [
+            "13",
+            "東京都",
+            "東京",
+            "Tokyo",
+            "tokyo-to",
+            "TOKYO",
+            "１３",
+            "Tōkyō",
+        ] {
             assert_eq!(Prefecture::parse(s), Some(tokyo), "{s}");
         }
         assert_eq!(Prefecture::parse("京都").map(Prefecture::number), Some(26));
         assert_eq!(Prefecture::parse("大阪").map(Prefecture::number), Some(27));
         assert_eq!(Prefecture::parse("北海道").map(Prefecture::number), Some(1));
-        assert_eq!(Prefecture::parse("Hokkaido").map(Prefecture::number), Some(1));
+        assert_eq!(
+            Prefecture::parse("Hokkaido").map(Prefecture::number),
+            Some(1)
+        );
         assert_eq!(Prefecture::parse("1").map(Prefecture::number), Some(1));
         assert_eq!(Prefecture::parse("48"), None);
         assert_eq!(Prefecture::parse("00"), None);
@@ -375,8 +454,14 @@ mod tests {
         for (i, p) in table.iter().enumerate() {
             assert_eq!(p.code, format!("{:02}", i + 1));
             assert!(p.name.ends_with(['都', '道', '府', '県']));
-            assert_eq!(Prefecture::parse(&p.romaji).map(|x| usize::from(x.number())), Some(i + 1));
-            assert_eq!(Prefecture::parse(&p.short_name).map(|x| usize::from(x.number())), Some(i + 1));
+            assert_eq!(
+                Prefecture::parse(&p.romaji).map(|x| usize::from(x.number())),
+                Some(i + 1)
+            );
+            assert_eq!(
+                Prefecture::parse(&p.short_name).map(|x| usize::from(x.number())),
+                Some(i + 1)
+            );
         }
     }
 
@@ -392,13 +477,20 @@ mod tests {
 
     #[test]
     fn every_municipality_line_parses_and_has_a_valid_check_digit() {
-        let lines: Vec<&str> = MUNICIPALITIES_TSV.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = MUNICIPALITIES_TSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .collect();
         assert!(lines.len() > 1_800, "only {} entries", lines.len());
         for line in &lines {
             let m = parse_municipality_line(line);
             assert!(m.is_some(), "unparseable line {line:?}");
             let m = m.unwrap();
-            assert!(is_valid_local_government_code(&m.code), "bad check digit: {line}");
+            assert!(
+                is_valid_local_government_code(&m.code),
+                "bad check digit: {line}"
+            );
             assert_eq!(m.code.get(..2), Some(m.prefecture.code().as_str()));
         }
         assert_eq!(municipalities().len(), lines.len());
@@ -410,18 +502,39 @@ mod tests {
     #[test]
     fn municipalities_of_a_prefecture() {
         let p = |n| Prefecture::from_number(n).unwrap();
-        assert_eq!(find_municipality(p(13), "千代田区").map(|m| m.code.as_str()), Ok("131016"));
-        assert_eq!(find_municipality(p(13), "東京都千代田区").map(|m| m.code.as_str()), Ok("131016"));
+        assert_eq!(
+            find_municipality(p(13), "千代田区").map(|m| m.code.as_str()),
+            Ok("131016")
+        );
+        assert_eq!(
+            find_municipality(p(13), "東京都千代田区").map(|m| m.code.as_str()),
+            Ok("131016")
+        );
         assert!(find_municipality(p(1), "札幌市").is_ok());
-        assert_eq!(find_municipality(p(1), "札幌市中央区").map(|m| m.kind), Ok(MunicipalityKind::Ward));
-        assert_eq!(find_municipality(p(13), "西多摩郡瑞穂町").map(|m| m.name.as_str()), Ok("瑞穂町"));
+        assert_eq!(
+            find_municipality(p(1), "札幌市中央区").map(|m| m.kind),
+            Ok(MunicipalityKind::Ward)
+        );
+        assert_eq!(
+            find_municipality(p(13), "西多摩郡瑞穂町").map(|m| m.name.as_str()),
+            Ok("瑞穂町")
+        );
         assert!(find_municipality(p(7), "郡山市").is_ok());
-        assert!(matches!(find_municipality(p(14), "千代田区"), Err(MunicipalityError::InOtherPrefecture(_))));
+        assert!(matches!(
+            find_municipality(p(14), "千代田区"),
+            Err(MunicipalityError::InOtherPrefecture(_))
+        ));
         assert!(matches!(
             find_municipality(p(13), "千代田区神田駿河台4-6"),
             Err(MunicipalityError::ContainsMore { .. })
         ));
-        assert_eq!(find_municipality(p(13), "どこでも市"), Err(MunicipalityError::Unknown));
-        assert_eq!(find_municipality(p(12), "鎌ヶ谷市").map(|m| m.name.as_str()), Ok("鎌ケ谷市"));
+        assert_eq!(
+            find_municipality(p(13), "どこでも市"),
+            Err(MunicipalityError::Unknown)
+        );
+        assert_eq!(
+            find_municipality(p(12), "鎌ヶ谷市").map(|m| m.name.as_str()),
+            Ok("鎌ケ谷市")
+        );
     }
 }

@@ -5,18 +5,32 @@ use std::borrow::Cow;
 use std::fmt;
 
 use time::{Date, Month};
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// NFKC, without allocating when the text already is (ASCII and most Japanese text).
 pub fn nfkc(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_nfkc_stable_common) {
+        return Cow::Borrowed(s);
+    }
     match is_nfkc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfkc().collect()),
     }
 }
 
+/// Characters that are their own NFKC form and never combine with a neighbour: ASCII, hiragana,
+/// full-width katakana, the CJK unified ideographs, 々 and 〒 — most of what Japanese forms hold,
+/// checked here without the normalisation tables. (The voiced marks U+3099–U+309C and U+30FF,
+/// which do change, are outside these ranges.)
+fn is_nfkc_stable_common(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7E}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FC}' | '\u{4E00}'..='\u{9FFF}' | '々' | '〒')
+}
+
 /// NFC only: for free text, where NFKC would rewrite what the writer chose (`①`, `（`).
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
     match unicode_normalization::is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
@@ -54,7 +68,10 @@ pub fn fold_dashes_between_digits(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         if c != '-' && is_dash(c) {
-            let before = i.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| chars.get(j))
+                .is_some_and(char::is_ascii_digit);
             let after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
             if before && after {
                 out.push('-');
@@ -91,7 +108,11 @@ pub fn clean_line(s: &str) -> Option<String> {
 /// endings unified to `\n`, trimmed. `None` when empty.
 pub fn clean_free_text(s: &str) -> Option<String> {
     let n = nfc(s);
-    let unified = if n.contains('\r') { Cow::Owned(n.replace("\r\n", "\n").replace('\r', "\n")) } else { n };
+    let unified = if n.contains('\r') {
+        Cow::Owned(n.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        n
+    };
     trimmed(&unified).map(str::to_owned)
 }
 
@@ -223,7 +244,10 @@ pub fn parse_phone(raw: &str) -> Result<PhoneNumber, PhoneError> {
     let digits: String = groups.concat();
     let expected = expected_phone_length(&digits).ok_or(PhoneError::Prefix)?;
     if digits.len() != expected {
-        return Err(PhoneError::Length { expected, found: digits.len() });
+        return Err(PhoneError::Length {
+            expected,
+            found: digits.len(),
+        });
     }
     let display = canonical_phone_display(&digits, &groups);
     Ok(PhoneNumber { digits, display })
@@ -304,7 +328,10 @@ impl fmt::Debug for PostalCode {
 pub fn parse_postal_code(raw: &str) -> Option<PostalCode> {
     let n = nfkc(raw);
     let s = n.trim().trim_start_matches('〒').trim_start();
-    let folded: String = s.chars().map(|c| if is_dash(c) { '-' } else { c }).collect();
+    let folded: String = s
+        .chars()
+        .map(|c| if is_dash(c) { '-' } else { c })
+        .collect();
     let bytes = folded.as_bytes();
     let digits_ok = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
     let (head, tail) = match bytes.len() {
@@ -353,7 +380,10 @@ impl Era {
                 Date::from_calendar_date(1989, Month::January, 8).unwrap_or(Date::MIN),
                 Date::from_calendar_date(2019, Month::April, 30).ok(),
             ),
-            Era::Reiwa => (Date::from_calendar_date(2019, Month::May, 1).unwrap_or(Date::MIN), None),
+            Era::Reiwa => (
+                Date::from_calendar_date(2019, Month::May, 1).unwrap_or(Date::MIN),
+                None,
+            ),
         }
     }
 }
@@ -376,16 +406,33 @@ fn split_numbers(s: &str, seps: &[char]) -> Option<Vec<u32>> {
     }
     parts
         .iter()
-        .map(|p| if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) { p.parse().ok() } else { None })
+        .map(|p| {
+            if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok()
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
 /// `2020/6/1(月)` → `2020/6/1`: a trailing weekday in brackets, as Japanese dates carry it.
 fn strip_weekday(s: &str) -> &str {
-    let Some(body) = s.strip_suffix(')') else { return s };
-    let Some((date, weekday)) = body.rsplit_once('(') else { return s };
-    let weekday = weekday.strip_suffix("曜日").or_else(|| weekday.strip_suffix('曜')).unwrap_or(weekday);
-    if matches!(weekday, "月" | "火" | "水" | "木" | "金" | "土" | "日") { date } else { s }
+    let Some(body) = s.strip_suffix(')') else {
+        return s;
+    };
+    let Some((date, weekday)) = body.rsplit_once('(') else {
+        return s;
+    };
+    let weekday = weekday
+        .strip_suffix("曜日")
+        .or_else(|| weekday.strip_suffix('曜'))
+        .unwrap_or(weekday);
+    if matches!(weekday, "月" | "火" | "水" | "木" | "金" | "土" | "日") {
+        date
+    } else {
+        s
+    }
 }
 
 /// Reads `2020-06-01`, `2020/6/1`, `2020年6月1日`, `令和2年5月29日`, `令和元年…`, `R2.5.29`,
@@ -413,12 +460,22 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
     } else if rest.contains(['年', '月', '日']) {
         None
     } else {
-        let seps: &[char] = if era.is_some() { &['.', '/', '-'] } else { &['-', '/', '.'] };
+        let seps: &[char] = if era.is_some() {
+            &['.', '/', '-']
+        } else {
+            &['-', '/', '.']
+        };
         // One kind of separator per date: `2020/06-01` is a typo, not a date.
         let kinds = seps.iter().filter(|c| rest.contains(**c)).count();
-        if kinds == 1 { split_numbers(&rest, seps) } else { None }
+        if kinds == 1 {
+            split_numbers(&rest, seps)
+        } else {
+            None
+        }
     };
-    let [y, m, d]: [u32; 3] = numbers.and_then(|v| v.try_into().ok()).ok_or(DateError::Format)?;
+    let [y, m, d]: [u32; 3] = numbers
+        .and_then(|v| v.try_into().ok())
+        .ok_or(DateError::Format)?;
     let year = match era {
         Some(e) => {
             if y == 0 || y > 99 {
@@ -433,7 +490,10 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
             y as i32
         }
     };
-    let month = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()).ok_or(DateError::NoSuchDay)?;
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or(DateError::NoSuchDay)?;
     let day = u8::try_from(d).map_err(|_| DateError::NoSuchDay)?;
     let date = Date::from_calendar_date(year, month, day).map_err(|_| DateError::NoSuchDay)?;
     if let Some(e) = era {
@@ -447,18 +507,29 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
 
 /// ISO `YYYY-MM-DD`.
 pub fn iso_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 /// Formats a date in wareki for display: `令和2年5月29日`, `令和元年5月1日`. Dates before
 /// 平成 are given in the Gregorian calendar (`1988年1月1日`).
 pub fn to_wareki(date: Date) -> String {
-    let era = [Era::Reiwa, Era::Heisei].into_iter().find(|e| date >= e.bounds().0);
+    let era = [Era::Reiwa, Era::Heisei]
+        .into_iter()
+        .find(|e| date >= e.bounds().0);
     let (m, d) = (u8::from(date.month()), date.day());
     match era {
         Some(e) => {
             let y = date.year() - e.first_year() + 1;
-            if y == 1 { format!("{}元年{m}月{d}日", e.name()) } else { format!("{}{y}年{m}月{d}日", e.name()) }
+            if y == 1 {
+                format!("{}元年{m}月{d}日", e.name())
+            } else {
+                format!("{}{y}年{m}月{d}日", e.name())
+            }
         }
         None => format!("{}年{m}月{d}日", date.year()),
     }
@@ -477,7 +548,9 @@ impl ClockTime {
     /// `hours:minutes`; hours 0–23, or 24 with minutes 0.
     pub fn new(hours: u16, minutes: u16) -> Option<ClockTime> {
         let ok = (hours < 24 && minutes < 60) || (hours == 24 && minutes == 0);
-        ok.then_some(ClockTime { minutes: hours * 60 + minutes })
+        ok.then_some(ClockTime {
+            minutes: hours * 60 + minutes,
+        })
     }
     /// Minutes since midnight (0–1440).
     pub const fn minutes(self) -> u16 {
@@ -518,7 +591,9 @@ pub fn parse_time(raw: &str) -> Option<TypedTime> {
         (None, s)
     };
     let number = |p: &str| -> Option<u16> {
-        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
     };
     let (h, m) = if let Some((h, m)) = s.split_once(':') {
         if m.len() != 2 {
@@ -540,7 +615,10 @@ pub fn parse_time(raw: &str) -> Option<TypedTime> {
         Some(_) => return None, // 午前12時 / 午後12時 are read both ways in practice: refuse.
         None => h,
     };
-    Some(TypedTime { time: ClockTime::new(h, m)?, next_day })
+    Some(TypedTime {
+        time: ClockTime::new(h, m)?,
+        next_day,
+    })
 }
 
 #[cfg(test)]
@@ -556,7 +634,10 @@ mod tests {
         assert_eq!(fold_dashes_between_digits("4ー6"), "4-6");
         assert_eq!(fold_dashes_between_digits("センター"), "センター");
         assert_eq!(fold_dashes_between_digits("03－5253－7529"), "03-5253-7529");
-        assert_eq!(clean_line("  ナースセンター　2ー1 "), Some("ナースセンター 2-1".to_owned()));
+        assert_eq!(
+            clean_line("  ナースセンター　2ー1 "),
+            Some("ナースセンター 2-1".to_owned())
+        );
     }
 
     #[test]
@@ -576,7 +657,13 @@ mod tests {
         assert_eq!(p("06 6123 4567"), Ok("06-6123-4567".into()));
         assert_eq!(p("0422-12-3456"), Ok("0422-12-3456".into()));
         assert_eq!(p("0422123456"), Ok("0422123456".into()));
-        assert_eq!(p("090-1234-567"), Err(PhoneError::Length { expected: 11, found: 10 }));
+        assert_eq!(
+            p("090-1234-567"),
+            Err(PhoneError::Length {
+                expected: 11,
+                found: 10
+            })
+        );
         assert_eq!(p("1234567890"), Err(PhoneError::Prefix));
         assert_eq!(p("03-3292-000a"), Err(PhoneError::Characters));
         assert_eq!(p("+1 212 555 0100"), Err(PhoneError::Prefix));
@@ -607,9 +694,18 @@ mod tests {
         assert_eq!(parse_date("2022/2/3(木曜日)"), Ok(d(2022, 2, 3)));
         assert_eq!(parse_date("H31.4.30"), Ok(d(2019, 4, 30)));
         assert_eq!(parse_date("平成元年1月8日"), Ok(d(1989, 1, 8)));
-        assert_eq!(parse_date("令和1年4月30日"), Err(DateError::OutsideEra(Era::Reiwa)));
-        assert_eq!(parse_date("平成31年5月1日"), Err(DateError::OutsideEra(Era::Heisei)));
-        assert_eq!(parse_date("平成元年1月7日"), Err(DateError::OutsideEra(Era::Heisei)));
+        assert_eq!(
+            parse_date("令和1年4月30日"),
+            Err(DateError::OutsideEra(Era::Reiwa))
+        );
+        assert_eq!(
+            parse_date("平成31年5月1日"),
+            Err(DateError::OutsideEra(Era::Heisei))
+        );
+        assert_eq!(
+            parse_date("平成元年1月7日"),
+            Err(DateError::OutsideEra(Era::Heisei))
+        );
         assert_eq!(parse_date("2020-02-30"), Err(DateError::NoSuchDay));
         assert_eq!(parse_date("2020/06-01"), Err(DateError::Format));
         assert_eq!(parse_date("昭和60年1月1日"), Err(DateError::Format));
@@ -642,6 +738,30 @@ mod tests {
         assert_eq!(t("25:00"), None);
         assert_eq!(t("9"), None);
         assert_eq!(t("午後12時"), None);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_tables() {
+        use unicode_normalization::UnicodeNormalization;
+        let ranges = [
+            0x20u32..=0x7E,
+            0x3041..=0x3096,
+            0x30A1..=0x30FC,
+            0x4E00..=0x9FFF,
+        ];
+        for c in ranges
+            .into_iter()
+            .flatten()
+            .filter_map(char::from_u32)
+            .chain(['々', '〒'])
+        {
+            assert!(is_nfkc_stable_common(c));
+            let s = c.to_string();
+            assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", c as u32);
+        }
+        // A voiced mark after a kana composes: the fast path must not take it.
+        assert_eq!(nfkc("か\u{3099}"), "が");
+        assert_eq!(nfkc("ｶﾞ"), "ガ");
     }
 
     #[test]

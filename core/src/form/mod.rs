@@ -3,6 +3,7 @@
 //! normalises and checks a form and returns every finding at once.
 
 pub mod fields;
+pub mod raw;
 mod read;
 mod rules;
 
@@ -12,10 +13,11 @@ use serde::{Serialize, Serializer};
 use time::Date;
 
 use crate::error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::finding::{is_registrable, Finding};
+use crate::finding::{Finding, is_registrable};
 use crate::occupation::Occupation;
 use crate::places::Prefecture;
 use crate::text::{self, ClockTime, PhoneNumber, PostalCode};
+use raw::Raw;
 
 /// 施設類型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -33,7 +35,11 @@ impl FacilityType {
     pub const ALL: [(FacilityType, &'static str, &'static str); 3] = [
         (FacilityType::Hospital, "hospital", "病院"),
         (FacilityType::Clinic, "clinic", "診療所"),
-        (FacilityType::PublicHealthCenter, "public_health_center", "保健所"),
+        (
+            FacilityType::PublicHealthCenter,
+            "public_health_center",
+            "保健所",
+        ),
     ];
 }
 
@@ -55,10 +61,26 @@ pub enum DutyKind {
 
 impl DutyKind {
     pub const ALL: [(DutyKind, &'static str, &'static str); 5] = [
-        (DutyKind::GeneralInternalMedicineOutpatient, "general_internal_medicine_outpatient", "一般内科外来業務"),
-        (DutyKind::ReturneeContactOutpatient, "returnee_contact_outpatient", "帰国者・接触者外来業務"),
-        (DutyKind::MildCaseAccommodation, "mild_case_accommodation", "軽症者宿泊療養施設業務"),
-        (DutyKind::PublicHealthCenter, "public_health_center", "保健所業務"),
+        (
+            DutyKind::GeneralInternalMedicineOutpatient,
+            "general_internal_medicine_outpatient",
+            "一般内科外来業務",
+        ),
+        (
+            DutyKind::ReturneeContactOutpatient,
+            "returnee_contact_outpatient",
+            "帰国者・接触者外来業務",
+        ),
+        (
+            DutyKind::MildCaseAccommodation,
+            "mild_case_accommodation",
+            "軽症者宿泊療養施設業務",
+        ),
+        (
+            DutyKind::PublicHealthCenter,
+            "public_health_center",
+            "保健所業務",
+        ),
         (DutyKind::Other, "other", "その他"),
     ];
 }
@@ -93,9 +115,21 @@ pub enum PassiveSmoking {
 
 impl PassiveSmoking {
     pub const ALL: [(PassiveSmoking, &'static str, &'static str); 5] = [
-        (PassiveSmoking::PremisesNoSmoking, "premises_no_smoking", "敷地内禁煙"),
-        (PassiveSmoking::IndoorNoSmoking, "indoor_no_smoking", "屋内禁煙"),
-        (PassiveSmoking::SmokingRoom, "smoking_room", "喫煙専用室設置"),
+        (
+            PassiveSmoking::PremisesNoSmoking,
+            "premises_no_smoking",
+            "敷地内禁煙",
+        ),
+        (
+            PassiveSmoking::IndoorNoSmoking,
+            "indoor_no_smoking",
+            "屋内禁煙",
+        ),
+        (
+            PassiveSmoking::SmokingRoom,
+            "smoking_room",
+            "喫煙専用室設置",
+        ),
         (PassiveSmoking::None, "none", "対策なし"),
         (PassiveSmoking::Other, "other", "その他"),
     ];
@@ -113,14 +147,20 @@ fn serialize_phone<S: Serializer>(phone: &PhoneNumber, s: S) -> Result<S::Ok, S:
     s.serialize_str(phone.as_str())
 }
 
-fn serialize_optional_phone<S: Serializer>(phone: &Option<PhoneNumber>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_optional_phone<S: Serializer>(
+    phone: &Option<PhoneNumber>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match phone {
         Some(p) => s.serialize_str(p.as_str()),
         None => s.serialize_none(),
     }
 }
 
-fn serialize_optional_postal<S: Serializer>(postal: &Option<PostalCode>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_optional_postal<S: Serializer>(
+    postal: &Option<PostalCode>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match postal {
         Some(p) => s.serialize_str(p.as_str()),
         None => s.serialize_none(),
@@ -392,48 +432,25 @@ impl Validation {
     /// The valid form (with its warnings), or every finding.
     pub fn into_valid(self) -> Result<ValidForm, Rejected> {
         match self.form {
-            Some(form) => Ok(ValidForm { form, warnings: self.findings }),
-            None => Err(Rejected { findings: self.findings }),
+            Some(form) => Ok(ValidForm {
+                form,
+                warnings: self.findings,
+            }),
+            None => Err(Rejected {
+                findings: self.findings,
+            }),
         }
     }
 }
 
-fn json_depth_exceeds(input: &[u8], max: usize) -> bool {
-    // A byte scan that respects strings: cheaper than letting the parser recurse first.
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in input {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > max {
-                    return true;
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
-
-fn json_type_name(v: &serde_json::Value) -> &'static str {
+fn raw_type_name(v: &Raw<'_>) -> &'static str {
     match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+        Raw::Null => "null",
+        Raw::Bool(_) => "a boolean",
+        Raw::Int(_) | Raw::UInt(_) | Raw::Float(_) => "a number",
+        Raw::Str(_) => "a string",
+        Raw::Array(_) => "an array",
+        Raw::Object(_) => "an object",
     }
 }
 
@@ -441,25 +458,44 @@ fn json_type_name(v: &serde_json::Value) -> &'static str {
 /// [`MAX_DEPTH`]) and validates it.
 pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { len: input.len(), max: MAX_INPUT_BYTES });
+        return Err(InputError::TooLarge {
+            len: input.len(),
+            max: MAX_INPUT_BYTES,
+        });
     }
-    if let Err(e) = std::str::from_utf8(input) {
-        return Err(InputError::InvalidUtf8 { offset: e.valid_up_to() });
-    }
-    if json_depth_exceeds(input, MAX_DEPTH) {
-        return Err(InputError::TooDeep { max: MAX_DEPTH });
-    }
-    let value: serde_json::Value = serde_json::from_slice(input)
-        .map_err(|e| InputError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })?;
-    validate_value(&value)
+    let raw: Raw<'_> = serde_json::from_slice(input).map_err(|e| {
+        // Sort the parser's error into the kinds a caller can act on; only on failure is the
+        // input checked as UTF-8 again.
+        if let Err(utf8) = std::str::from_utf8(input) {
+            InputError::InvalidUtf8 {
+                offset: utf8.valid_up_to(),
+            }
+        } else if e.to_string().starts_with("recursion limit exceeded") {
+            InputError::TooDeep { max: MAX_DEPTH }
+        } else {
+            InputError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }
+        }
+    })?;
+    validate_raw(&raw)
 }
 
 /// Validates a form already parsed as JSON (a binding's host object converted to JSON).
 pub fn validate_value(value: &serde_json::Value) -> Result<Validation, InputError> {
-    let Some(object) = value.as_object() else {
-        return Err(InputError::NotAnObject { found: json_type_name(value) });
+    validate_raw(&Raw::from_value(value))
+}
+
+/// Validates a form held as a borrowed [`Raw`] value.
+pub fn validate_raw(value: &Raw<'_>) -> Result<Validation, InputError> {
+    let Raw::Object(pairs) = value else {
+        return Err(InputError::NotAnObject {
+            found: raw_type_name(value),
+        });
     };
-    let (parts, mut findings) = read::read_form(object);
+    let (parts, mut findings) = read::read_form(pairs);
     let form = rules::check(parts, &mut findings);
     fields::sort_findings(&mut findings);
     let form = form.filter(|_| is_registrable(&findings));
@@ -472,8 +508,12 @@ pub fn validate(value: &serde_json::Value) -> Result<ValidForm, Rejected> {
     match validate_value(value) {
         Ok(v) => v.into_valid(),
         Err(e) => Err(Rejected {
-            findings: vec![Finding::error("", crate::finding::Code::Format, e.to_string(), e.message_ja())],
+            findings: vec![Finding::error(
+                "",
+                crate::finding::Code::Format,
+                e.to_string(),
+                e.message_ja(),
+            )],
         }),
     }
 }
-

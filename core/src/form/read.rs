@@ -1,10 +1,12 @@
 //! From JSON to the parts of a form: one field at a time, normalising as people type, and
 //! recording a finding for every field that cannot be read — never stopping at the first.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
+
 use time::Date;
 
 use super::fields::{self, label_en, label_ja};
+use super::raw::Raw;
 use super::{DutyKind, FacilityType, PassiveSmoking, SalaryBasis};
 use crate::finding::{Code, Finding};
 use crate::occupation::Occupation;
@@ -112,7 +114,10 @@ fn quote(path: &str, raw: &str) -> (String, String) {
     if raw.chars().count() > 40 {
         shown.push('…');
     }
-    (format!(" (got {shown:?})"), format!("（入力値：「{shown}」）"))
+    (
+        format!(" (got {shown:?})"),
+        format!("（入力値：「{shown}」）"),
+    )
 }
 
 /// Required-field and type findings, worded once.
@@ -125,14 +130,14 @@ pub(crate) fn required(path: &str) -> Finding {
     )
 }
 
-fn wrong_type(path: &str, expected_en: &str, expected_ja: &str, got: &Value) -> Finding {
+fn wrong_type(path: &str, expected_en: &str, expected_ja: &str, got: &Raw<'_>) -> Finding {
     let kind = match got {
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-        Value::Null => "null",
+        Raw::Bool(_) => "a boolean",
+        Raw::Int(_) | Raw::UInt(_) | Raw::Float(_) => "a number",
+        Raw::Str(_) => "text",
+        Raw::Array(_) => "a list",
+        Raw::Object(_) => "an object",
+        Raw::Null => "null",
     };
     Finding::error(
         path,
@@ -140,6 +145,13 @@ fn wrong_type(path: &str, expected_en: &str, expected_ja: &str, got: &Value) -> 
         format!("{} must be {expected_en}, not {kind}", label_en(path)),
         format!("{}は{expected_ja}で入力してください", label_ja(path)),
     )
+}
+
+/// The pairs of a JSON object.
+pub(crate) type Pairs<'a> = [(Cow<'a, str>, Raw<'a>)];
+
+fn get<'a>(pairs: &'a Pairs<'a>, key: &str) -> Option<&'a Raw<'a>> {
+    Raw::get(pairs, key)
 }
 
 pub(crate) struct Reader {
@@ -153,12 +165,10 @@ impl Reader {
 
     /// The object at `path`, reporting keys the form does not know. Absent → an empty object,
     /// so its required fields are reported one by one (useful to a per-field UI).
-    fn object<'a>(&mut self, value: Option<&'a Value>, path: &str) -> Option<&'a Map<String, Value>> {
-        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-        let empty = EMPTY.get_or_init(Map::new);
+    fn object<'a>(&mut self, value: Option<&'a Raw<'a>>, path: &str) -> Option<&'a Pairs<'a>> {
         match value {
-            None | Some(Value::Null) => Some(empty),
-            Some(Value::Object(map)) => {
+            None | Some(Raw::Null) => Some(&[]),
+            Some(Raw::Object(map)) => {
                 self.unknown_keys(map, path);
                 Some(map)
             }
@@ -169,13 +179,14 @@ impl Reader {
         }
     }
 
-    fn unknown_keys(&mut self, map: &Map<String, Value>, path: &str) {
-        if map.len() <= 16 && map.keys().all(|k| known(path, k)) {
-            return;
-        }
-        for key in map.keys() {
+    fn unknown_keys(&mut self, map: &Pairs<'_>, path: &str) {
+        for (key, _) in map {
             if !known(path, key) {
-                let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let full = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
                 let shown: String = key.chars().take(40).collect();
                 self.push(Finding::error(
                     full,
@@ -188,10 +199,10 @@ impl Reader {
     }
 
     /// A string, trimmed; `Absent` when missing, null or empty.
-    fn raw_text<'a>(&mut self, value: Option<&'a Value>, path: &str) -> Slot<&'a str> {
+    fn raw_text<'a>(&mut self, value: Option<&'a Raw<'a>>, path: &str) -> Slot<&'a str> {
         match value {
-            None | Some(Value::Null) => Slot::Absent,
-            Some(Value::String(s)) => match text::trimmed(s) {
+            None | Some(Raw::Null) => Slot::Absent,
+            Some(Raw::Str(s)) => match text::trimmed(s.as_ref()) {
                 Some(t) => Slot::Value(t),
                 None => Slot::Absent,
             },
@@ -209,15 +220,21 @@ impl Reader {
                 self.push(Finding::error(
                     path,
                     Code::TooLong,
-                    format!("{} is {len} characters long; at most {max} are allowed", label_en(path)),
-                    format!("{}は{max}文字以内で入力してください（現在{len}文字）", label_ja(path)),
+                    format!(
+                        "{} is {len} characters long; at most {max} are allowed",
+                        label_en(path)
+                    ),
+                    format!(
+                        "{}は{max}文字以内で入力してください（現在{len}文字）",
+                        label_ja(path)
+                    ),
                 ));
             }
         }
     }
 
     /// A single-line text field (NFKC, spaces collapsed).
-    fn line(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+    fn line(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<String> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::clean_line(s) {
                 Some(clean) => {
@@ -232,7 +249,7 @@ impl Reader {
     }
 
     /// A free-text field (NFC, line breaks kept).
-    fn free_text(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+    fn free_text(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<String> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::clean_free_text(s) {
                 Some(clean) => {
@@ -254,12 +271,17 @@ impl Reader {
     }
 
     /// A checkbox: absent or null is false.
-    fn boolean(&mut self, value: Option<&Value>, path: &str) -> bool {
+    fn boolean(&mut self, value: Option<&Raw<'_>>, path: &str) -> bool {
         match value {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
+            None | Some(Raw::Null) => false,
+            Some(Raw::Bool(b)) => *b,
             Some(other) => {
-                self.push(wrong_type(path, "true or false", "true または false", other));
+                self.push(wrong_type(
+                    path,
+                    "true or false",
+                    "true または false",
+                    other,
+                ));
                 false
             }
         }
@@ -267,7 +289,7 @@ impl Reader {
 
     /// A whole number: a JSON integer, or text of digits (`"2"`, `"２"`, `"2,500"`) as form
     /// tools send them.
-    fn integer(&mut self, value: Option<&Value>, path: &str) -> Slot<i64> {
+    fn integer(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<i64> {
         let bad = |reader: &mut Reader, raw: &str| {
             let (en, ja) = quote(path, raw);
             reader.push(Finding::error(
@@ -279,20 +301,22 @@ impl Reader {
             Slot::Invalid
         };
         match value {
-            None | Some(Value::Null) => Slot::Absent,
-            Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => Slot::Value(i),
-                (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Slot::Value(f as i64),
-                _ => bad(self, &n.to_string()),
-            },
-            Some(Value::String(s)) => {
+            None | Some(Raw::Null) => Slot::Absent,
+            Some(Raw::Int(i)) => Slot::Value(*i),
+            // Beyond i64: out of every range this form has.
+            Some(Raw::UInt(_)) => Slot::Value(i64::MAX),
+            Some(Raw::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Slot::Value(*f as i64),
+            Some(n @ Raw::Float(_)) => bad(self, &n.number_text()),
+            Some(Raw::Str(s)) => {
                 let n = text::nfkc(s);
                 let t = n.trim();
                 if t.is_empty() {
                     return Slot::Absent;
                 }
                 let digits: String = t.chars().filter(|&c| c != ',').collect();
-                let well_formed = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
+                let well_formed = !digits.is_empty()
+                    && digits.len() <= 15
+                    && digits.bytes().all(|b| b.is_ascii_digit());
                 match digits.parse::<i64>() {
                     Ok(i) if well_formed => Slot::Value(i),
                     _ => bad(self, s),
@@ -305,15 +329,29 @@ impl Reader {
         }
     }
 
-    fn in_range<T: TryFrom<i64>>(&mut self, slot: Slot<i64>, path: &str, min: i64, max: i64) -> Slot<T> {
+    fn in_range<T: TryFrom<i64>>(
+        &mut self,
+        slot: Slot<i64>,
+        path: &str,
+        min: i64,
+        max: i64,
+    ) -> Slot<T> {
         match slot {
-            Slot::Value(i) if (min..=max).contains(&i) => T::try_from(i).map_or(Slot::Invalid, Slot::Value),
+            Slot::Value(i) if (min..=max).contains(&i) => {
+                T::try_from(i).map_or(Slot::Invalid, Slot::Value)
+            }
             Slot::Value(i) => {
                 self.push(Finding::error(
                     path,
                     Code::Range,
-                    format!("{} must be between {min} and {max} (got {i})", label_en(path)),
-                    format!("{}は{min}～{max}の範囲で入力してください（入力値：{i}）", label_ja(path)),
+                    format!(
+                        "{} must be between {min} and {max} (got {i})",
+                        label_en(path)
+                    ),
+                    format!(
+                        "{}は{min}～{max}の範囲で入力してください（入力値：{i}）",
+                        label_ja(path)
+                    ),
                 ));
                 Slot::Invalid
             }
@@ -323,11 +361,19 @@ impl Reader {
     }
 
     /// One value of a closed list, by its code or its Japanese label.
-    fn choice<T: Copy>(&mut self, value: Option<&Value>, path: &str, options: &[(T, &str, &str)]) -> Slot<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        value: Option<&Raw<'_>>,
+        path: &str,
+        options: &[(T, &str, &str)],
+    ) -> Slot<T> {
         match self.raw_text(value, path) {
             Slot::Value(s) => {
                 let n = text::nfkc(s);
-                match options.iter().find(|(_, code, ja)| *code == n.as_ref() || *ja == n.as_ref()) {
+                match options
+                    .iter()
+                    .find(|(_, code, ja)| *code == n.as_ref() || *ja == n.as_ref())
+                {
                     Some((v, _, _)) => Slot::Value(*v),
                     None => {
                         let allowed: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
@@ -335,7 +381,11 @@ impl Reader {
                         self.push(Finding::error(
                             path,
                             Code::UnknownValue,
-                            format!("{} must be one of {}{en}", label_en(path), allowed.join(", ")),
+                            format!(
+                                "{} must be one of {}{en}",
+                                label_en(path),
+                                allowed.join(", ")
+                            ),
                             format!("{}の選択肢にない値です{ja}", label_ja(path)),
                         ));
                         Slot::Invalid
@@ -347,11 +397,16 @@ impl Reader {
         }
     }
 
-    fn prefecture(&mut self, value: Option<&Value>, path: &str) -> Slot<Prefecture> {
-        if let Some(Value::Number(n)) = value {
-            return match n.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Prefecture::from_number) {
+    fn prefecture(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<Prefecture> {
+        if let Some(n @ (Raw::Int(_) | Raw::UInt(_) | Raw::Float(_))) = value {
+            let number = if let Raw::Int(i) = n {
+                u8::try_from(*i).ok()
+            } else {
+                None
+            };
+            return match number.and_then(Prefecture::from_number) {
                 Some(p) => Slot::Value(p),
-                None => self.unknown_prefecture(path, &n.to_string()),
+                None => self.unknown_prefecture(path, &n.number_text()),
             };
         }
         match self.raw_text(value, path) {
@@ -369,13 +424,19 @@ impl Reader {
         self.push(Finding::error(
             path,
             Code::UnknownValue,
-            format!("{} must be a prefecture: code 01–47, name or romaji{en}", label_en(path)),
-            format!("{}は都道府県コード（01～47）または都道府県名で入力してください{ja}", label_ja(path)),
+            format!(
+                "{} must be a prefecture: code 01–47, name or romaji{en}",
+                label_en(path)
+            ),
+            format!(
+                "{}は都道府県コード（01～47）または都道府県名で入力してください{ja}",
+                label_ja(path)
+            ),
         ));
         Slot::Invalid
     }
 
-    fn date(&mut self, value: Option<&Value>, path: &str) -> Slot<Date> {
+    fn date(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<Date> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::parse_date(s) {
                 Ok(d) => Slot::Value(d),
@@ -385,8 +446,14 @@ impl Reader {
                         DateError::Format => Finding::error(
                             path,
                             Code::Format,
-                            format!("{} must be a date such as 2020-06-01 or 令和2年6月1日{en}", label_en(path)),
-                            format!("{}は「2020-06-01」「令和2年6月1日」のような日付で入力してください{ja}", label_ja(path)),
+                            format!(
+                                "{} must be a date such as 2020-06-01 or 令和2年6月1日{en}",
+                                label_en(path)
+                            ),
+                            format!(
+                                "{}は「2020-06-01」「令和2年6月1日」のような日付で入力してください{ja}",
+                                label_ja(path)
+                            ),
                         ),
                         DateError::NoSuchDay => Finding::error(
                             path,
@@ -397,7 +464,11 @@ impl Reader {
                         DateError::OutsideEra(era) => Finding::error(
                             path,
                             Code::Range,
-                            format!("{}: the date is outside the {} era{en}", label_en(path), era.name()),
+                            format!(
+                                "{}: the date is outside the {} era{en}",
+                                label_en(path),
+                                era.name()
+                            ),
                             format!("{}：{}の期間外の日付です{ja}", label_ja(path), era.name()),
                         ),
                     };
@@ -410,7 +481,7 @@ impl Reader {
         }
     }
 
-    fn time(&mut self, value: Option<&Value>, path: &str, is_end: bool) -> Slot<TypedTime> {
+    fn time(&mut self, value: Option<&Raw<'_>>, path: &str, is_end: bool) -> Slot<TypedTime> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::parse_time(s) {
                 Some(t) if !is_end && (t.next_day || t.time.is_midnight_end()) => {
@@ -418,8 +489,14 @@ impl Reader {
                     self.push(Finding::error(
                         path,
                         Code::Range,
-                        format!("{}: 24:00 and 翌 (next day) are for the end time only{en}", label_en(path)),
-                        format!("{}：24:00や「翌」は終了時刻にのみ使えます{ja}", label_ja(path)),
+                        format!(
+                            "{}: 24:00 and 翌 (next day) are for the end time only{en}",
+                            label_en(path)
+                        ),
+                        format!(
+                            "{}：24:00や「翌」は終了時刻にのみ使えます{ja}",
+                            label_ja(path)
+                        ),
                     ));
                     Slot::Invalid
                 }
@@ -429,7 +506,10 @@ impl Reader {
                         path,
                         Code::Format,
                         format!("{}: write 翌0:00 or 24:00, not 翌24:00{en}", label_en(path)),
-                        format!("{}：「翌24:00」ではなく「24:00」と入力してください{ja}", label_ja(path)),
+                        format!(
+                            "{}：「翌24:00」ではなく「24:00」と入力してください{ja}",
+                            label_ja(path)
+                        ),
                     ));
                     Slot::Invalid
                 }
@@ -439,8 +519,14 @@ impl Reader {
                     self.push(Finding::error(
                         path,
                         Code::Format,
-                        format!("{} must be a time such as 9:00, 16:30 or 9時30分{en}", label_en(path)),
-                        format!("{}は「9:00」「9時30分」のような時刻で入力してください{ja}", label_ja(path)),
+                        format!(
+                            "{} must be a time such as 9:00, 16:30 or 9時30分{en}",
+                            label_en(path)
+                        ),
+                        format!(
+                            "{}は「9:00」「9時30分」のような時刻で入力してください{ja}",
+                            label_ja(path)
+                        ),
                     ));
                     Slot::Invalid
                 }
@@ -450,7 +536,7 @@ impl Reader {
         }
     }
 
-    fn phone(&mut self, value: Option<&Value>, path: &str) -> Slot<PhoneNumber> {
+    fn phone(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<PhoneNumber> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::parse_phone(s) {
                 Ok(p) => Slot::Value(p),
@@ -483,7 +569,7 @@ impl Reader {
         }
     }
 
-    fn postal_code(&mut self, value: Option<&Value>, path: &str) -> Slot<PostalCode> {
+    fn postal_code(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<PostalCode> {
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::parse_postal_code(s) {
                 Some(p) => Slot::Value(p),
@@ -502,7 +588,7 @@ impl Reader {
         }
     }
 
-    fn email(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+    fn email(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<String> {
         use validator::ValidateEmail;
         match self.line(value, path) {
             Slot::Value(s) => {
@@ -527,17 +613,22 @@ impl Reader {
         }
     }
 
-    fn extension(&mut self, value: Option<&Value>, path: &str) -> Slot<String> {
+    fn extension(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<String> {
         let slot = match value {
             // An extension typed as a number is still an extension.
-            Some(Value::Number(n)) if n.is_u64() => Slot::Value(n.to_string()),
+            Some(Raw::Int(n)) if *n >= 0 => Slot::Value(n.to_string()),
             _ => self.line(value, path),
         };
         match slot {
             Slot::Value(s) => {
                 let digits = s.strip_prefix("内線").unwrap_or(&s).trim();
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    self.push(Finding::error(path, Code::Format, "extension must be digits only", "内線番号は数字のみで入力してください"));
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        "extension must be digits only",
+                        "内線番号は数字のみで入力してください",
+                    ));
                     return Slot::Invalid;
                 }
                 Slot::Value(digits.to_owned())
@@ -546,10 +637,10 @@ impl Reader {
         }
     }
 
-    fn duty_kinds(&mut self, value: Option<&Value>, path: &str) -> Slot<Vec<DutyKind>> {
+    fn duty_kinds(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<Vec<DutyKind>> {
         match value {
-            None | Some(Value::Null) => Slot::Absent,
-            Some(Value::Array(items)) => {
+            None | Some(Raw::Null) => Slot::Absent,
+            Some(Raw::Array(items)) => {
                 let mut kinds = Vec::with_capacity(items.len());
                 let mut invalid = false;
                 for item in items {
@@ -569,39 +660,68 @@ impl Reader {
                 }
             }
             Some(other) => {
-                self.push(wrong_type(path, "a list of duty kinds", "業務内容の一覧（配列）", other));
+                self.push(wrong_type(
+                    path,
+                    "a list of duty kinds",
+                    "業務内容の一覧（配列）",
+                    other,
+                ));
                 Slot::Invalid
             }
         }
     }
 }
 
+/// Whether `key` is a field of the object at `object_path` (the lists built once from the field
+/// catalogue).
 fn known(object_path: &str, key: &str) -> bool {
-    fields::known_keys(object_path).contains(&key)
+    static KNOWN: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    let lists = KNOWN.get_or_init(|| {
+        let mut lists: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for f in fields::FIELDS {
+            let (parent, key) = f.path.rsplit_once('.').unwrap_or(("", f.path));
+            match lists.iter_mut().find(|(p, _)| *p == parent) {
+                Some((_, keys)) => keys.push(key),
+                None => lists.push((parent, vec![key])),
+            }
+        }
+        lists
+    });
+    lists
+        .iter()
+        .find(|(parent, _)| super::raw::same_key(parent, object_path))
+        .is_some_and(|(_, keys)| keys.iter().any(|k| super::raw::same_key(k, key)))
 }
 
 /// Reads every field of a form object. Cross-field rules come after, in `rules`.
-pub(crate) fn read_form(form: &Map<String, Value>) -> (Parts, Vec<Finding>) {
-    let mut r = Reader { findings: Vec::new() };
+pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
+    let mut r = Reader {
+        findings: Vec::new(),
+    };
     let mut p = Parts::default();
     r.unknown_keys(form, "");
-    p.masking_requested = r.boolean(form.get("masking_requested"), "masking_requested");
+    p.masking_requested = r.boolean(get(form, "masking_requested"), "masking_requested");
 
-    if let Some(f) = r.object(form.get("facility"), "facility") {
-        let id = r.line(f.get("id"), "facility.id");
+    if let Some(f) = r.object(get(form, "facility"), "facility") {
+        let id = r.line(get(f, "id"), "facility.id");
         p.facility_id = r.require(id, "facility.id");
-        let name = r.line(f.get("name"), "facility.name");
+        let name = r.line(get(f, "name"), "facility.name");
         p.facility_name = r.require(name, "facility.name");
-        let kind = r.choice(f.get("type"), "facility.type", &FacilityType::ALL);
+        let kind = r.choice(get(f, "type"), "facility.type", &FacilityType::ALL);
         p.facility_type = r.require(kind, "facility.type");
-        let pref = r.prefecture(f.get("prefecture"), "facility.prefecture");
+        let pref = r.prefecture(get(f, "prefecture"), "facility.prefecture");
         p.facility_prefecture = r.require(pref, "facility.prefecture");
     } else {
-        (p.facility_id, p.facility_name, p.facility_type, p.facility_prefecture) =
-            (Slot::Invalid, Slot::Invalid, Slot::Invalid, Slot::Invalid);
+        (
+            p.facility_id,
+            p.facility_name,
+            p.facility_type,
+            p.facility_prefecture,
+        ) = (Slot::Invalid, Slot::Invalid, Slot::Invalid, Slot::Invalid);
     }
 
-    let occupation = match r.raw_text(form.get("occupation"), "occupation") {
+    let occupation = match r.raw_text(get(form, "occupation"), "occupation") {
         Slot::Value(s) => match Occupation::parse(&text::nfkc(s)) {
             Some(o) => Slot::Value(o),
             None => {
@@ -619,28 +739,30 @@ pub(crate) fn read_form(form: &Map<String, Value>) -> (Parts, Vec<Finding>) {
         Slot::Absent => Slot::Absent,
         Slot::Invalid => Slot::Invalid,
     };
-    if let Some(Value::Array(_)) = form.get("occupation") {
+    if let Some(Raw::Array(_)) = get(form, "occupation") {
         // One form is one occupation (seed 000 ①): a list is refused with that reason.
         if let Some(last) = r.findings.last_mut() {
             if last.path == "occupation" {
-                last.message = "one form is for exactly one occupation: submit one form per occupation".into();
-                last.message_ja = "募集職種は1つだけ選んでください（職種ごとに登録票を分けてください）".into();
+                last.message =
+                    "one form is for exactly one occupation: submit one form per occupation".into();
+                last.message_ja =
+                    "募集職種は1つだけ選んでください（職種ごとに登録票を分けてください）".into();
             }
         }
     }
     p.occupation = r.require(occupation, "occupation");
-    let openings = r.integer(form.get("openings"), "openings");
+    let openings = r.integer(get(form, "openings"), "openings");
     let openings = r.in_range(openings, "openings", 1, 999);
     p.openings = r.require(openings, "openings");
 
-    if let Some(w) = r.object(form.get("workplace"), "workplace") {
-        p.postal_code = r.postal_code(w.get("postal_code"), "workplace.postal_code");
-        let pref = r.prefecture(w.get("prefecture"), "workplace.prefecture");
+    if let Some(w) = r.object(get(form, "workplace"), "workplace") {
+        p.postal_code = r.postal_code(get(w, "postal_code"), "workplace.postal_code");
+        let pref = r.prefecture(get(w, "prefecture"), "workplace.prefecture");
         p.workplace_prefecture = r.require(pref, "workplace.prefecture");
-        let municipality = r.line(w.get("municipality"), "workplace.municipality");
+        let municipality = r.line(get(w, "municipality"), "workplace.municipality");
         p.municipality = r.require(municipality, "workplace.municipality");
-        p.street_address = r.line(w.get("street_address"), "workplace.street_address");
-        p.workplace_facility_name = r.line(w.get("facility_name"), "workplace.facility_name");
+        p.street_address = r.line(get(w, "street_address"), "workplace.street_address");
+        p.workplace_facility_name = r.line(get(w, "facility_name"), "workplace.facility_name");
     } else {
         p.workplace_prefecture = Slot::Invalid;
         p.municipality = Slot::Invalid;
@@ -649,86 +771,98 @@ pub(crate) fn read_form(form: &Map<String, Value>) -> (Parts, Vec<Finding>) {
         p.workplace_facility_name = Slot::Invalid;
     }
 
-    if let Some(e) = r.object(form.get("employment_period"), "employment_period") {
-        let start = r.date(e.get("start"), "employment_period.start");
+    if let Some(e) = r.object(get(form, "employment_period"), "employment_period") {
+        let start = r.date(get(e, "start"), "employment_period.start");
         p.start_date = r.require(start, "employment_period.start");
-        let end = r.date(e.get("end"), "employment_period.end");
+        let end = r.date(get(e, "end"), "employment_period.end");
         p.end_date = r.require(end, "employment_period.end");
     } else {
         (p.start_date, p.end_date) = (Slot::Invalid, Slot::Invalid);
     }
 
-    let trial = r.integer(form.get("trial_period_weeks"), "trial_period_weeks");
+    let trial = r.integer(get(form, "trial_period_weeks"), "trial_period_weeks");
     p.trial_period_weeks = r.in_range(trial, "trial_period_weeks", 1, 520);
 
-    if let Some(d) = r.object(form.get("duties"), "duties") {
-        let kinds = r.duty_kinds(d.get("kinds"), "duties.kinds");
+    if let Some(d) = r.object(get(form, "duties"), "duties") {
+        let kinds = r.duty_kinds(get(d, "kinds"), "duties.kinds");
         p.duty_kinds = r.require(kinds, "duties.kinds");
-        p.other_detail = r.free_text(d.get("other_detail"), "duties.other_detail");
-        p.specifics = r.free_text(d.get("specifics"), "duties.specifics");
+        p.other_detail = r.free_text(get(d, "other_detail"), "duties.other_detail");
+        p.specifics = r.free_text(get(d, "specifics"), "duties.specifics");
     } else {
         (p.duty_kinds, p.other_detail, p.specifics) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
     }
 
-    if let Some(s) = r.object(form.get("salary"), "salary") {
-        let basis = r.choice(s.get("basis"), "salary.basis", &SalaryBasis::ALL);
+    if let Some(s) = r.object(get(form, "salary"), "salary") {
+        let basis = r.choice(get(s, "basis"), "salary.basis", &SalaryBasis::ALL);
         p.salary_basis = r.require(basis, "salary.basis");
-        let amount = r.integer(s.get("amount_yen"), "salary.amount_yen");
+        let amount = r.integer(get(s, "amount_yen"), "salary.amount_yen");
         let amount = r.in_range(amount, "salary.amount_yen", 1, 99_999_999);
         p.amount_yen = r.require(amount, "salary.amount_yen");
-        let trial = r.integer(s.get("trial_amount_yen"), "salary.trial_amount_yen");
+        let trial = r.integer(get(s, "trial_amount_yen"), "salary.trial_amount_yen");
         p.trial_amount_yen = r.in_range(trial, "salary.trial_amount_yen", 1, 99_999_999);
     } else {
-        (p.salary_basis, p.amount_yen, p.trial_amount_yen) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
+        (p.salary_basis, p.amount_yen, p.trial_amount_yen) =
+            (Slot::Invalid, Slot::Invalid, Slot::Invalid);
     }
 
-    if let Some(h) = r.object(form.get("working_hours"), "working_hours") {
-        let start = r.time(h.get("start"), "working_hours.start", false);
+    if let Some(h) = r.object(get(form, "working_hours"), "working_hours") {
+        let start = r.time(get(h, "start"), "working_hours.start", false);
         p.start_time = r.require(start, "working_hours.start");
-        let end = r.time(h.get("end"), "working_hours.end", true);
+        let end = r.time(get(h, "end"), "working_hours.end", true);
         p.end_time = r.require(end, "working_hours.end");
-        let brk = r.integer(h.get("break_minutes"), "working_hours.break_minutes");
+        let brk = r.integer(get(h, "break_minutes"), "working_hours.break_minutes");
         let brk = r.in_range(brk, "working_hours.break_minutes", 0, 1439);
         p.break_minutes = r.require(brk, "working_hours.break_minutes");
-        p.holidays = r.free_text(h.get("holidays"), "working_hours.holidays");
-        p.overtime = r.boolean(h.get("overtime"), "working_hours.overtime");
+        p.holidays = r.free_text(get(h, "holidays"), "working_hours.holidays");
+        p.overtime = r.boolean(get(h, "overtime"), "working_hours.overtime");
     } else {
         (p.start_time, p.end_time, p.break_minutes) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
     }
 
-    if let Some(i) = r.object(form.get("insurance"), "insurance") {
-        p.insurance_employment = r.boolean(i.get("employment"), "insurance.employment");
-        p.insurance_workers_accident = r.boolean(i.get("workers_accident"), "insurance.workers_accident");
-        p.insurance_health = r.boolean(i.get("health"), "insurance.health");
-        p.insurance_pension = r.boolean(i.get("pension"), "insurance.pension");
-        p.insurance_other = r.line(i.get("other"), "insurance.other");
+    if let Some(i) = r.object(get(form, "insurance"), "insurance") {
+        p.insurance_employment = r.boolean(get(i, "employment"), "insurance.employment");
+        p.insurance_workers_accident =
+            r.boolean(get(i, "workers_accident"), "insurance.workers_accident");
+        p.insurance_health = r.boolean(get(i, "health"), "insurance.health");
+        p.insurance_pension = r.boolean(get(i, "pension"), "insurance.pension");
+        p.insurance_other = r.line(get(i, "other"), "insurance.other");
     }
 
-    let smoking = r.choice(form.get("passive_smoking"), "passive_smoking", &PassiveSmoking::ALL);
+    let smoking = r.choice(
+        get(form, "passive_smoking"),
+        "passive_smoking",
+        &PassiveSmoking::ALL,
+    );
     p.passive_smoking = r.require(smoking, "passive_smoking");
-    p.passive_smoking_detail = r.free_text(form.get("passive_smoking_detail"), "passive_smoking_detail");
-    p.notes = r.free_text(form.get("notes"), "notes");
+    p.passive_smoking_detail = r.free_text(
+        get(form, "passive_smoking_detail"),
+        "passive_smoking_detail",
+    );
+    p.notes = r.free_text(get(form, "notes"), "notes");
 
-    if let Some(c) = r.object(form.get("contact"), "contact") {
-        let name = r.line(c.get("name"), "contact.name");
+    if let Some(c) = r.object(get(form, "contact"), "contact") {
+        let name = r.line(get(c, "name"), "contact.name");
         p.contact_name = r.require(name, "contact.name");
-        p.contact_address = r.line(c.get("address"), "contact.address");
-        let phone = r.phone(c.get("phone"), "contact.phone");
+        p.contact_address = r.line(get(c, "address"), "contact.address");
+        let phone = r.phone(get(c, "phone"), "contact.phone");
         p.phone = r.require(phone, "contact.phone");
-        p.extension = r.extension(c.get("extension"), "contact.extension");
-        p.application_phone = r.phone(c.get("application_phone"), "contact.application_phone");
-        p.fax = r.phone(c.get("fax"), "contact.fax");
-        let email = r.email(c.get("email"), "contact.email");
+        p.extension = r.extension(get(c, "extension"), "contact.extension");
+        p.application_phone = r.phone(get(c, "application_phone"), "contact.application_phone");
+        p.fax = r.phone(get(c, "fax"), "contact.fax");
+        let email = r.email(get(c, "email"), "contact.email");
         p.email = r.require(email, "contact.email");
     } else {
         (p.contact_name, p.phone, p.email) = (Slot::Invalid, Slot::Invalid, Slot::Invalid);
     }
 
-    if let Some(l) = r.object(form.get("existing_listings"), "existing_listings") {
-        p.listed_hello_work = r.boolean(l.get("hello_work"), "existing_listings.hello_work");
-        p.listed_women_doctors_bank = r.boolean(l.get("women_doctors_bank"), "existing_listings.women_doctors_bank");
-        p.listed_nurse_center = r.boolean(l.get("nurse_center"), "existing_listings.nurse_center");
-        p.listed_other = r.line(l.get("other"), "existing_listings.other");
+    if let Some(l) = r.object(get(form, "existing_listings"), "existing_listings") {
+        p.listed_hello_work = r.boolean(get(l, "hello_work"), "existing_listings.hello_work");
+        p.listed_women_doctors_bank = r.boolean(
+            get(l, "women_doctors_bank"),
+            "existing_listings.women_doctors_bank",
+        );
+        p.listed_nurse_center = r.boolean(get(l, "nurse_center"), "existing_listings.nurse_center");
+        p.listed_other = r.line(get(l, "other"), "existing_listings.other");
     }
 
     (p, r.findings)

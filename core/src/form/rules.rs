@@ -2,7 +2,7 @@
 //! Each rule runs whenever the fields it needs could be read, so every finding is reported.
 
 use super::fields::{label_en, label_ja};
-use super::read::{required, Parts, Slot};
+use super::read::{Parts, Slot, required};
 use super::*;
 use crate::finding::Code;
 use crate::masking::{self, Secret};
@@ -17,10 +17,17 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
     facility_checks(&p, findings);
     employment_period(&p, findings);
     trial_period(&p, findings);
-    detail_iff_other(findings, p.duty_kinds.value().map(|k| k.contains(&DutyKind::Other)), &p.other_detail, "duties.other_detail");
     detail_iff_other(
         findings,
-        p.passive_smoking.value().map(|s| *s == PassiveSmoking::Other),
+        p.duty_kinds.value().map(|k| k.contains(&DutyKind::Other)),
+        &p.other_detail,
+        "duties.other_detail",
+    );
+    detail_iff_other(
+        findings,
+        p.passive_smoking
+            .value()
+            .map(|s| *s == PassiveSmoking::Other),
         &p.passive_smoking_detail,
         "passive_smoking_detail",
     );
@@ -49,7 +56,10 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
             facility_name: p.workplace_facility_name.into_value(),
             municipality_code,
         },
-        employment_period: EmploymentPeriod { start: p.start_date.into_value()?, end: p.end_date.into_value()? },
+        employment_period: EmploymentPeriod {
+            start: p.start_date.into_value()?,
+            end: p.end_date.into_value()?,
+        },
         trial_period_weeks: p.trial_period_weeks.into_value(),
         duties: Duties {
             kinds: p.duty_kinds.into_value()?,
@@ -104,7 +114,11 @@ fn resolve_municipality(p: &Parts, findings: &mut Vec<Finding>) -> Option<(Strin
     match places::find_municipality(*prefecture, name) {
         Ok(m) => Some((m.name.clone(), m.code.clone())),
         Err(e) => {
-            let code = if matches!(e, MunicipalityError::ContainsMore { .. }) { Code::Format } else { Code::UnknownValue };
+            let code = if matches!(e, MunicipalityError::ContainsMore { .. }) {
+                Code::Format
+            } else {
+                Code::UnknownValue
+            };
             let (en, ja) = match e {
                 MunicipalityError::Unknown => (
                     format!("{name:?} is not a municipality of {}", prefecture.romaji()),
@@ -114,8 +128,16 @@ fn resolve_municipality(p: &Parts, findings: &mut Vec<Finding>) -> Option<(Strin
                     let en: Vec<&str> = others.iter().map(|o| o.romaji()).collect();
                     let ja: Vec<&str> = others.iter().map(|o| o.name()).collect();
                     (
-                        format!("{name:?} is in {}, not in {}", en.join("/"), prefecture.romaji()),
-                        format!("「{name}」は{}ではなく{}の市区町村です", prefecture.name(), ja.join("・")),
+                        format!(
+                            "{name:?} is in {}, not in {}",
+                            en.join("/"),
+                            prefecture.romaji()
+                        ),
+                        format!(
+                            "「{name}」は{}ではなく{}の市区町村です",
+                            prefecture.name(),
+                            ja.join("・")
+                        ),
                     )
                 }
                 MunicipalityError::ContainsMore { municipality } => (
@@ -123,11 +145,20 @@ fn resolve_municipality(p: &Parts, findings: &mut Vec<Finding>) -> Option<(Strin
                         "municipality holds more than the municipality: put {:?} here and the rest in the street address",
                         municipality.name
                     ),
-                    format!("市区町村の欄には「{}」のみを入力し、以降は町名・番地等の欄に入力してください", municipality.name),
+                    format!(
+                        "市区町村の欄には「{}」のみを入力し、以降は町名・番地等の欄に入力してください",
+                        municipality.name
+                    ),
                 ),
                 MunicipalityError::Ambiguous => (
-                    format!("{name:?} is a ward of several cities of {}: add the city (e.g. 大阪市北区)", prefecture.romaji()),
-                    format!("「{name}」は{}の複数の市にあります。市名から入力してください", prefecture.name()),
+                    format!(
+                        "{name:?} is a ward of several cities of {}: add the city (e.g. 大阪市北区)",
+                        prefecture.romaji()
+                    ),
+                    format!(
+                        "「{name}」は{}の複数の市にあります。市名から入力してください",
+                        prefecture.name()
+                    ),
                 ),
             };
             findings.push(Finding::error(PATH, code, en, ja));
@@ -145,7 +176,10 @@ fn public_health_center_address(p: &Parts, findings: &mut Vec<Finding>) {
     let missing = [
         ("workplace.postal_code", p.postal_code.is_absent()),
         ("workplace.street_address", p.street_address.is_absent()),
-        ("workplace.facility_name", p.workplace_facility_name.is_absent()),
+        (
+            "workplace.facility_name",
+            p.workplace_facility_name.is_absent(),
+        ),
     ];
     for (path, absent) in missing {
         if absent {
@@ -169,7 +203,10 @@ fn facility_checks(p: &Parts, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    if let (Some(facility), Some(workplace)) = (p.facility_prefecture.value(), p.workplace_prefecture.value()) {
+    if let (Some(facility), Some(workplace)) = (
+        p.facility_prefecture.value(),
+        p.workplace_prefecture.value(),
+    ) {
         if facility != workplace {
             findings.push(Finding::warning(
                 "workplace.prefecture",
@@ -205,7 +242,11 @@ fn employment_period(p: &Parts, findings: &mut Vec<Finding>) {
 }
 
 fn trial_period(p: &Parts, findings: &mut Vec<Finding>) {
-    if let (Some(weeks), Some(start), Some(end)) = (p.trial_period_weeks.value(), p.start_date.value(), p.end_date.value()) {
+    if let (Some(weeks), Some(start), Some(end)) = (
+        p.trial_period_weeks.value(),
+        p.start_date.value(),
+        p.end_date.value(),
+    ) {
         let days = (*end - *start).whole_days() + 1;
         if days > 0 && i64::from(*weeks) * 7 > days {
             findings.push(Finding::error(
@@ -227,26 +268,39 @@ fn trial_period(p: &Parts, findings: &mut Vec<Finding>) {
 }
 
 /// `…_detail` is required exactly when `other` is chosen.
-fn detail_iff_other(findings: &mut Vec<Finding>, other_chosen: Option<bool>, detail: &Slot<String>, path: &str) {
+fn detail_iff_other(
+    findings: &mut Vec<Finding>,
+    other_chosen: Option<bool>,
+    detail: &Slot<String>,
+    path: &str,
+) {
     match (other_chosen, detail) {
         (Some(true), Slot::Absent) => {
             let mut f = required(path);
             f.message = format!("{} is required when \"other\" is chosen", label_en(path));
-            f.message_ja = format!("「その他」を選んだ場合は{}を入力してください", label_ja(path));
+            f.message_ja = format!(
+                "「その他」を選んだ場合は{}を入力してください",
+                label_ja(path)
+            );
             findings.push(f);
         }
         (Some(false), Slot::Value(_)) => findings.push(Finding::error(
             path,
             Code::Inconsistent,
             format!("{} is given but \"other\" is not chosen", label_en(path)),
-            format!("「その他」を選んでいないのに{}が入力されています", label_ja(path)),
+            format!(
+                "「その他」を選んでいないのに{}が入力されています",
+                label_ja(path)
+            ),
         )),
         _ => {}
     }
 }
 
 fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
-    let (Some(start), Some(end)) = (p.start_time.value(), p.end_time.value()) else { return };
+    let (Some(start), Some(end)) = (p.start_time.value(), p.end_time.value()) else {
+        return;
+    };
     let (s, e) = (start.time.minutes(), end.time.minutes());
     if end.next_day && e > s {
         findings.push(Finding::error(
@@ -267,7 +321,9 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
         ));
     }
     let shift = shift_minutes(start.time, end.time);
-    let Some(&brk) = p.break_minutes.value() else { return };
+    let Some(&brk) = p.break_minutes.value() else {
+        return;
+    };
     if brk >= shift {
         findings.push(Finding::error(
             "working_hours.break_minutes",
@@ -297,11 +353,16 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
 /// type-1 facilities, smoke-free on the premises in principle — unless the only duty is at a
 /// mild-case accommodation hotel (a type-2 facility).
 fn health_promotion_act(p: &Parts, findings: &mut Vec<Finding>) {
-    let Some(smoking) = p.passive_smoking.value() else { return };
+    let Some(smoking) = p.passive_smoking.value() else {
+        return;
+    };
     if *smoking == PassiveSmoking::PremisesNoSmoking {
         return;
     }
-    if p.duty_kinds.value().is_some_and(|k| k.as_slice() == [DutyKind::MildCaseAccommodation]) {
+    if p.duty_kinds
+        .value()
+        .is_some_and(|k| k.as_slice() == [DutyKind::MildCaseAccommodation])
+    {
         return;
     }
     findings.push(Finding::warning(
@@ -317,7 +378,10 @@ fn health_promotion_act(p: &Parts, findings: &mut Vec<Finding>) {
 fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
     let mut secrets: Vec<Secret<'_>> = Vec::new();
     if let Some(id) = p.facility_id.value() {
-        secrets.push(Secret::Text { path: "facility.id", value: id });
+        secrets.push(Secret::Text {
+            path: "facility.id",
+            value: id,
+        });
     }
     if p.masking_requested {
         let texts = [
@@ -334,12 +398,22 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
             }
         }
         if let Some(postal) = p.postal_code.value() {
-            secrets.push(Secret::Digits { path: "workplace.postal_code", digits: postal.digits() });
+            secrets.push(Secret::Digits {
+                path: "workplace.postal_code",
+                digits: postal.digits(),
+            });
         }
-        let phones = [("contact.phone", &p.phone), ("contact.application_phone", &p.application_phone), ("contact.fax", &p.fax)];
+        let phones = [
+            ("contact.phone", &p.phone),
+            ("contact.application_phone", &p.application_phone),
+            ("contact.fax", &p.fax),
+        ];
         for (path, slot) in phones {
             if let Some(phone) = slot.value() {
-                secrets.push(Secret::Digits { path, digits: masking::phone_search_digits(phone.digits()) });
+                secrets.push(Secret::Digits {
+                    path,
+                    digits: masking::phone_search_digits(phone.digits()),
+                });
             }
         }
     }
@@ -352,8 +426,10 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
         ("existing_listings.other", &p.listed_other),
         ("passive_smoking_detail", &p.passive_smoking_detail),
     ];
-    let texts: Vec<(&'static str, &str)> =
-        public.iter().filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str()))).collect();
+    let texts: Vec<(&'static str, &str)> = public
+        .iter()
+        .filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str())))
+        .collect();
     if !texts.is_empty() {
         findings.extend(masking::scan_leaks(&secrets, &texts));
     }
