@@ -10,7 +10,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .next()
         .map(|s| s.parse())
         .transpose()?
-        .unwrap_or(2020_05_29);
+        .unwrap_or(20_200_529);
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     for form in keynet::sample::generate(seed, count) {

@@ -63,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("\nfindings by code:");
     let mut codes: Vec<_> = by_code.into_iter().collect();
-    codes.sort_by(|a, b| b.1.cmp(&a.1));
+    codes.sort_by_key(|c| std::cmp::Reverse(c.1));
     for ((severity, code), n) in codes {
         println!(
             "  {n:>6}  {severity:<7} {code:<14} {}",

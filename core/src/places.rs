@@ -370,14 +370,12 @@ pub fn find_municipality(
         None => key,
     };
     // 西多摩郡瑞穂町 → 瑞穂町 (but not 郡山市 or 郡上市, where 郡 begins the name).
-    if let Some((county, rest)) = key.split_once('郡') {
-        if !county.is_empty() {
-            if let Some(m) = lookup(rest)
-                .filter(|m| matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village))
-            {
-                return Ok(m);
-            }
-        }
+    if let Some((county, rest)) = key.split_once('郡')
+        && !county.is_empty()
+        && let Some(m) = lookup(rest)
+            .filter(|m| matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village))
+    {
+        return Ok(m);
     }
     if key.ends_with('区') {
         let wards: Vec<&Municipality> = index

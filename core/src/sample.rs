@@ -61,7 +61,7 @@ pub struct SampleOptions {
 impl Default for SampleOptions {
     fn default() -> Self {
         SampleOptions {
-            seed: 2020_05_29,
+            seed: 20_200_529,
             invalid_share: 0.15,
             messy_share: 0.4,
         }
@@ -195,6 +195,13 @@ fn fullwidth(s: &str) -> String {
         .collect()
 }
 
+/// Sets the value at a JSON pointer of the generated form (which has every object it names).
+fn set(form: &mut Value, pointer: &str, value: Value) {
+    if let Some(slot) = form.pointer_mut(pointer) {
+        *slot = value;
+    }
+}
+
 /// The generator: an endless, deterministic stream of forms.
 #[derive(Debug, Clone)]
 pub struct SampleGenerator {
@@ -208,12 +215,11 @@ impl SampleGenerator {
     pub fn new(options: SampleOptions) -> SampleGenerator {
         let mut cities_by_prefecture = vec![Vec::new(); 48];
         for m in places::municipalities() {
-            if m.kind != MunicipalityKind::Prefecture && m.kind != MunicipalityKind::DesignatedCity
+            if m.kind != MunicipalityKind::Prefecture
+                && m.kind != MunicipalityKind::DesignatedCity
+                && let Some(list) = cities_by_prefecture.get_mut(usize::from(m.prefecture.number()))
             {
-                if let Some(list) = cities_by_prefecture.get_mut(usize::from(m.prefecture.number()))
-                {
-                    list.push(m.name.as_str());
-                }
+                list.push(m.name.as_str());
             }
         }
         SampleGenerator {
@@ -423,23 +429,31 @@ impl SampleGenerator {
     /// Plants one realistic mistake.
     fn break_form(&mut self, form: &mut Value) {
         match self.rng.below(10) {
-            0 => form["contact"]["phone"] = Value::from("03-1234-567"),
-            1 => form["workplace"]["postal_code"] = Value::from("123-45"),
-            2 => form["employment_period"]["start"] = Value::from("2021-12-31"),
-            3 => form["openings"] = Value::from(0),
+            0 => set(form, "/contact/phone", Value::from("03-1234-567")),
+            1 => set(form, "/workplace/postal_code", Value::from("123-45")),
+            2 => set(form, "/employment_period/start", Value::from("2021-12-31")),
+            3 => set(form, "/openings", Value::from(0)),
             4 => {
                 if let Some(f) = form.as_object_mut() {
                     f.remove("occupation");
                 }
             }
-            5 => form["contact"]["email"] = Value::from("recruit.example.jp"),
+            5 => set(form, "/contact/email", Value::from("recruit.example.jp")),
             6 => {
-                form["masking_requested"] = Value::from(true);
-                let name = form["facility"]["name"].as_str().unwrap_or("").to_owned();
-                form["notes"] = Value::from(format!("{name}での勤務です"));
+                set(form, "/masking_requested", Value::from(true));
+                let name = form
+                    .pointer("/facility/name")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                set(form, "/notes", Value::from(format!("{name}での勤務です")));
             }
-            7 => form["duties"]["kinds"] = json!(["icu"]),
-            8 => form["employment_period"]["start"] = Value::from("令和1年4月30日"),
+            7 => set(form, "/duties/kinds", json!(["icu"])),
+            8 => set(
+                form,
+                "/employment_period/start",
+                Value::from("令和1年4月30日"),
+            ),
             _ => {
                 if let Some(f) = form.as_object_mut() {
                     f.insert("remark".into(), Value::from("typo'd key"));

@@ -1,5 +1,10 @@
 //! Runs the golden case table of `tests/cases/` — the same files every binding runs.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 
@@ -17,7 +22,10 @@ fn cases() -> Vec<(String, Value)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
-            (p.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                serde_json::from_str(&text).unwrap(),
+            )
         })
         .collect()
 }
@@ -25,7 +33,13 @@ fn cases() -> Vec<(String, Value)> {
 fn triples(findings: &[keynet::Finding]) -> Vec<(String, String, String)> {
     let mut v: Vec<_> = findings
         .iter()
-        .map(|f| (f.path.clone(), f.code.as_str().to_owned(), f.severity.as_str().to_owned()))
+        .map(|f| {
+            (
+                f.path.clone(),
+                f.code.as_str().to_owned(),
+                f.severity.as_str().to_owned(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -57,14 +71,23 @@ fn check(case: &Value) -> Result<(), String> {
     let expected_error = case["expect"]["error"].as_str();
     let validation = match (keynet::validate_json(&bytes), expected_error) {
         (Err(e), Some(kind)) if e.kind() == kind => return Ok(()),
-        (Err(e), _) => return Err(format!("input error {} ({e}), expected {expected_error:?}", e.kind())),
-        (Ok(_), Some(kind)) => return Err(format!("expected input error {kind}, got a validation")),
+        (Err(e), _) => {
+            return Err(format!(
+                "input error {} ({e}), expected {expected_error:?}",
+                e.kind()
+            ));
+        }
+        (Ok(_), Some(kind)) => {
+            return Err(format!("expected input error {kind}, got a validation"));
+        }
         (Ok(v), None) => v,
     };
     let got = triples(validation.findings());
     let want = expected_triples(case);
     if got != want {
-        return Err(format!("findings differ\n  got:  {got:?}\n  want: {want:?}"));
+        return Err(format!(
+            "findings differ\n  got:  {got:?}\n  want: {want:?}"
+        ));
     }
     for f in validation.findings() {
         if f.message.is_empty() || f.message_ja.is_empty() {
@@ -78,12 +101,17 @@ fn check(case: &Value) -> Result<(), String> {
         (Some(canonical), false) => {
             let expected = &case["expect"]["canonical"];
             if !expected.is_null() && &canonical != expected {
-                return Err(format!("canonical differs\n  got:  {canonical}\n  want: {expected}"));
+                return Err(format!(
+                    "canonical differs\n  got:  {canonical}\n  want: {expected}"
+                ));
             }
             // The canonical form re-validates to the same findings and to itself.
             let again = keynet::validate_value(&canonical).map_err(|e| e.to_string())?;
             if triples(again.findings()) != got {
-                return Err(format!("canonical re-validates differently: {:?}", triples(again.findings())));
+                return Err(format!(
+                    "canonical re-validates differently: {:?}",
+                    triples(again.findings())
+                ));
             }
             if again.canonical_json().as_ref() != Some(&canonical) {
                 return Err("canonical form does not normalise to itself".into());
@@ -97,10 +125,20 @@ fn check(case: &Value) -> Result<(), String> {
 #[test]
 fn golden_case_table() {
     let cases = cases();
-    assert!(cases.len() >= 80, "the table must hold at least 80 cases, has {}", cases.len());
+    assert!(
+        cases.len() >= 80,
+        "the table must hold at least 80 cases, has {}",
+        cases.len()
+    );
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|(name, case)| check(case).err().map(|e| format!("{name}: {e}")))
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

@@ -741,13 +741,13 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
     };
     if let Some(Raw::Array(_)) = get(form, "occupation") {
         // One form is one occupation (seed 000 ①): a list is refused with that reason.
-        if let Some(last) = r.findings.last_mut() {
-            if last.path == "occupation" {
-                last.message =
-                    "one form is for exactly one occupation: submit one form per occupation".into();
-                last.message_ja =
-                    "募集職種は1つだけ選んでください（職種ごとに登録票を分けてください）".into();
-            }
+        if let Some(last) = r.findings.last_mut()
+            && last.path == "occupation"
+        {
+            last.message =
+                "one form is for exactly one occupation: submit one form per occupation".into();
+            last.message_ja =
+                "募集職種は1つだけ選んでください（職種ごとに登録票を分けてください）".into();
         }
     }
     p.occupation = r.require(occupation, "occupation");

@@ -206,9 +206,9 @@ fn facility_checks(p: &Parts, findings: &mut Vec<Finding>) {
     if let (Some(facility), Some(workplace)) = (
         p.facility_prefecture.value(),
         p.workplace_prefecture.value(),
-    ) {
-        if facility != workplace {
-            findings.push(Finding::warning(
+    ) && facility != workplace
+    {
+        findings.push(Finding::warning(
                 "workplace.prefecture",
                 Code::Inconsistent,
                 format!(
@@ -224,20 +224,19 @@ fn facility_checks(p: &Parts, findings: &mut Vec<Finding>) {
                     workplace.name()
                 ),
             ));
-        }
     }
 }
 
 fn employment_period(p: &Parts, findings: &mut Vec<Finding>) {
-    if let (Some(start), Some(end)) = (p.start_date.value(), p.end_date.value()) {
-        if start > end {
-            findings.push(Finding::error(
-                "employment_period",
-                Code::Inconsistent,
-                "employment period ends before it starts",
-                "雇用期間の終了日が開始日より前です",
-            ));
-        }
+    if let (Some(start), Some(end)) = (p.start_date.value(), p.end_date.value())
+        && start > end
+    {
+        findings.push(Finding::error(
+            "employment_period",
+            Code::Inconsistent,
+            "employment period ends before it starts",
+            "雇用期間の終了日が開始日より前です",
+        ));
     }
 }
 
@@ -334,9 +333,10 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
         return;
     }
     let work = shift - brk;
-    if let Some((over, needed)) = BREAK_RULES.iter().find(|(over, _)| work > *over) {
-        if brk < *needed {
-            findings.push(Finding::warning(
+    if let Some((over, needed)) = BREAK_RULES.iter().find(|(over, _)| work > *over)
+        && brk < *needed
+    {
+        findings.push(Finding::warning(
                 "working_hours.break_minutes",
                 Code::LaborLaw,
                 format!(
@@ -345,7 +345,6 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
                 ),
                 format!("労働基準法第34条：労働時間が{}時間を超える場合（{work}分）、休憩は{needed}分以上必要です", over / 60),
             ));
-        }
     }
 }
 
