@@ -46,6 +46,9 @@ pub const MIN_DIGITS: usize = 6;
 pub enum Secret<'a> {
     /// Compared by [`text::leak_key`] (NFKC, case-folded, no white space).
     Text { path: &'static str, value: &'a str },
+    /// An identifier (the facility ID), compared by its letters and digits only, so `GM13 004217`
+    /// and `GM13004217` are caught as well as `gm13-004217`.
+    Code { path: &'static str, value: &'a str },
     /// Compared by digit strings: a phone's national number (trunk 0 dropped, so `+81 3…` is
     /// caught too) or a postal code's seven digits.
     Digits { path: &'static str, digits: String },
@@ -54,7 +57,9 @@ pub enum Secret<'a> {
 impl Secret<'_> {
     fn path(&self) -> &'static str {
         match self {
-            Secret::Text { path, .. } | Secret::Digits { path, .. } => path,
+            Secret::Text { path, .. } | Secret::Code { path, .. } | Secret::Digits { path, .. } => {
+                path
+            }
         }
     }
 }
@@ -70,10 +75,16 @@ pub fn phone_search_digits(domestic_digits: &str) -> String {
 /// Finds hidden values inside public text: one `masking_leak` error per public field that
 /// repeats any, naming (never quoting) what leaked.
 pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)]) -> Vec<Finding> {
+    #[derive(PartialEq)]
+    enum Kind {
+        Text,
+        Code,
+        Digits,
+    }
     struct Needle {
         path: &'static str,
         key: String,
-        digits: bool,
+        kind: Kind,
     }
     let needles: Vec<Needle> = secrets
         .iter()
@@ -83,13 +94,21 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                 (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle {
                     path,
                     key,
-                    digits: false,
+                    kind: Kind::Text,
+                })
+            }
+            Secret::Code { path, value } => {
+                let key = alphanumeric_key(value);
+                (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle {
+                    path,
+                    key,
+                    kind: Kind::Code,
                 })
             }
             Secret::Digits { path, digits } => (digits.len() >= MIN_DIGITS).then(|| Needle {
                 path,
                 key: digits.clone(),
-                digits: true,
+                kind: Kind::Digits,
             }),
         })
         .collect();
@@ -100,9 +119,18 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
     for (path, text_value) in public_texts {
         let key = text::leak_key(text_value);
         let digits = text::digit_string(text_value);
+        let code = if needles.iter().any(|n| n.kind == Kind::Code) {
+            alphanumeric_key(text_value)
+        } else {
+            String::new()
+        };
         let mut leaked: Vec<&'static str> = Vec::new();
         for needle in &needles {
-            let haystack = if needle.digits { &digits } else { &key };
+            let haystack = match needle.kind {
+                Kind::Text => &key,
+                Kind::Code => &code,
+                Kind::Digits => &digits,
+            };
             if haystack.contains(needle.key.as_str()) && !leaked.contains(&needle.path) {
                 leaked.push(needle.path);
             }
@@ -123,6 +151,15 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
         }
     }
     findings
+}
+
+/// Letters and digits only, NFKC and lower-cased: the comparison key of identifiers.
+fn alphanumeric_key(s: &str) -> String {
+    text::nfkc(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Which secret paths a list covers (for tests and docs).
@@ -161,6 +198,13 @@ mod tests {
         assert_eq!(hits("TEL +81-3-3292-0000"), 1);
         assert_eq!(hits("内線215までどうぞ"), 0);
         assert_eq!(hits("内科外来の勤務です"), 0);
+        let id = [Secret::Code {
+            path: "facility.id",
+            value: "GM13-004217",
+        }];
+        for planted in ["ID GM13004217", "gm13 004217", "ＧＭ１３－００４２１７"] {
+            assert_eq!(scan_leaks(&id, &[("notes", planted)]).len(), 1, "{planted}");
+        }
         let f = scan_leaks(&secrets, &[("notes", "千代田中央病院 03-3292-0000")]);
         assert_eq!(f.len(), 1);
         assert!(!f[0].message.contains("3292"));

@@ -464,6 +464,10 @@ case("no_leak_without_masking", "Without masking, naming the facility in notes i
      canonical={"masking_requested": False, "notes": "千代田中央病院の発熱外来です"})
 case("facility_id_leaks_even_without_masking", "The facility ID is never public.", "§6",
      {"masking_requested": False, "notes": "ID: gm13-004217"}, [("notes", "masking_leak", E)])
+case("leak_long_extension", "An extension long enough to identify (6+ digits) is searched for.", "§6",
+     {"contact": {"extension": "1234567"}, "notes": "内線1234567まで"}, [("notes", "masking_leak", E)])
+case("leak_facility_id_without_separator", "The facility ID is caught with its separator dropped.", "§6",
+     {"masking_requested": False, "notes": "ID GM13004217"}, [("notes", "masking_leak", E)])
 case("short_values_not_searched", "An extension (215) is too short to identify: not a leak.", "§6",
      {"notes": "内線215へ"}, clean=True, canonical={"notes": "内線215へ"})
 

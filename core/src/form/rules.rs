@@ -381,6 +381,10 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
             path: "facility.id",
             value: id,
         });
+        secrets.push(Secret::Code {
+            path: "facility.id",
+            value: id,
+        });
     }
     if p.masking_requested {
         let texts = [
@@ -395,6 +399,13 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
             if let Some(value) = slot.value() {
                 secrets.push(Secret::Text { path, value });
             }
+        }
+        if let Some(extension) = p.extension.value() {
+            // Searched like any digit string: only when long enough to identify (MIN_DIGITS).
+            secrets.push(Secret::Digits {
+                path: "contact.extension",
+                digits: extension.clone(),
+            });
         }
         if let Some(postal) = p.postal_code.value() {
             secrets.push(Secret::Digits {
