@@ -4,9 +4,9 @@ use thiserror::Error;
 
 /// The largest JSON document `validate_json` reads (1 MiB): a form is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
-/// The deepest JSON nesting accepted (the JSON parser's own limit); a form nests three levels.
-/// Bindings converting host objects stop at the same depth.
-pub const MAX_DEPTH: usize = 128;
+/// The deepest JSON nesting accepted, in levels of arrays and objects (the JSON parser's own
+/// limit: 128 levels are refused). A form nests three. `validate_value` counts the same way.
+pub const MAX_DEPTH: usize = 127;
 
 /// Why input could not be read as a form. Problems *inside* a form are [`crate::Finding`]s.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

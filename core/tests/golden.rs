@@ -142,3 +142,54 @@ fn golden_case_table() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn nesting_limit_is_the_same_for_text_and_values() {
+    let nested = |depth: usize| {
+        format!(
+            "{{\"notes\": {}{}}}",
+            "[".repeat(depth - 1),
+            "]".repeat(depth - 1)
+        )
+    };
+    for depth in [keynet::MAX_DEPTH, keynet::MAX_DEPTH + 1] {
+        let text = nested(depth);
+        let value: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        let from_text = keynet::validate_json(text.as_bytes())
+            .err()
+            .map(|e| e.kind());
+        let expected = if depth > keynet::MAX_DEPTH {
+            Some("too_deep")
+        } else {
+            None
+        };
+        assert_eq!(from_text, expected, "depth {depth} as text");
+        if let Ok(value) = value {
+            assert_eq!(
+                keynet::validate_value(&value).err().map(|e| e.kind()),
+                expected,
+                "depth {depth} as value"
+            );
+        }
+    }
+    // A value built in memory can nest far deeper than any parser allows: refused, no overflow.
+    let mut deep = serde_json::Value::Null;
+    for _ in 0..100_000 {
+        deep = serde_json::Value::Array(vec![deep]);
+    }
+    let mut map = serde_json::Map::new();
+    map.insert("notes".into(), deep); // not json!(): it would serialise `deep` recursively
+    let form = serde_json::Value::Object(map);
+    assert_eq!(
+        keynet::validate_value(&form).err().map(|e| e.kind()),
+        Some("too_deep")
+    );
+    std::mem::forget(form); // serde_json's recursive drop would overflow the stack on 100k levels
+}
+
+#[test]
+fn syntax_errors_state_their_position_once() {
+    let err = keynet::validate_json(b"{\"facility\": ").unwrap_err();
+    let text = err.to_string();
+    assert_eq!(text.matches("line").count(), 1, "{text}");
+}

@@ -429,6 +429,11 @@ impl Validation {
         self.form.as_ref().map(Form::to_json_value)
     }
 
+    /// The canonical JSON v1 of the form, when registrable, without a copy of the findings.
+    pub fn into_canonical_json(self) -> Option<serde_json::Value> {
+        self.form.as_ref().map(Form::to_json_value)
+    }
+
     /// The valid form (with its warnings), or every finding.
     pub fn into_valid(self) -> Result<ValidForm, Rejected> {
         match self.form {
@@ -473,19 +478,46 @@ pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
         } else if e.to_string().starts_with("recursion limit exceeded") {
             InputError::TooDeep { max: MAX_DEPTH }
         } else {
+            // The parser's message ends with its position, which the error carries already.
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message.get(..at).unwrap_or(&message).to_owned(),
+                None => message,
+            };
             InputError::Syntax {
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string(),
+                message,
             }
         }
     })?;
     validate_raw(&raw)
 }
 
-/// Validates a form already parsed as JSON (a binding's host object converted to JSON).
+/// Validates a form already parsed as JSON (a binding's host object converted to JSON). Nesting
+/// is limited as for [`validate_json`].
 pub fn validate_value(value: &serde_json::Value) -> Result<Validation, InputError> {
+    if nests_deeper_than(value, MAX_DEPTH) {
+        return Err(InputError::TooDeep { max: MAX_DEPTH });
+    }
     validate_raw(&Raw::from_value(value))
+}
+
+/// True when arrays and objects nest more than `max` levels; stops looking at `max + 1`.
+fn nests_deeper_than(value: &serde_json::Value, max: usize) -> bool {
+    use serde_json::Value;
+    let children: Box<dyn Iterator<Item = &Value>> = match value {
+        Value::Array(items) => Box::new(items.iter()),
+        Value::Object(map) => Box::new(map.values()),
+        _ => return false,
+    };
+    match max.checked_sub(1) {
+        None => true,
+        Some(below) => {
+            let mut children = children;
+            children.any(|child| nests_deeper_than(child, below))
+        }
+    }
 }
 
 /// Validates a form held as a borrowed [`Raw`] value.

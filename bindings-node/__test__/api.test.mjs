@@ -1,0 +1,157 @@
+// The Node surface of keynet: accepted inputs, KeynetError, catalogue, typings, the panic drill.
+// These hold for any rules of the core: forms come from the golden case table, and the binding is
+// compared with itself (object vs JSON text), never with a rule.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+
+import { CASES, CODES, FINDING_KEYS, fullKeys, hasError, keynet, REPO, thrown } from './helpers.mjs'
+
+const registrable = CASES.find((c) => 'input' in c && c.expect.error === null && !hasError(c.expect.findings))
+const invalid = CASES.find((c) => 'input' in c && hasError(c.expect.findings))
+const copy = (value) => JSON.parse(JSON.stringify(value))
+
+// --- inputs ---------------------------------------------------------------------------------
+
+test('an object and its JSON text are read alike', { skip: !registrable && 'no registrable form' }, () => {
+  const form = copy(registrable.input)
+  assert.deepEqual(fullKeys(keynet.validate(JSON.stringify(form))), fullKeys(keynet.validate(form)))
+  assert.deepStrictEqual(keynet.normalize(JSON.stringify(form)), keynet.normalize(form))
+})
+
+test('undefined properties are left out, as JSON.stringify does', { skip: !registrable && 'no registrable form' }, () => {
+  const form = copy(registrable.input)
+  const withUndefined = { ...form, notes: undefined, facility: { ...form.facility, extra: undefined } }
+  assert.deepEqual(fullKeys(keynet.validate(withUndefined)), fullKeys(keynet.validate(JSON.stringify(withUndefined))))
+})
+
+test('a Date reads as its ISO text', () => {
+  const date = new Date(Date.UTC(2020, 5, 1))
+  const asDate = { employment_period: { start: date } }
+  const asText = { employment_period: { start: date.toISOString() } }
+  assert.deepEqual(fullKeys(keynet.validate(asDate)), fullKeys(keynet.validate(asText)))
+})
+
+test('numbers read as their JSON text', () => {
+  for (const n of [0, -1, 1.5, 2 ** 31, 2 ** 32, 5e9, 2 ** 53 + 2, 1e30, -0]) {
+    const form = { openings: n, salary: { amount_yen: n } }
+    assert.deepEqual(fullKeys(keynet.validate(form)), fullKeys(keynet.validate(JSON.stringify(form))), String(n))
+  }
+})
+
+test('the input is not modified', { skip: !registrable && 'no registrable form' }, () => {
+  const form = copy(registrable.input)
+  const before = JSON.stringify(form)
+  keynet.validate(form)
+  keynet.normalize(form)
+  assert.equal(JSON.stringify(form), before)
+})
+
+test('values JSON cannot hold are a TypeError', () => {
+  const cyclic = {}
+  cyclic.self = cyclic
+  for (const bad of [undefined, () => 1, Symbol('s'), 10n, { openings: 10n }, cyclic]) {
+    for (const fn of [keynet.validate, keynet.normalize]) {
+      const err = thrown(() => fn(bad))
+      assert.ok(err instanceof TypeError, `${String(typeof bad)}: ${err}`)
+      assert.match(err.message, /^keynet: /)
+    }
+  }
+})
+
+// --- KeynetError ----------------------------------------------------------------------------
+
+test('input errors are a KeynetError with kind and message_ja', () => {
+  const table = [
+    ['{', 'syntax'],
+    ['{"a": }', 'syntax'],
+    ['[]', 'not_an_object'],
+    ['"x"', 'not_an_object'],
+    [[], 'not_an_object'],
+    [[1, 2], 'not_an_object'],
+    [5, 'not_an_object'],
+    [true, 'not_an_object'],
+    [null, 'not_an_object'],
+  ]
+  for (const [bad, kind] of table) {
+    for (const fn of [keynet.validate, keynet.normalize]) {
+      const err = thrown(() => fn(bad))
+      assert.ok(err instanceof Error)
+      assert.equal(err.name, 'KeynetError')
+      assert.equal(err.code, 'invalid_input')
+      assert.equal(err.kind, kind, `${JSON.stringify(bad)}: ${err.message}`)
+      assert.ok(err.message && err.message_ja && err.message !== err.message_ja)
+      assert.equal(err.findings, undefined)
+    }
+  }
+})
+
+test('deep nesting is the input error too_deep', () => {
+  let value = []
+  for (let i = 0; i < 200; i += 1) value = [value]
+  const err = thrown(() => keynet.validate({ notes: value }))
+  assert.equal(err.name, 'KeynetError')
+  assert.equal(err.kind, 'too_deep')
+})
+
+test('an invalid form throws KeynetError carrying every finding', { skip: !invalid && 'no invalid form' }, () => {
+  const form = copy(invalid.input)
+  const findings = keynet.validate(form)
+  const err = thrown(() => keynet.normalize(form))
+  assert.ok(err instanceof Error)
+  assert.equal(err.name, 'KeynetError')
+  assert.equal(err.code, 'invalid_form')
+  assert.equal(err.kind, undefined)
+  assert.deepEqual(fullKeys(err.findings), fullKeys(findings))
+  for (const f of err.findings) assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS)
+  assert.ok(err.message.includes(findings.find((f) => f.severity === 'error').path))
+})
+
+test('findings are plain objects of five string keys', { skip: !invalid && 'no invalid form' }, () => {
+  const findings = keynet.validate(copy(invalid.input))
+  assert.ok(findings.length > 0)
+  for (const f of findings) {
+    assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS)
+    for (const v of Object.values(f)) assert.equal(typeof v, 'string')
+    assert.ok(['error', 'warning'].includes(f.severity))
+    assert.ok(CODES.includes(f.code))
+  }
+})
+
+// --- catalogue, typings ---------------------------------------------------------------------
+
+test('the catalogue lists every code in both languages', () => {
+  const catalogue = keynet.catalogue()
+  assert.deepEqual(catalogue.map((e) => e.code), CODES)
+  for (const e of catalogue) {
+    assert.deepEqual(Object.keys(e).sort(), ['code', 'description', 'description_ja'])
+    assert.ok(e.description.trim() && e.description_ja.trim())
+  }
+})
+
+test('index.d.ts declares the API with the canonical key names', () => {
+  const dts = readFileSync(join(REPO, 'bindings-node', 'index.d.ts'), 'utf8')
+  for (const name of ['validate', 'normalize', 'catalogue']) {
+    assert.match(dts, new RegExp(`export declare function ${name}\\(`))
+  }
+  assert.match(dts, /export declare function validate\(input: object \| string\): Array<Finding>/)
+  assert.match(dts, /export interface Finding \{/)
+  assert.match(dts, /export interface KeynetError extends Error \{/)
+  assert.match(dts, /\bmessage_ja: string/)
+  assert.match(dts, /\bdescription_ja: string/)
+  for (const code of CODES) assert.ok(dts.includes(`'${code}'`), code)
+})
+
+// --- panic drill ----------------------------------------------------------------------------
+
+test('a panic becomes KeynetError internal and the next call works', () => {
+  for (let i = 0; i < 3; i += 1) {
+    const err = thrown(() => keynet._triggerPanicForTests())
+    assert.equal(err.name, 'KeynetError')
+    assert.equal(err.code, 'internal')
+    assert.match(err.message, /panic drill/)
+    assert.ok(Array.isArray(keynet.validate({})))
+    assert.equal(keynet.catalogue().length, CODES.length)
+  }
+})

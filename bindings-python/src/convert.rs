@@ -1,0 +1,175 @@
+//! Python objects ⇄ `serde_json::Value`, walked in Rust (no `json.dumps` round trip).
+//!
+//! Accepted on the way in: `dict` (str keys only), `list`, `tuple`, `str`, `int`, `float`, `bool`,
+//! `None` — what `json.dumps` writes as JSON. Anything else is a `TypeError` naming the path and
+//! the type, never the value (a form carries personal data). Numbers follow what `serde_json`
+//! does with the same JSON text, so a dict and its JSON string are read alike: integers that fit
+//! `i64`/`u64` stay integers, larger ones become floats; NaN and infinities (not JSON) are a
+//! `ValueError`.
+
+use keynet::InputError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+/// How deep the walk goes before it gives up with the core's `too_deep` error. Two levels more
+/// than the core's own limit, so the core — not this walk — decides the borderline cases, the
+/// same way for a dict as for its JSON text; and a cyclic dict ends here instead of overflowing
+/// the stack.
+const WALK_LIMIT: usize = keynet::MAX_DEPTH + 2;
+
+/// Why a Python object could not become JSON.
+pub(crate) enum ConvertError {
+    /// Not representable in JSON: becomes `TypeError` / `ValueError`.
+    Py(PyErr),
+    /// Nested deeper than any form: the core's `too_deep`, raised as `keynet.InputError`.
+    Input(InputError),
+}
+
+impl From<PyErr> for ConvertError {
+    fn from(err: PyErr) -> Self {
+        ConvertError::Py(err)
+    }
+}
+
+/// Reads a Python object as a JSON value.
+pub(crate) fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
+    let mut path = String::from("form");
+    walk(obj, &mut path, 0)
+}
+
+fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, ConvertError> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: `bool` is a subclass of `int` in Python.
+    if obj.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(obj.is_truthy()?));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return int_to_json(obj, path);
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f: f64 = obj.extract()?;
+        return finite(f, path);
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Ok(Value::String(obj.extract::<String>()?));
+    }
+    if depth >= WALK_LIMIT {
+        return Err(ConvertError::Input(InputError::TooDeep {
+            max: keynet::MAX_DEPTH,
+        }));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (key, value) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(PyTypeError::new_err(format!(
+                    "keynet: dict keys must be str, found a key of type '{}' in {path}",
+                    type_name(&key)
+                ))
+                .into());
+            };
+            let key: String = key.extract()?;
+            let len = path.len();
+            path.push('.');
+            path.push_str(&key);
+            let value = walk(&value, path, depth + 1)?;
+            path.truncate(len);
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        return seq(list.iter(), path, depth);
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return seq(tuple.iter(), path, depth);
+    }
+    Err(PyTypeError::new_err(format!(
+        "keynet: cannot read a value of type '{}' at {path}: a form holds only dict, list, str, int, float, bool and None",
+        type_name(obj)
+    ))
+    .into())
+}
+
+fn seq<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    path: &mut String,
+    depth: usize,
+) -> Result<Value, ConvertError> {
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        let len = path.len();
+        path.push_str(&format!("[{i}]"));
+        out.push(walk(&item, path, depth + 1)?);
+        path.truncate(len);
+    }
+    Ok(Value::Array(out))
+}
+
+fn int_to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, ConvertError> {
+    if let Ok(i) = obj.extract::<i64>() {
+        return Ok(Value::Number(i.into()));
+    }
+    if let Ok(u) = obj.extract::<u64>() {
+        return Ok(Value::Number(u.into()));
+    }
+    // Like serde_json reading the same digits from JSON text: too big for 64 bits → a float.
+    match obj.extract::<f64>() {
+        Ok(f) => finite(f, path),
+        Err(_) => Err(PyValueError::new_err(format!(
+            "keynet: integer at {path} is too large for JSON"
+        ))
+        .into()),
+    }
+}
+
+fn finite(f: f64, path: &str) -> Result<Value, ConvertError> {
+    Number::from_f64(f).map(Value::Number).ok_or_else(|| {
+        ConvertError::Py(PyValueError::new_err(format!(
+            "keynet: the number at {path} is not finite (NaN and infinities are not JSON)"
+        )))
+    })
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+/// Writes a JSON value as Python objects: dict, list, str, int, float, bool, None.
+pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                dict.set_item(key, to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The one test command of keynet:   bash scripts/test-all.sh
+#
+# Builds and tests the Rust core and its three bindings (Python, Node, UniFFI for Swift/Kotlin)
+# against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.9 with venv
+# (Debian: apt-get install python3-venv) and Node >= 18 with npm; everything else is installed
+# inside the repository: .venv/ (maturin, pytest) and bindings-node/node_modules/.
+# Debug builds, reusing target/: a warm re-run takes a minute or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+START=$SECONDS
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+VENV=$ROOT/.venv
+PY=$VENV/bin/python
+
+step() {
+    printf '\n==> [%3ds] %s\n' "$((SECONDS - START))" "$*"
+}
+fail() {
+    printf '\nerror: %s\n' "$*" >&2
+    exit 1
+}
+# pytest exits 5 when it collected no test: say so instead of failing without a word.
+run_pytest() {
+    local rc=0
+    "$PY" -m pytest -q -p no:cacheprovider "$@" || rc=$?
+    if [ "$rc" -eq 5 ]; then
+        fail "pytest collected no tests in $*"
+    fi
+    return "$rc"
+}
+trap 'rc=$?; [ "$rc" -eq 0 ] || printf "\nFAILED after %ds (exit %d)\n" "$((SECONDS - START))" "$rc" >&2' EXIT
+
+for tool in cargo python3 node npm; do
+    command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.9+, Node 18+ with npm)"
+done
+case "$(uname -s)" in
+    Darwin) DYLIB=libkeynet_swift.dylib ;;
+    *) DYLIB=libkeynet_swift.so ;;
+esac
+
+# --- Rust core -------------------------------------------------------------------------------
+step "cargo test -p keynet"
+cargo test -p keynet
+
+step "cargo clippy (core and bindings, all targets, -D warnings)"
+cargo clippy -p keynet -p keynet-python -p keynet-node -p keynet-swift --all-targets -- -D warnings
+
+# --- Python (PyO3) ---------------------------------------------------------------------------
+step "Python: .venv with pinned maturin and pytest"
+if [ ! -x "$PY" ] || ! "$PY" -m pip --version >/dev/null 2>&1; then
+    rm -rf "$VENV"
+    if ! python3 -m venv "$VENV"; then
+        rm -rf "$VENV"
+        fail "'python3 -m venv' failed: on Debian/Ubuntu install the venv module first: apt-get install python3-venv"
+    fi
+fi
+REQS=$ROOT/scripts/requirements-test.txt
+STAMP=$VENV/.keynet-requirements
+if ! cmp -s "$REQS" "$STAMP"; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -r "$REQS"
+    cp "$REQS" "$STAMP"
+fi
+
+step "Python: maturin develop (debug, abi3)"
+(cd bindings-python && VIRTUAL_ENV=$VENV "$VENV/bin/maturin" develop --quiet)
+
+step "Python: pytest bindings-python/tests"
+run_pytest bindings-python/tests
+
+# --- Node (napi-rs) --------------------------------------------------------------------------
+step "Node: npm install (bindings-node)"
+# `npm ci` refuses this lockfile (the registry here lacks the non-Linux optional packages of the
+# napi-rs tooling); `npm install` works. Skipped while node_modules is newer than the manifests.
+if [ ! -f bindings-node/node_modules/.package-lock.json ] \
+    || [ bindings-node/package.json -nt bindings-node/node_modules/.package-lock.json ] \
+    || { [ -f bindings-node/package-lock.json ] && [ bindings-node/package-lock.json -nt bindings-node/node_modules/.package-lock.json ]; }; then
+    (cd bindings-node && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+step "Node: napi build (debug; writes index.js, index.d.ts, keynet.<platform>.node)"
+(cd bindings-node && node_modules/.bin/napi build --platform)
+
+step "Node: node --test bindings-node/__test__"
+(cd bindings-node && node --test __test__/*.test.mjs)
+
+# --- UniFFI (Swift, Kotlin; tested through its Python backend) ------------------------------
+step "UniFFI: cargo test -p keynet-swift (the mirror types match the core)"
+cargo test -p keynet-swift --lib
+
+step "UniFFI: build uniffi-bindgen (same pinned UniFFI) and the keynet-swift cdylib"
+# The bindgen first: the cdylib built last is the one without the bindgen's `cli` feature.
+cargo build -p keynet-swift --features cli --bin uniffi-bindgen
+cargo build -p keynet-swift --lib
+
+step "UniFFI: generate Python, Swift and Kotlin into bindings-swift/generated/"
+GEN=$ROOT/bindings-swift/generated
+rm -rf "$GEN"
+mkdir -p "$GEN/python"
+cp "$TARGET_DIR/debug/$DYLIB" "$GEN/python/"
+for lang in python swift kotlin; do
+    "$TARGET_DIR/debug/uniffi-bindgen" generate --library "$GEN/python/$DYLIB" \
+        --language "$lang" --out-dir "$GEN/$lang" --no-format >/dev/null
+done
+
+step "UniFFI: pytest bindings-swift/tests"
+run_pytest bindings-swift/tests
+
+printf '\n==> all green in %ds\n' "$((SECONDS - START))"
