@@ -27,15 +27,21 @@
     )
 )]
 
+pub mod api;
+pub mod distribution;
 mod error;
 mod finding;
 pub mod form;
+pub mod lifecycle;
 pub mod masking;
 pub mod occupation;
 pub mod places;
+pub mod posting;
 pub mod sample;
 pub mod text;
+pub mod training;
 
+pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, is_registrable};
 pub use form::{
@@ -43,8 +49,10 @@ pub use form::{
     PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, WorkingHours, Workplace,
     validate, validate_json, validate_value,
 };
+pub use masking::{FormView, View};
 pub use occupation::{LicenceGroup, OCCUPATIONS, Occupation, OccupationInfo};
 pub use places::Prefecture;
+pub use posting::{Posting, Status};
 
 // The README's Rust example is compiled and run as a doctest, so it cannot go stale.
 #[doc = include_str!("../../README.md")]

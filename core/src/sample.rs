@@ -480,9 +480,79 @@ pub fn generate(seed: u64, count: usize) -> Vec<Value> {
     .collect()
 }
 
+/// `count` postings (§11 JSON) from `seed`: valid forms in canonical form, registered between
+/// 2020-05-29 and 2020-12-14; about 80 % open, the rest closed (filled, withdrawn, unpublished);
+/// about 3 % re-registered by the same facility for the same occupation while the old posting
+/// stays open (the G-MIS → Key-Net sync caveat).
+pub fn generate_postings(seed: u64, count: usize) -> Vec<Value> {
+    let mut forms = SampleGenerator::new(SampleOptions {
+        seed,
+        invalid_share: 0.0,
+        messy_share: 0.4,
+    });
+    let mut rng = Rng::new(seed ^ 0x005E_ED0F_9057);
+    let Ok(opening_day) = time::Date::from_calendar_date(2020, time::Month::May, 29) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Value> = Vec::with_capacity(count);
+    while out.len() < count {
+        let registered_on = opening_day + time::Duration::days(rng.below(200) as i64);
+        let id = format!("P-{:06}", out.len() + 1);
+        let duplicate_of = if rng.chance(0.03) {
+            out.last().cloned()
+        } else {
+            None
+        };
+        let form = match duplicate_of.as_ref().and_then(|p| p.get("form")).cloned() {
+            Some(previous_form) => previous_form,
+            None => {
+                let Some(valid) = crate::validate_value(&forms.next_form())
+                    .ok()
+                    .and_then(|v| v.canonical_json())
+                else {
+                    continue;
+                };
+                valid
+            }
+        };
+        let mut posting = json!({"posting_id": id, "registered_on": crate::text::iso_date(registered_on),
+                                 "status": "open", "form": form});
+        if duplicate_of.is_none() && rng.chance(0.2) {
+            let reason = rng
+                .pick(&["filled", "filled", "withdrawn", "unpublished"])
+                .copied()
+                .unwrap_or("filled");
+            let closed_on = registered_on + time::Duration::days(rng.range(1, 60) as i64);
+            if let Some(p) = posting.as_object_mut() {
+                p.insert("status".into(), Value::from("closed"));
+                p.insert("closed_reason".into(), Value::from(reason));
+                p.insert(
+                    "closed_on".into(),
+                    Value::from(crate::text::iso_date(closed_on)),
+                );
+            }
+        }
+        out.push(posting);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_read_back_with_open_closed_and_duplicates() {
+        let postings = generate_postings(3, 400);
+        let read: Vec<crate::Posting> = postings
+            .iter()
+            .map(|p| crate::Posting::from_json_value(p).unwrap())
+            .collect();
+        let open = read.iter().filter(|p| p.is_open()).count();
+        assert!((250..380).contains(&open), "open {open}");
+        assert!(!crate::lifecycle::duplicate_open_postings(&read).is_empty());
+        assert_eq!(generate_postings(3, 50), postings[..50].to_vec());
+    }
 
     #[test]
     fn same_seed_same_forms_other_seed_other_forms() {

@@ -193,3 +193,171 @@ fn syntax_errors_state_their_position_once() {
     let text = err.to_string();
     assert_eq!(text.matches("line").count(), 1, "{text}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operation cases (tests/cases/<folder>/*.json): views, distribution, explain, training, lifecycle.
+
+use keynet::api::{self, ApiError};
+
+/// Removes every `message` / `message_ja` key, failing if one is not non-empty text.
+fn strip_messages(value: &mut Value) -> Result<(), String> {
+    match value {
+        Value::Object(map) => {
+            for key in ["message", "message_ja"] {
+                if let Some(m) = map.remove(key)
+                    && m.as_str().is_none_or(str::is_empty)
+                {
+                    return Err(format!("empty {key} in output"));
+                }
+            }
+            map.values_mut().try_for_each(strip_messages)
+        }
+        Value::Array(items) => items.iter_mut().try_for_each(strip_messages),
+        _ => Ok(()),
+    }
+}
+
+/// Runs one operation; `Err((error, at))` carries the index of the failing event for lifecycle.
+fn run_op(kind: &str, args: &Value) -> Result<Value, (ApiError, Option<usize>)> {
+    let a = |k: &str| &args[k];
+    let rules = args.get("rules");
+    let plain = |r: Result<Value, ApiError>| r.map_err(|e| (e, None));
+    match kind {
+        "public_view" => plain(api::public_view(a("form"))),
+        "registered_view" => plain(api::registered_view(a("form"))),
+        "view" => {
+            let view: keynet::View = serde_json::from_value(a("view").clone()).unwrap();
+            plain(api::view(a("form"), view))
+        }
+        "distribute" => plain(api::distribute(a("postings"), a("recipients"), rules)),
+        "explain" => plain(api::explain(a("posting"), a("recipient"), rules)),
+        "new_since" => plain(api::new_since(
+            a("previous"),
+            a("current"),
+            a("recipients"),
+            rules,
+        )),
+        "count_table" => plain(api::count_table(a("postings"))),
+        "assess_training" => plain(api::assess_training(a("plan"))),
+        "disclose" => plain(api::disclose(
+            a("posting"),
+            a("seeker_id").as_str().unwrap(),
+        )),
+        "account_status" => plain(api::account_status(
+            a("postings"),
+            a("facility_id").as_str().unwrap(),
+            a("year").as_i64().unwrap() as i32,
+            a("month").as_u64().unwrap() as u8,
+        )),
+        "duplicate_open_postings" => plain(api::duplicate_open_postings(a("postings"))),
+        "apply_events" => {
+            let mut posting = a("posting").clone();
+            for (i, event) in a("events").as_array().unwrap().iter().enumerate() {
+                posting = api::apply_event(&posting, event).map_err(|e| (e, Some(i)))?;
+            }
+            Ok(posting)
+        }
+        other => panic!("unknown operation kind {other:?}"),
+    }
+}
+
+fn check_op(case: &Value) -> Result<(), String> {
+    let kind = case["kind"].as_str().ok_or("no kind")?;
+    let expect = &case["expect"];
+    match (run_op(kind, &case["args"]), expect.get("error")) {
+        (Ok(mut output), None) => {
+            strip_messages(&mut output)?;
+            if output != expect["output"] {
+                return Err(format!(
+                    "output differs\n  got:  {output}\n  want: {}",
+                    expect["output"]
+                ));
+            }
+        }
+        (Ok(output), Some(_)) => return Err(format!("expected an error, got {output}")),
+        (Err((e, at)), Some(want)) => {
+            if e.kind() != want["kind"] {
+                return Err(format!(
+                    "error kind {} ({e}), want {}",
+                    e.kind(),
+                    want["kind"]
+                ));
+            }
+            let got = e.to_json();
+            if let Some(detail) = want.get("detail")
+                && &got["detail"] != detail
+            {
+                return Err(format!("error detail {}, want {detail}", got["detail"]));
+            }
+            if let Some(want_at) = want.get("at")
+                && at.map(|i| i as u64) != want_at.as_u64()
+            {
+                return Err(format!("failed at event {at:?}, want {want_at}"));
+            }
+            if let Some(findings) = want.get("findings") {
+                let mut got_f = triples(e.findings());
+                got_f.sort();
+                let mut want_f =
+                    expected_triples(&serde_json::json!({"expect": {"findings": findings}}));
+                want_f.sort();
+                if got_f != want_f {
+                    return Err(format!(
+                        "findings differ\n  got:  {got_f:?}\n  want: {want_f:?}"
+                    ));
+                }
+            }
+        }
+        (Err((e, _)), None) => {
+            return Err(format!(
+                "unexpected error {}: {e} {}",
+                e.kind(),
+                e.to_json()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn golden_operation_cases() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 40, "only {} operation cases", files.len());
+    let folders: std::collections::BTreeSet<String> = files
+        .iter()
+        .map(|p| {
+            p.parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for needed in ["views", "distribution", "explain", "training", "lifecycle"] {
+        assert!(folders.contains(needed), "no {needed} cases");
+    }
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|p| {
+            let case: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            check_op(&case)
+                .err()
+                .map(|e| format!("{}: {e}", p.strip_prefix(&dir).unwrap().display()))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} operation cases failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}

@@ -478,14 +478,336 @@ raw_case("input_string", "A JSON string is not a form.", "§2", "\"nurse\"", "no
 raw_case("input_too_deep", "Nesting beyond the limit is refused before parsing.", "§2", "[" * 200 + "]" * 200, "too_deep")
 
 
+# ==============================================================================================
+# Operations beyond validation (issue 3): views, distribution, explanations, training, lifecycle.
+# One shape for all: {"kind": <façade function>, "args": {...}, "expect": {"output": …} or
+# {"error": {"kind", "detail"?, "at"?, "findings"?}}}. Written to tests/cases/<folder>/.
+# Runners drop every "message"/"message_ja" key of an output (after checking it is non-empty
+# text) before comparing, so expectations state structure, not wording.
+OPS = []
+
+
+def op(folder, name, description, spec, kind, args, output=None, error=None):
+    expect = {"output": output} if error is None else {"error": error}
+    OPS.append((folder, {"name": name, "description": description, "spec": spec, "kind": kind,
+                         "args": args, "expect": expect}))
+
+
+def canonical(patch=None):
+    return merge(BASE, patch or {})
+
+
+def without_id(form):
+    out = copy.deepcopy(form)
+    del out["facility"]["id"]
+    return out
+
+
+def masked(form):
+    out = without_id(form)
+    out["facility"]["name"] = None
+    for k in ["postal_code", "street_address", "facility_name"]:
+        out["workplace"][k] = None
+    for k in out["contact"]:
+        out["contact"][k] = None
+    return out
+
+
+# --- views (§6, §11) ----------------------------------------------------------------------------
+op("views", "public_view_masked", "Masked: name, finer address and every contact field are null; no facility ID.",
+   "§6", "public_view", {"form": BASE}, output=masked(BASE))
+op("views", "public_view_unmasked", "Not masked: everything but the facility ID is public.", "§6",
+   "public_view", {"form": canonical({"masking_requested": False})},
+   output=without_id(canonical({"masking_requested": False})))
+op("views", "registered_view", "Registered view: every field but the facility ID, masking or not.", "§11",
+   "registered_view", {"form": BASE}, output=without_id(BASE))
+op("views", "internal_view", "Internal view: every field, the facility ID included.", "§11",
+   "view", {"form": BASE, "view": "internal"}, output=BASE)
+op("views", "public_view_normalises_first", "Views are of the normalised form (full-width phone in, canonical out).",
+   "§6", "public_view", {"form": canonical({"masking_requested": False, "contact": {"phone": "０３（３２９２）００００"}})},
+   output=without_id(canonical({"masking_requested": False})))
+op("views", "public_view_refuses_a_leaking_form", "No public view of a form with errors (here a leak).", "§6",
+   "public_view", {"form": canonical({"notes": "千代田中央病院です"})},
+   error={"kind": "invalid", "findings": [{"path": "notes", "code": "masking_leak", "severity": "error"}]})
+
+
+def posting(pid, patch=None, status="open", registered_on="2020-06-01", **extra):
+    out = {"posting_id": pid, "registered_on": registered_on, "status": status, "form": canonical(patch)}
+    out.update(extra)
+    return out
+
+
+KANAGAWA = {"facility": {"prefecture": "14", "id": "GM14-000001", "name": "横浜みなと病院"},
+            "workplace": {"prefecture": "14", "municipality": "横浜市中区", "postal_code": "231-0021",
+                          "street_address": "日本大通1"}}
+OSAKA = {"facility": {"prefecture": "27", "id": "GM27-000002", "name": "大阪北病院"},
+         "workplace": {"prefecture": "27", "municipality": "大阪市北区", "postal_code": "530-0001",
+                       "street_address": "梅田1-1"}}
+P1 = posting("P-1")
+P2 = posting("P-2", merge(KANAGAWA, {"occupation": "physician", "openings": 1}))
+P3 = posting("P-3", {"occupation": "pharmacist", "openings": 3, "facility": {"id": "GM13-000003"}})
+P4 = posting("P-4", {"facility": {"id": "GM13-000004"}}, status="closed", closed_reason="filled", closed_on="2020-07-01")
+P5 = posting("P-5", merge(OSAKA, {"occupation": "midwife", "openings": 1}))
+P6 = posting("P-6", merge(KANAGAWA, {"occupation": "nurse", "openings": 4, "facility": {"id": "GM14-000006"}}))
+SIX = [P1, P2, P3, P4, P5, P6]
+
+
+def rcp(kind, prefecture=None, name=None):
+    out = {"kind": kind}
+    if prefecture:
+        out["prefecture"] = prefecture
+    if name:
+        out["name"] = name
+    return out
+
+
+OPEN_IDS = ["P-1", "P-2", "P-3", "P-5", "P-6"]
+op("distribution", "standard_recipients", "Every standard kind of §7 receives its scope; closed P-4 goes nowhere.",
+   "§7 §11", "distribute",
+   {"postings": SIX, "recipients": [rcp("prefecture", "13"), rcp("mhlw"), rcp("labour_bureau", "27"),
+                                     rcp("women_doctors_bank"), rcp("central_nurse_center"), rcp("jart"), rcp("jace"),
+                                     rcp("jamt"), rcp("prefectural_nurse_center", "13"),
+                                     rcp("prefectural_nurse_center", "14"), rcp("private_agency", name="A社"),
+                                     rcp("public_site"), rcp("prefectural_medical_association", "14"),
+                                     rcp("prefectural_medical_association", "13")]},
+   output=[
+       {"recipient": rcp("prefecture", "13"), "view": "internal", "posting_ids": OPEN_IDS},
+       {"recipient": rcp("mhlw"), "view": "internal", "posting_ids": OPEN_IDS},
+       {"recipient": rcp("labour_bureau", "27"), "view": "internal", "posting_ids": OPEN_IDS},
+       {"recipient": rcp("women_doctors_bank"), "view": "registered", "posting_ids": ["P-2"]},
+       {"recipient": rcp("central_nurse_center"), "view": "registered", "posting_ids": ["P-1", "P-5", "P-6"]},
+       {"recipient": rcp("jart"), "view": "registered", "posting_ids": []},
+       {"recipient": rcp("jace"), "view": "registered", "posting_ids": []},
+       {"recipient": rcp("jamt"), "view": "registered", "posting_ids": []},
+       {"recipient": rcp("prefectural_nurse_center", "13"), "view": "registered", "posting_ids": ["P-1"]},
+       {"recipient": rcp("prefectural_nurse_center", "14"), "view": "registered", "posting_ids": ["P-6"]},
+       {"recipient": rcp("private_agency", name="A社"), "view": "counts", "counts": [
+           {"occupation": "physician", "prefecture": "14", "postings": 1, "openings": 1},
+           {"occupation": "midwife", "prefecture": "27", "postings": 1, "openings": 1},
+           {"occupation": "nurse", "prefecture": "13", "postings": 1, "openings": 2},
+           {"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+           {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
+       {"recipient": rcp("public_site"), "view": "public", "posting_ids": OPEN_IDS},
+       {"recipient": rcp("prefectural_medical_association", "14"), "view": "public", "posting_ids": ["P-2"]},
+       {"recipient": rcp("prefectural_medical_association", "13"), "view": "public", "posting_ids": []},
+   ])
+op("distribution", "ids_keep_input_order", "Posting ids come in input order, not sorted.", "§11", "distribute",
+   {"postings": [P6, P1, P5], "recipients": [rcp("central_nurse_center")]},
+   output=[{"recipient": rcp("central_nurse_center"), "view": "registered", "posting_ids": ["P-6", "P-1", "P-5"]}])
+op("distribution", "counts_add_up_per_cell", "Two postings in one cell: postings 2, openings summed.", "§7 §11",
+   "distribute", {"postings": [P1, posting("P-7", {"openings": 5, "facility": {"id": "GM13-000007"}})],
+                  "recipients": [rcp("private_agency", name="B社")]},
+   output=[{"recipient": rcp("private_agency", name="B社"), "view": "counts",
+            "counts": [{"occupation": "nurse", "prefecture": "13", "postings": 2, "openings": 7}]}])
+TOKYO_DESK = {"rules": [{"kind": "tokyo_matching_desk", "label_ja": "東京都医療人材マッチング窓口",
+                         "view": "registered", "occupations": ["nurse", "assistant_nurse"],
+                         "occupations_label": "nurses", "occupation_noun": "a nurse",
+                         "region": "own_prefecture", "tied_to_prefecture": True}]}
+op("distribution", "custom_recipient_from_data", "An integrator's own recipient, added as data.", "§7",
+   "distribute", {"postings": SIX, "recipients": [rcp("tokyo_matching_desk", "13")], "rules": TOKYO_DESK},
+   output=[{"recipient": rcp("tokyo_matching_desk", "13"), "view": "registered", "posting_ids": ["P-1"]}])
+op("distribution", "medical_association_region_setting", "The medical associations' region is a setting: nationwide here.",
+   "§7", "distribute",
+   {"postings": SIX, "recipients": [rcp("prefectural_medical_association", "13")],
+    "rules": {"rules": [{"kind": "prefectural_medical_association", "label_ja": "都道府県医師会", "view": "public",
+                         "occupations": ["physician"], "occupations_label": "physicians", "occupation_noun": "physician",
+                         "region": "nationwide", "tied_to_prefecture": True}]}},
+   output=[{"recipient": rcp("prefectural_medical_association", "13"), "view": "public", "posting_ids": ["P-2"]}])
+op("distribution", "unknown_recipient_kind", "A recipient kind without a rule is refused.", "§7", "distribute",
+   {"postings": SIX, "recipients": [rcp("mhlw"), rcp("newspaper")]},
+   error={"kind": "invalid", "findings": [{"path": "recipients.1", "code": "unknown_value", "severity": "error"}]})
+op("distribution", "nurse_center_needs_prefecture", "A prefectural nurse centre without its prefecture is refused.",
+   "§7", "distribute", {"postings": SIX, "recipients": [rcp("prefectural_nurse_center")]},
+   error={"kind": "invalid", "findings": [{"path": "recipients.0", "code": "required", "severity": "error"}]})
+op("distribution", "invalid_posting_refused", "A posting whose form has errors is refused, with paths into it.",
+   "§11", "distribute",
+   {"postings": [P1, posting("P-9", {"openings": 0})], "recipients": [rcp("mhlw")]},
+   error={"kind": "invalid", "findings": [{"path": "postings.1.form.openings", "code": "range", "severity": "error"}]})
+op("distribution", "count_table", "The count table alone, of open postings.", "§7", "count_table",
+   {"postings": SIX},
+   output=[{"occupation": "physician", "prefecture": "14", "postings": 1, "openings": 1},
+           {"occupation": "midwife", "prefecture": "27", "postings": 1, "openings": 1},
+           {"occupation": "nurse", "prefecture": "13", "postings": 1, "openings": 2},
+           {"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+           {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}])
+P2_CLOSED = dict(P2, status="closed", closed_reason="filled", closed_on="2020-07-01")
+op("distribution", "new_since_last_distribution", "Only what is new to each recipient; agencies get counts of the new.",
+   "§7", "new_since",
+   {"previous": [P1, P2], "current": [P1, P2_CLOSED, P3, P6],
+    "recipients": [rcp("central_nurse_center"), rcp("private_agency", name="B社"), rcp("public_site")]},
+   output=[{"recipient": rcp("central_nurse_center"), "view": "registered", "posting_ids": ["P-6"]},
+           {"recipient": rcp("private_agency", name="B社"), "view": "counts", "counts": [
+               {"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+               {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
+           {"recipient": rcp("public_site"), "view": "public", "posting_ids": ["P-3", "P-6"]}])
+
+# --- explain: every recipient kind, and the reasons for not receiving ------------------------------
+EXPLAIN_YES = {
+    "prefecture": (rcp("prefecture", "47"), "internal", "prefecture: all occupations nationwide",
+                   "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+    "mhlw": (rcp("mhlw"), "internal", "mhlw: all occupations nationwide",
+             "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+    "labour_bureau": (rcp("labour_bureau", "01"), "internal", "labour_bureau: all occupations nationwide",
+                      "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+    "central_nurse_center": (rcp("central_nurse_center"), "registered", "central_nurse_center: nursing occupations nationwide",
+                             "occupation nurse is a nursing occupation nationwide; sent in the registered view"),
+    "prefectural_nurse_center": (rcp("prefectural_nurse_center", "13"), "registered",
+                                 "prefectural_nurse_center: nursing occupations in its own prefecture",
+                                 "occupation nurse is a nursing occupation in its own prefecture 13 Tokyo; sent in the registered view"),
+    "private_agency": (rcp("private_agency", name="A社"), "counts", "private_agency: all occupations nationwide",
+                       "occupation nurse is counted nationwide: only the count table per occupation × prefecture is sent, no posting"),
+    "public_site": (rcp("public_site"), "public", "public_site: all occupations nationwide",
+                    "occupation nurse is an occupation of the plan nationwide; sent in the public view"),
+}
+for kind, (recipient, view, rule, reason) in EXPLAIN_YES.items():
+    op("explain", f"explain_{kind}_receives", f"{kind} receives a Tokyo nurse posting.", "§7 §11", "explain",
+       {"posting": P1, "recipient": recipient},
+       output={"received": True, "view": view, "rule": rule, "reason": reason})
+EXPLAIN_NO = {
+    "women_doctors_bank": (rcp("women_doctors_bank"), "women_doctors_bank: physicians nationwide", "occupation nurse is not physician"),
+    "jart": (rcp("jart"), "jart: radiological technologists nationwide", "occupation nurse is not radiological_technologist"),
+    "jace": (rcp("jace"), "jace: clinical engineers nationwide", "occupation nurse is not clinical_engineer"),
+    "jamt": (rcp("jamt"), "jamt: clinical laboratory technologists nationwide", "occupation nurse is not clinical_laboratory_technologist"),
+    "prefectural_medical_association": (rcp("prefectural_medical_association", "13"),
+                                        "prefectural_medical_association: physicians in its own prefecture",
+                                        "occupation nurse is not physician"),
+}
+for kind, (recipient, rule, reason) in EXPLAIN_NO.items():
+    op("explain", f"explain_{kind}_does_not_receive", f"{kind} does not receive a nurse posting.", "§7 §11", "explain",
+       {"posting": P1, "recipient": recipient}, output={"received": False, "view": None, "rule": rule, "reason": reason})
+op("explain", "explain_spec_example", "The §11 example: a pharmacist posting and a prefectural nurse centre.", "§11",
+   "explain", {"posting": P3, "recipient": rcp("prefectural_nurse_center", "13")},
+   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "reason": "occupation pharmacist is not a nursing occupation"})
+op("explain", "explain_other_prefecture", "A Kanagawa nurse posting is not for Tokyo's nurse centre.", "§7",
+   "explain", {"posting": P6, "recipient": rcp("prefectural_nurse_center", "13")},
+   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo"})
+op("explain", "explain_closed_posting", "A closed posting is distributed to no one.", "§7", "explain",
+   {"posting": P4, "recipient": rcp("public_site")},
+   output={"received": False, "view": None, "rule": "public_site: all occupations nationwide",
+           "reason": "posting P-4 is closed: only open postings are distributed"})
+
+# --- training (§8, §11) --------------------------------------------------------------------------
+SPEC_PLAN = {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 45, "delivery": "in_person"},
+                          {"module": "medical_safety_lecture", "minutes": 30, "delivery": "external"},
+                          {"module": "other", "title": "PCR検体採取", "minutes": 25, "delivery": "video"}]}
+op("training", "spec_example", "The §11 example plan is reportable and meets 120 minutes.", "§8 §11",
+   "assess_training", {"plan": SPEC_PLAN},
+   output={"missing_required": [], "total_minutes": 140, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": []})
+op("training", "missing_practical", "Without the practical the plan is not reportable.", "§8", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 60, "delivery": "video"},
+                          {"module": "medical_safety_lecture", "minutes": 60, "delivery": "video"}]}},
+   output={"missing_required": ["infection_control_practical"], "total_minutes": 120,
+           "meets_recommended_minutes": True, "reportable": False, "warnings": []})
+op("training", "short_but_reportable", "Under 120 minutes: reportable, recommendation not met.", "§8 §11",
+   "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 30, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 30, "delivery": "in_person"},
+                          {"module": "medical_safety_lecture", "minutes": 30, "delivery": "in_person"}]}},
+   output={"missing_required": [], "total_minutes": 90, "meets_recommended_minutes": False, "reportable": True,
+           "warnings": []})
+op("training", "practical_by_video", "A practical by video counts (the MHLW notice allows video) with a warning.",
+   "§8 seed 000 別添1 (7)", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 40, "delivery": "video"},
+                          {"module": "medical_safety_lecture", "minutes": 40, "delivery": "video"}]}},
+   output={"missing_required": [], "total_minutes": 120, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": [{"path": "sessions.1.delivery", "code": "inconsistent", "severity": "warning"}]})
+op("training", "nothing_at_all", "An empty plan misses all three required modules.", "§8", "assess_training",
+   {"plan": {"sessions": []}},
+   output={"missing_required": ["infection_control_lecture", "infection_control_practical", "medical_safety_lecture"],
+           "total_minutes": 0, "meets_recommended_minutes": False, "reportable": False, "warnings": []})
+op("training", "bad_plan", "Unknown module, bad minutes, other without title: every finding.", "§11",
+   "assess_training",
+   {"plan": {"sessions": [{"module": "yoga", "minutes": 30, "delivery": "video"},
+                          {"module": "other", "minutes": -1, "delivery": "video"}]}},
+   error={"kind": "invalid", "findings": [
+       {"path": "sessions.0.module", "code": "unknown_value", "severity": "error"},
+       {"path": "sessions.1.minutes", "code": "range", "severity": "error"},
+       {"path": "sessions.1.title", "code": "required", "severity": "error"}]})
+
+# --- lifecycle (§9) ---------------------------------------------------------------------------
+def ev(kind, on, seeker=None, **extra):
+    out = {"type": kind, "on": on}
+    if seeker:
+        out["seeker_id"] = seeker
+    out.update(extra)
+    return out
+
+
+HAPPY = [ev("inquiry", "2020-06-02", "S-1"), ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
+         ev("training_completed", "2020-06-12", "S-1", plan=SPEC_PLAN), ev("completion_reported", "2020-06-15", "S-1"),
+         ev("close", "2020-06-20", reason="filled")]
+op("lifecycle", "hire_train_report_close", "Inquiry, application, hire, training, report, closed as filled.", "§9",
+   "apply_events", {"posting": P1, "events": HAPPY},
+   output=dict(P1, status="closed", closed_reason="filled", closed_on="2020-06-20",
+               inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"},
+                          {"seeker_id": "S-1", "kind": "application", "on": "2020-06-05"}],
+               hires=[{"seeker_id": "S-1", "hired_on": "2020-06-10", "training_completed_on": "2020-06-12",
+                       "completion_reported_on": "2020-06-15"}]))
+op("lifecycle", "hire_without_application", "Only an applicant can be hired.", "§9", "apply_events",
+   {"posting": P1, "events": [ev("inquiry", "2020-06-02", "S-1"), ev("hire", "2020-06-03", "S-1")]},
+   error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 1})
+op("lifecycle", "event_on_closed_posting", "A closed posting takes no more events.", "§9", "apply_events",
+   {"posting": P4, "events": [ev("inquiry", "2020-07-02", "S-1")]},
+   error={"kind": "lifecycle", "detail": "closed", "at": 0})
+op("lifecycle", "training_missing_module", "Training completion needs a reportable plan.", "§8 §9", "apply_events",
+   {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
+                              ev("training_completed", "2020-06-12", "S-1",
+                                 plan={"sessions": [{"module": "infection_control_lecture", "minutes": 60, "delivery": "video"}]})]},
+   error={"kind": "lifecycle", "detail": "training_incomplete", "at": 2})
+op("lifecycle", "report_before_training", "Completion cannot be reported before the training.", "§9", "apply_events",
+   {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
+                              ev("completion_reported", "2020-06-15", "S-1")]},
+   error={"kind": "lifecycle", "detail": "training_not_completed", "at": 2})
+op("lifecycle", "inquiry_before_registration", "Nothing happens before the posting is registered.", "§9",
+   "apply_events", {"posting": P1, "events": [ev("inquiry", "2020-05-31", "S-1")]},
+   error={"kind": "lifecycle", "detail": "before_its_time", "at": 0})
+op("lifecycle", "applying_twice", "One application per seeker.", "§9", "apply_events",
+   {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("application", "2020-06-06", "S-1")]},
+   error={"kind": "lifecycle", "detail": "already_applied", "at": 1})
+op("lifecycle", "unknown_event", "An unknown event type is a finding, not a crash.", "§9", "apply_events",
+   {"posting": P1, "events": [ev("promote", "2020-06-05", "S-1")]},
+   error={"kind": "invalid", "at": 0, "findings": [{"path": "event.type", "code": "unknown_value", "severity": "error"}]})
+op("lifecycle", "disclose_after_inquiry", "A seeker who inquired gets every detail but the facility ID.", "§6",
+   "disclose", {"posting": dict(P1, inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"}]),
+                "seeker_id": "S-1"}, output=without_id(BASE))
+op("lifecycle", "disclose_without_inquiry", "No inquiry, no disclosure.", "§6", "disclose",
+   {"posting": dict(P1, inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"}]), "seeker_id": "S-2"},
+   error={"kind": "disclosure"})
+FAC = {"facility": {"id": "GM13-777777"}}
+ACCOUNT = [posting("A-1", FAC, status="closed", registered_on="2020-06-01", closed_reason="filled", closed_on="2020-07-10"),
+           posting("A-2", FAC, registered_on="2020-09-03")]
+for (year, month, status, why) in [(2020, 5, "no_account", "before the first registration"),
+                                   (2020, 6, "active", "a posting registered and open"),
+                                   (2020, 7, "suspended", "filled in July, nothing new that month"),
+                                   (2020, 8, "suspended", "still nothing open or new"),
+                                   (2020, 9, "active", "a new registration reactivates it")]:
+    op("lifecycle", f"account_{year}_{month:02d}", f"Account in {year}-{month:02d}: {status} ({why}).", "§9",
+       "account_status", {"postings": ACCOUNT, "facility_id": "GM13-777777", "year": year, "month": month},
+       output=status)
+op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facility: the sync caveat warning.",
+   "§9 seed 002", "duplicate_open_postings",
+   {"postings": [P1, posting("P-1b", registered_on="2020-06-20"), P3, dict(P4, form=canonical())]},
+   output=[{"facility_id": "GM13-004217", "occupation": "nurse", "posting_ids": ["P-1", "P-1b"]}])
+
+
 def main():
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "duplicate case names"
-    for old in HERE.glob("*.json"):
+    for old in list(HERE.glob("*.json")) + list(HERE.glob("*/*.json")):
         old.unlink()
     for c in CASES:
         (HERE / f"{c['name']}.json").write_text(json.dumps(c, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{len(CASES)} cases written to {HERE}")
+    op_names = [f"{folder}/{c['name']}" for folder, c in OPS]
+    assert len(op_names) == len(set(op_names)), "duplicate operation case names"
+    for folder, c in OPS:
+        (HERE / folder).mkdir(exist_ok=True)
+        (HERE / folder / f"{c['name']}.json").write_text(json.dumps(c, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(CASES)} form cases and {len(OPS)} operation cases written to {HERE}")
 
 
 if __name__ == "__main__":

@@ -143,37 +143,12 @@ fn serialize_clock<S: Serializer>(time: &ClockTime, s: S) -> Result<S::Ok, S::Er
     s.collect_str(time)
 }
 
-fn serialize_phone<S: Serializer>(phone: &PhoneNumber, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(phone.as_str())
-}
-
-fn serialize_optional_phone<S: Serializer>(
-    phone: &Option<PhoneNumber>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match phone {
-        Some(p) => s.serialize_str(p.as_str()),
-        None => s.serialize_none(),
-    }
-}
-
-fn serialize_optional_postal<S: Serializer>(
-    postal: &Option<PostalCode>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match postal {
-        Some(p) => s.serialize_str(p.as_str()),
-        None => s.serialize_none(),
-    }
-}
-
 /// 医療機関.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Facility {
     /// The G-MIS ID: opaque, never public.
     pub id: String,
     pub name: String,
-    #[serde(rename = "type")]
     pub kind: FacilityType,
     pub prefecture: Prefecture,
 }
@@ -191,9 +166,8 @@ impl fmt::Debug for Facility {
 }
 
 /// ③ 勤務地.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Workplace {
-    #[serde(serialize_with = "serialize_optional_postal")]
     pub postal_code: Option<PostalCode>,
     pub prefecture: Prefecture,
     /// The official name (`札幌市中央区`).
@@ -201,7 +175,6 @@ pub struct Workplace {
     pub street_address: Option<String>,
     pub facility_name: Option<String>,
     /// The six-digit local government code of the municipality; not part of the JSON.
-    #[serde(skip)]
     pub municipality_code: String,
 }
 
@@ -285,16 +258,13 @@ pub struct Insurance {
 }
 
 /// ⑫ 担当者.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
     pub address: Option<String>,
-    #[serde(serialize_with = "serialize_phone")]
     pub phone: PhoneNumber,
     pub extension: Option<String>,
-    #[serde(serialize_with = "serialize_optional_phone")]
     pub application_phone: Option<PhoneNumber>,
-    #[serde(serialize_with = "serialize_optional_phone")]
     pub fax: Option<PhoneNumber>,
     pub email: String,
 }
@@ -316,7 +286,7 @@ pub struct ExistingListings {
 }
 
 /// A recruitment form, normalised: what the canonical JSON v1 says, field for field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     pub masking_requested: bool,
     pub facility: Facility,
@@ -337,7 +307,7 @@ pub struct Form {
 }
 
 impl Form {
-    /// The canonical JSON v1 value.
+    /// The canonical JSON v1 value (the `internal` view: every field).
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
@@ -380,6 +350,12 @@ impl std::ops::Deref for ValidForm {
     type Target = Form;
     fn deref(&self) -> &Form {
         &self.form
+    }
+}
+
+impl Serialize for Form {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::masking::FormView::internal(self).serialize(s)
     }
 }
 
