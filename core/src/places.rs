@@ -144,7 +144,11 @@ impl fmt::Display for Prefecture {
 
 impl Serialize for Prefecture {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.code())
+        // The table's code: no allocation (views are written a million times a second).
+        match self.info() {
+            Some(info) => serializer.serialize_str(&info.code),
+            None => serializer.serialize_str(&self.code()),
+        }
     }
 }
 

@@ -253,37 +253,68 @@ pub fn count_table<'p>(postings: impl IntoIterator<Item = &'p Posting>) -> Vec<C
     rows
 }
 
+/// Open postings of an occupation set, bucketed by workplace prefecture in one pass.
+fn postings_by_prefecture(postings: &[Posting], occupations: u16) -> Vec<Arc<[u32]>> {
+    let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 48];
+    for (i, p) in postings.iter().enumerate() {
+        if p.is_open()
+            && occupations & (1 << p.form.occupation.rank()) != 0
+            && let Some(bucket) = buckets.get_mut(usize::from(p.form.workplace.prefecture.number()))
+        {
+            bucket.push(i as u32);
+        }
+    }
+    buckets.into_iter().map(Arc::from).collect()
+}
+
 /// For each recipient, its view and the open postings it receives (ids in input order), or its
 /// count rows. Closed postings are never distributed.
+///
+/// Scopes are computed once per occupation set: one pass for every nationwide set, one pass
+/// (bucketed by prefecture) for every own-prefecture set, whatever the number of recipients.
 pub fn distribute<'a>(
     postings: &'a [Posting],
     recipients: &[Recipient],
     rules: &RuleSet,
 ) -> Result<Distribution<'a>, RecipientError> {
-    let mut cache: HashMap<(usize, Option<Prefecture>), Content> = HashMap::new();
+    let mut nationwide: HashMap<u16, Arc<[u32]>> = HashMap::new();
+    let mut by_prefecture: HashMap<u16, Vec<Arc<[u32]>>> = HashMap::new();
+    let mut counts: HashMap<(u16, Option<Prefecture>), Arc<[CountRow]>> = HashMap::new();
+    let empty: Arc<[u32]> = Arc::from(Vec::new());
     let mut deliveries = Vec::with_capacity(recipients.len());
     for (index, recipient) in recipients.iter().enumerate() {
-        let key = resolve(rules, index, recipient)?;
+        let (rule_index, region) = resolve(rules, index, recipient)?;
         let rule = rules
             .rules
-            .get(key.0)
+            .get(rule_index)
             .ok_or_else(|| RecipientError::UnknownKind {
                 index,
                 kind: recipient.kind.clone(),
             })?;
-        let content = cache
-            .entry(key)
-            .or_insert_with(|| {
-                let indexes = scope_postings(postings, rule.occupations.mask(), key.1);
-                match rule.view {
-                    View::Counts => Content::Counts(
-                        count_table(indexes.iter().filter_map(|&i| postings.get(i as usize)))
-                            .into(),
-                    ),
-                    _ => Content::Postings(indexes.into()),
-                }
-            })
-            .clone();
+        let mask = rule.occupations.mask();
+        let list = match region {
+            None => nationwide
+                .entry(mask)
+                .or_insert_with(|| scope_postings(postings, mask, None).into())
+                .clone(),
+            Some(prefecture) => by_prefecture
+                .entry(mask)
+                .or_insert_with(|| postings_by_prefecture(postings, mask))
+                .get(usize::from(prefecture.number()))
+                .cloned()
+                .unwrap_or_else(|| empty.clone()),
+        };
+        let content = match rule.view {
+            View::Counts => Content::Counts(
+                counts
+                    .entry((mask, region))
+                    .or_insert_with(|| {
+                        count_table(list.iter().filter_map(|&i| postings.get(i as usize))).into()
+                    })
+                    .clone(),
+            ),
+            _ => Content::Postings(list),
+        };
         deliveries.push(Delivery {
             recipient: recipient.clone(),
             view: rule.view,

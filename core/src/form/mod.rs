@@ -16,7 +16,7 @@ use crate::error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::finding::{Finding, is_registrable};
 use crate::occupation::Occupation;
 use crate::places::Prefecture;
-use crate::text::{self, ClockTime, PhoneNumber, PostalCode};
+use crate::text::{ClockTime, PhoneNumber, PostalCode};
 use raw::Raw;
 
 /// 施設類型.
@@ -136,11 +136,39 @@ impl PassiveSmoking {
 }
 
 fn serialize_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&text::iso_date(*date))
+    // `YYYY-MM-DD` on the stack: no allocation per date written.
+    let mut buf = [b'0'; 10];
+    let year = date.year().clamp(0, 9999) as u32;
+    let digits = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10];
+    let (month, day) = (u32::from(u8::from(date.month())), u32::from(date.day()));
+    let all = [
+        digits[0],
+        digits[1],
+        digits[2],
+        digits[3],
+        10,
+        month / 10,
+        month % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    for (slot, d) in buf.iter_mut().zip(all) {
+        *slot = if d == 10 { b'-' } else { b'0' + d as u8 };
+    }
+    s.serialize_str(std::str::from_utf8(&buf).unwrap_or("0000-00-00"))
 }
 
 fn serialize_clock<S: Serializer>(time: &ClockTime, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(time)
+    let (h, m) = (time.minutes() / 60, time.minutes() % 60);
+    let buf = [
+        b'0' + (h / 10) as u8,
+        b'0' + (h % 10) as u8,
+        b':',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+    ];
+    s.serialize_str(std::str::from_utf8(&buf).unwrap_or("00:00"))
 }
 
 /// 医療機関.
