@@ -101,6 +101,10 @@ pub fn normalize(form: &Value) -> Result<Value, ApiError> {
 
 /// One view of a form without errors (`internal`, `registered`, `public`).
 pub fn view(form: &Value, view: View) -> Result<Value, ApiError> {
+    view_of(form, view)
+}
+
+fn view_of(form: &Value, view: View) -> Result<Value, ApiError> {
     let valid = valid_form(form)?;
     match FormView::of(&valid, view) {
         Some(v) => Ok(v.to_json_value()),
@@ -115,12 +119,12 @@ pub fn view(form: &Value, view: View) -> Result<Value, ApiError> {
 
 /// The public view (§6).
 pub fn public_view(form: &Value) -> Result<Value, ApiError> {
-    view(form, View::Public)
+    view_of(form, View::Public)
 }
 
 /// The registered view: every field but the facility ID.
 pub fn registered_view(form: &Value) -> Result<Value, ApiError> {
-    view(form, View::Registered)
+    view_of(form, View::Registered)
 }
 
 /// Reads a list of postings; findings at `postings.<i>.…`.
@@ -319,4 +323,79 @@ pub fn duplicate_open_postings(postings: &Value) -> Result<Value, ApiError> {
 pub fn disclose(posting: &Value, seeker_id: &str) -> Result<Value, ApiError> {
     let posting = read_posting(posting)?;
     Ok(posting.disclose_to(seeker_id)?.to_json_value())
+}
+
+/// Every operation of this façade by name, with its arguments as one JSON object — the entry
+/// point a binding can expose once and the golden case table calls (`kind` + `args`).
+/// `apply_event` takes `{posting, event}`; unknown operations are an `Invalid` error.
+pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
+    let arg = |name: &str| -> Result<&Value, ApiError> {
+        args.get(name).ok_or_else(|| {
+            invalid(vec![Finding::error(
+                name,
+                Code::Required,
+                format!("argument {name} is required"),
+                format!("引数 {name} を指定してください"),
+            )])
+        })
+    };
+    let text = |name: &str| -> Result<&str, ApiError> {
+        arg(name)?.as_str().ok_or_else(|| {
+            invalid(vec![Finding::error(
+                name,
+                Code::Format,
+                format!("argument {name} must be text"),
+                format!("引数 {name} は文字列で指定してください"),
+            )])
+        })
+    };
+    let rules = args.get("rules");
+    match operation {
+        "validate" => Ok(serde_json::to_value(validate(arg("form")?)?).unwrap_or(Value::Null)),
+        "normalize" => normalize(arg("form")?),
+        "public_view" => public_view(arg("form")?),
+        "registered_view" => registered_view(arg("form")?),
+        "view" => {
+            let view: View = serde_json::from_value(arg("view")?.clone()).map_err(|_| {
+                invalid(vec![Finding::error(
+                    "view",
+                    Code::UnknownValue,
+                    "view must be internal, registered or public",
+                    "view は internal・registered・public のいずれかです",
+                )])
+            })?;
+            view_of(arg("form")?, view)
+        }
+        "distribute" => distribute(arg("postings")?, arg("recipients")?, rules),
+        "explain" => explain(arg("posting")?, arg("recipient")?, rules),
+        "new_since" => new_since(arg("previous")?, arg("current")?, arg("recipients")?, rules),
+        "count_table" => count_table(arg("postings")?),
+        "assess_training" => assess_training(arg("plan")?),
+        "training_materials" => training_materials(args.get("occupation").and_then(Value::as_str)),
+        "register" => register(arg("form")?, text("posting_id")?, text("registered_on")?),
+        "apply_event" => apply_event(arg("posting")?, arg("event")?),
+        "disclose" => disclose(arg("posting")?, text("seeker_id")?),
+        "account_status" => {
+            let year = arg("year")?.as_i64().and_then(|y| i32::try_from(y).ok());
+            let month = arg("month")?.as_u64().and_then(|m| u8::try_from(m).ok());
+            match (year, month) {
+                (Some(year), Some(month)) => {
+                    account_status(arg("postings")?, text("facility_id")?, year, month)
+                }
+                _ => Err(invalid(vec![Finding::error(
+                    "month",
+                    Code::Format,
+                    "year and month must be whole numbers",
+                    "年・月は整数で指定してください",
+                )])),
+            }
+        }
+        "duplicate_open_postings" => duplicate_open_postings(arg("postings")?),
+        other => Err(invalid(vec![Finding::error(
+            "operation",
+            Code::UnknownValue,
+            format!("unknown operation {other:?}"),
+            format!("不明な操作です（{other}）"),
+        )])),
+    }
 }

@@ -217,48 +217,21 @@ fn strip_messages(value: &mut Value) -> Result<(), String> {
     }
 }
 
-/// Runs one operation; `Err((error, at))` carries the index of the failing event for lifecycle.
+/// Runs one operation through `api::call`; `apply_events` applies its events one by one, and
+/// `Err((error, at))` carries the index of the event that failed.
 fn run_op(kind: &str, args: &Value) -> Result<Value, (ApiError, Option<usize>)> {
-    let a = |k: &str| &args[k];
-    let rules = args.get("rules");
-    let plain = |r: Result<Value, ApiError>| r.map_err(|e| (e, None));
-    match kind {
-        "public_view" => plain(api::public_view(a("form"))),
-        "registered_view" => plain(api::registered_view(a("form"))),
-        "view" => {
-            let view: keynet::View = serde_json::from_value(a("view").clone()).unwrap();
-            plain(api::view(a("form"), view))
+    if kind == "apply_events" {
+        let mut posting = args["posting"].clone();
+        for (i, event) in args["events"].as_array().unwrap().iter().enumerate() {
+            posting = api::call(
+                "apply_event",
+                &serde_json::json!({"posting": posting, "event": event}),
+            )
+            .map_err(|e| (e, Some(i)))?;
         }
-        "distribute" => plain(api::distribute(a("postings"), a("recipients"), rules)),
-        "explain" => plain(api::explain(a("posting"), a("recipient"), rules)),
-        "new_since" => plain(api::new_since(
-            a("previous"),
-            a("current"),
-            a("recipients"),
-            rules,
-        )),
-        "count_table" => plain(api::count_table(a("postings"))),
-        "assess_training" => plain(api::assess_training(a("plan"))),
-        "disclose" => plain(api::disclose(
-            a("posting"),
-            a("seeker_id").as_str().unwrap(),
-        )),
-        "account_status" => plain(api::account_status(
-            a("postings"),
-            a("facility_id").as_str().unwrap(),
-            a("year").as_i64().unwrap() as i32,
-            a("month").as_u64().unwrap() as u8,
-        )),
-        "duplicate_open_postings" => plain(api::duplicate_open_postings(a("postings"))),
-        "apply_events" => {
-            let mut posting = a("posting").clone();
-            for (i, event) in a("events").as_array().unwrap().iter().enumerate() {
-                posting = api::apply_event(&posting, event).map_err(|e| (e, Some(i)))?;
-            }
-            Ok(posting)
-        }
-        other => panic!("unknown operation kind {other:?}"),
+        return Ok(posting);
     }
+    api::call(kind, args).map_err(|e| (e, None))
 }
 
 fn check_op(case: &Value) -> Result<(), String> {
