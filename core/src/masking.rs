@@ -41,6 +41,10 @@ pub const MIN_TEXT_CHARS: usize = 3;
 /// numbers (9–10 digits without the trunk 0) and postal codes (7) are.
 pub const MIN_DIGITS: usize = 6;
 
+/// Digit needles at least this long (a phone's national number) are also searched for with dots
+/// joining digits; shorter ones (a postal code's 7) are not, as dotted dates would join into them.
+const PHONE_MIN_DIGITS: usize = 9;
+
 /// A value the scan looks for.
 #[derive(Debug, Clone)]
 pub enum Secret<'a> {
@@ -49,7 +53,7 @@ pub enum Secret<'a> {
     /// An identifier (the facility ID), compared by its letters and digits only, so `GM13 004217`
     /// and `GM13004217` are caught as well as `gm13-004217`.
     Code { path: &'static str, value: &'a str },
-    /// Compared by digit strings: a phone's national number (trunk 0 dropped, so `+81 3…` is
+    /// Compared by digit strings, number by number as typed (see [`text::numbers_as_typed`]): a phone's national number (trunk 0 dropped, so `+81 3…` is
     /// caught too) or a postal code's seven digits.
     Digits { path: &'static str, digits: String },
 }
@@ -118,7 +122,10 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
     }
     for (path, text_value) in public_texts {
         let key = text::leak_key(text_value);
-        let digits = text::digit_string(text_value);
+        let numbers = text::numbers_as_typed(text_value, false);
+        // Phone-length needles (9+ digits, longer than any YYYYMMDD a dotted date makes) are also
+        // looked for with dots joining, as `0120.123.456`; postal codes are not.
+        let dotted = text::numbers_as_typed(text_value, true);
         let code = if needles.iter().any(|n| n.kind == Kind::Code) {
             alphanumeric_key(text_value)
         } else {
@@ -126,12 +133,15 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
         };
         let mut leaked: Vec<&'static str> = Vec::new();
         for needle in &needles {
-            let haystack = match needle.kind {
-                Kind::Text => &key,
-                Kind::Code => &code,
-                Kind::Digits => &digits,
+            let found = match needle.kind {
+                Kind::Text => key.contains(needle.key.as_str()),
+                Kind::Code => code.contains(needle.key.as_str()),
+                Kind::Digits => {
+                    let in_numbers = |list: &[String]| list.iter().any(|n| n.contains(needle.key.as_str()));
+                    in_numbers(&numbers) || (needle.key.len() >= PHONE_MIN_DIGITS && in_numbers(&dotted))
+                }
             };
-            if haystack.contains(needle.key.as_str()) && !leaked.contains(&needle.path) {
+            if found && !leaked.contains(&needle.path) {
                 leaked.push(needle.path);
             }
         }
@@ -157,7 +167,8 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
 fn alphanumeric_key(s: &str) -> String {
     text::nfkc(s)
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        // `ー` counts as a letter in Unicode, but between an ID's parts it is a dash.
+        .filter(|c| c.is_alphanumeric() && !text::is_dash(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -198,6 +209,12 @@ mod tests {
         assert_eq!(hits("TEL +81-3-3292-0000"), 1);
         assert_eq!(hits("内線215までどうぞ"), 0);
         assert_eq!(hits("内科外来の勤務です"), 0);
+        // A date next to a number is not a postal code: numbers are compared one by one.
+        let postal = [Secret::Digits { path: "workplace.postal_code", digits: "2020011".into() }];
+        assert!(scan_leaks(&postal, &[("notes", "2020/01/15から開設")]).is_empty());
+        assert_eq!(scan_leaks(&postal, &[("notes", "〒202-0011 です")]).len(), 1);
+        let id = [Secret::Code { path: "facility.id", value: "GM13004217" }];
+        assert_eq!(scan_leaks(&id, &[("notes", "ID GM13ー004217")]).len(), 1);
         let id = [Secret::Code {
             path: "facility.id",
             value: "GM13-004217",

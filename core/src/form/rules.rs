@@ -443,6 +443,22 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
     if !texts.is_empty() {
         findings.extend(masking::scan_leaks(&secrets, &texts));
     }
+    // The facility ID is never public, and the registered view shows every other field: it is
+    // searched for in the other text fields too (`gm13-004217@example.jp` as the e-mail).
+    if let Some(id) = p.facility_id.value() {
+        let id_only = [Secret::Text { path: "facility.id", value: id }, Secret::Code { path: "facility.id", value: id }];
+        let others = [
+            ("facility.name", &p.facility_name),
+            ("workplace.street_address", &p.street_address),
+            ("workplace.facility_name", &p.workplace_facility_name),
+            ("contact.name", &p.contact_name),
+            ("contact.address", &p.contact_address),
+            ("contact.email", &p.email),
+        ];
+        let fields: Vec<(&'static str, &str)> =
+            others.iter().filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str()))).collect();
+        findings.extend(masking::scan_leaks(&id_only, &fields));
+    }
 }
 
 #[cfg(test)]
