@@ -51,7 +51,13 @@ fn bench_distribute(c: &mut Criterion) {
     let forms = valid_forms(10_000);
     let start = time::Date::from_calendar_date(2020, time::Month::June, 1).unwrap();
     let mut postings: Vec<Posting> = (0..1_000_000usize)
-        .map(|i| Posting::register(format!("P-{i:07}"), start, forms.get(i % forms.len()).unwrap().clone()))
+        .map(|i| {
+            Posting::register(
+                format!("P-{i:07}"),
+                start,
+                forms.get(i % forms.len()).unwrap().clone(),
+            )
+        })
         .collect();
     // One in ten closed, as in a live system.
     for p in postings.iter_mut().step_by(10) {

@@ -32,10 +32,14 @@ pub enum ApiError {
     /// Details asked for without an inquiry.
     #[error(transparent)]
     Disclosure(#[from] DisclosureError),
+    /// A CSV could not be written (a character without a Shift_JIS form, …).
+    #[error(transparent)]
+    CsvWrite(#[from] crate::csv::WriteError),
 }
 
 impl ApiError {
-    /// A stable snake_case name: `invalid_input`, `invalid`, `lifecycle`, `rules`, `disclosure`.
+    /// A stable snake_case name: `invalid_input`, `invalid`, `lifecycle`, `rules`, `disclosure`,
+    /// `csv_write`.
     pub const fn kind(&self) -> &'static str {
         match self {
             ApiError::Input(_) => "invalid_input",
@@ -43,6 +47,34 @@ impl ApiError {
             ApiError::Lifecycle(_) => "lifecycle",
             ApiError::Rules(_) => "rules",
             ApiError::Disclosure(_) => "disclosure",
+            ApiError::CsvWrite(_) => "csv_write",
+        }
+    }
+
+    /// The message in Japanese.
+    pub fn message_ja(&self) -> String {
+        match self {
+            ApiError::Input(e) => e.message_ja(),
+            ApiError::Invalid { findings } => {
+                format!(
+                    "入力に誤りが{}件あります",
+                    findings.iter().filter(|f| f.is_error()).count()
+                )
+            }
+            ApiError::Lifecycle(e) => e.message_ja(),
+            ApiError::Rules(e) => format!("提供先のルールが正しくありません（{e}）"),
+            ApiError::Disclosure(e) => e.message_ja().to_owned(),
+            ApiError::CsvWrite(crate::csv::WriteError::Unencodable {
+                row,
+                column,
+                character,
+                codepoint,
+            }) => {
+                format!(
+                    "{row}行目「{column}」の文字「{character}」（U+{codepoint:04X}）はShift_JISで書き出せません"
+                )
+            }
+            ApiError::CsvWrite(e) => format!("CSVを書き出せません（{e}）"),
         }
     }
 
@@ -55,14 +87,20 @@ impl ApiError {
     }
 
     /// The error as JSON data: `{kind, message, findings, detail}` (detail: the input error's or
-    /// lifecycle error's own kind).
+    /// lifecycle error's own kind; for `csv_write`: `unencodable`, `not_tabular` or `io`).
     pub fn to_json(&self) -> Value {
         let detail = match self {
             ApiError::Input(e) => Some(e.kind()),
             ApiError::Lifecycle(e) => Some(e.kind()),
+            ApiError::CsvWrite(e) => Some(match e {
+                crate::csv::WriteError::Unencodable { .. } => "unencodable",
+                crate::csv::WriteError::NotTabular { .. } => "not_tabular",
+                crate::csv::WriteError::Io(_) => "io",
+            }),
             _ => None,
         };
-        json!({"kind": self.kind(), "message": self.to_string(), "detail": detail, "findings": self.findings()})
+        json!({"kind": self.kind(), "message": self.to_string(), "message_ja": self.message_ja(), "detail": detail,
+               "findings": self.findings()})
     }
 }
 
@@ -82,6 +120,20 @@ fn prefixed(prefix: &str, findings: Vec<Finding>) -> Vec<Finding> {
             f
         })
         .collect()
+}
+
+/// Reads JSON text as an argument of this façade, for bindings handed text instead of a host
+/// object: at most `max_bytes` (pass [`crate::MAX_INPUT_BYTES`] for one form, `usize::MAX` for a
+/// list of postings), nesting at most [`crate::MAX_DEPTH`] levels, and its errors sorted into the
+/// same [`InputError`] kinds as [`crate::validate_json`] gives.
+pub fn parse_json(input: &[u8], max_bytes: usize) -> Result<Value, InputError> {
+    if input.len() > max_bytes {
+        return Err(InputError::TooLarge {
+            len: input.len(),
+            max: max_bytes,
+        });
+    }
+    serde_json::from_slice(input).map_err(|e| form::read_error(input, &e))
 }
 
 /// Validates a form: every finding.
@@ -325,6 +377,81 @@ pub fn disclose(posting: &Value, seeker_id: &str) -> Result<Value, ApiError> {
     Ok(posting.disclose_to(seeker_id)?.to_json_value())
 }
 
+/// The kintone field-code mapping: the standard one changed by `mapping` (see
+/// [`crate::kintone::Mapping::with_overrides`]); findings at `mapping.…`.
+fn kintone_mapping_of(mapping: Option<&Value>) -> Result<crate::kintone::Mapping, ApiError> {
+    crate::kintone::Mapping::standard_with(mapping).map_err(invalid)
+}
+
+/// The effective kintone mapping as JSON.
+pub fn kintone_mapping(mapping: Option<&Value>) -> Result<Value, ApiError> {
+    Ok(kintone_mapping_of(mapping)?.to_json_value())
+}
+
+/// Reads a kintone record: `{"registrable", "findings", "canonical"}` (findings are data, not
+/// an error; only a record that is not an object or a bad mapping is an error).
+pub fn from_kintone_record(record: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
+    let mapping = kintone_mapping_of(mapping)?;
+    let read = crate::kintone::from_record(record, &mapping).map_err(invalid)?;
+    Ok(read.to_json_value())
+}
+
+/// A form (normalised first) written as a kintone record.
+pub fn to_kintone_record(form: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
+    let mapping = kintone_mapping_of(mapping)?;
+    let canonical = normalize(form)?;
+    Ok(crate::kintone::to_record(&canonical, &mapping))
+}
+
+/// Findings (a list, or an object with `findings`) in kintone's error shape, in `lang` (`ja`
+/// default, or `en`); with `record`, codes the record lacks become record-level messages.
+pub fn to_kintone_errors(
+    findings: &Value,
+    lang: Option<&str>,
+    mapping: Option<&Value>,
+    record: Option<&Value>,
+) -> Result<Value, ApiError> {
+    let mapping = kintone_mapping_of(mapping)?;
+    let lang = match lang {
+        None => crate::kintone::Lang::Ja,
+        Some(l) => crate::kintone::Lang::parse(l).ok_or_else(|| {
+            invalid(vec![Finding::error(
+                "lang",
+                Code::UnknownValue,
+                format!("lang must be ja or en (got {l:?})"),
+                "lang は ja または en で指定してください",
+            )])
+        })?,
+    };
+    let list = findings.get("findings").unwrap_or(findings);
+    let Some(items) = list.as_array() else {
+        return Err(invalid(vec![Finding::error(
+            "findings",
+            Code::Format,
+            "findings must be a list of findings",
+            "findings は指摘の配列で指定してください",
+        )]));
+    };
+    let mut read = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match serde_json::from_value::<Finding>(item.clone()) {
+            Ok(f) => read.push(f),
+            Err(e) => problems.push(Finding::error(
+                format!("findings.{i}"),
+                Code::Format,
+                format!("not a finding {{path, code, severity, message, message_ja}}: {e}"),
+                "指摘の形式が正しくありません（path・code・severity・message・message_ja）",
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    let record = record.filter(|r| !r.is_null());
+    Ok(crate::kintone::to_errors(&read, &mapping, lang, record).to_json_value())
+}
+
 /// Every operation of this façade by name, with its arguments as one JSON object — the entry
 /// point a binding can expose once and the golden case table calls (`kind` + `args`).
 /// `apply_event` takes `{posting, event}`; unknown operations are an `Invalid` error.
@@ -391,6 +518,57 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
             }
         }
         "duplicate_open_postings" => duplicate_open_postings(arg("postings")?),
+        "check_password" => check_password(text("password")?, arg("policy")?),
+        "account_permissions" => account_permissions(arg("kind")?),
+        "may_register" => may_register(arg("account")?, arg("form")?),
+        "read_bed_row" => read_bed_row(arg("row")?),
+        "bed_view" => {
+            let search = match args.get("search") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(q)) => Some(q.as_str()),
+                Some(_) => {
+                    return Err(invalid(vec![Finding::error(
+                        "search",
+                        Code::Format,
+                        "search must be text",
+                        "search は文字列で指定してください",
+                    )]));
+                }
+            };
+            let page = match args.get("page") {
+                None | Some(Value::Null) => None,
+                Some(v) => match v.as_u64() {
+                    Some(p) => Some(p),
+                    None => {
+                        return Err(invalid(vec![Finding::error(
+                            "page",
+                            Code::Format,
+                            "page must be a whole number from 0",
+                            "page は0以上の整数で指定してください",
+                        )]));
+                    }
+                },
+            };
+            bed_view(arg("rows")?, arg("account")?, search, page)
+        }
+        "csv_columns" => {
+            Ok(serde_json::to_value(crate::csv::ColumnMapping::standard()).unwrap_or(Value::Null))
+        }
+        "kintone_mapping" => kintone_mapping(args.get("mapping")),
+        "from_kintone_record" => from_kintone_record(arg("record")?, args.get("mapping")),
+        "to_kintone_record" => to_kintone_record(arg("form")?, args.get("mapping")),
+        "to_kintone_errors" => {
+            let lang = match args.get("lang") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(text("lang")?),
+            };
+            to_kintone_errors(
+                arg("findings")?,
+                lang,
+                args.get("mapping"),
+                args.get("record"),
+            )
+        }
         other => Err(invalid(vec![Finding::error(
             "operation",
             Code::UnknownValue,
@@ -398,4 +576,231 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
             format!("不明な操作です（{other}）"),
         )])),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and the bed view (issue 7)
+
+fn from_json<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T, ApiError> {
+    serde_json::from_value(value.clone()).map_err(|e| {
+        invalid(vec![Finding::error(
+            path,
+            Code::Format,
+            format!("{path}: {e}"),
+            format!("{path}の形式が正しくありません"),
+        )])
+    })
+}
+
+/// Every finding about a password under a policy (`gmis` or `kintone2020`).
+pub fn check_password(password: &str, policy: &Value) -> Result<Value, ApiError> {
+    let policy: crate::accounts::PasswordPolicy = from_json(policy, "policy")?;
+    Ok(
+        serde_json::to_value(crate::accounts::check_password(password, policy))
+            .unwrap_or(Value::Null),
+    )
+}
+
+/// What an ID kind may do.
+pub fn account_permissions(kind: &Value) -> Result<Value, ApiError> {
+    let kind: crate::accounts::IdKind = from_json(kind, "kind")?;
+    Ok(serde_json::to_value(kind.permissions()).unwrap_or(Value::Null))
+}
+
+/// Whether an account (`{id, kind, prefecture}`) may register a form: `{"allowed": true}` or the reason.
+pub fn may_register(account: &Value, form: &Value) -> Result<Value, ApiError> {
+    let account: crate::accounts::Account = from_json(account, "account")?;
+    let valid = valid_form(form)?;
+    Ok(match account.may_register(&valid) {
+        Ok(()) => json!({"allowed": true, "reason": null}),
+        Err(e) => json!({"allowed": false, "reason": e.to_string()}),
+    })
+}
+
+/// One bed row read: `{row, findings}` (row null when it has errors).
+pub fn read_bed_row(row: &Value) -> Result<Value, ApiError> {
+    let (parsed, findings) = crate::beds::read_row(row);
+    Ok(json!({"row": parsed, "findings": findings}))
+}
+
+/// The bed view of an account: only its own prefecture's rows (the rows with errors are
+/// refused with their findings, at `rows.<i>`), totals, and one screen page.
+pub fn bed_view(
+    rows: &Value,
+    account: &Value,
+    search: Option<&str>,
+    page: Option<u64>,
+) -> Result<Value, ApiError> {
+    let account: crate::accounts::Account = from_json(account, "account")?;
+    let viewer = account.bed_viewer().map_err(|e| {
+        invalid(vec![Finding::error(
+            "account",
+            Code::Inconsistent,
+            e.to_string(),
+            "このIDでは地域病床見える化を閲覧できません",
+        )])
+    })?;
+    let Some(items) = rows.as_array() else {
+        return Err(invalid(vec![Finding::error(
+            "rows",
+            Code::Format,
+            "rows must be a list",
+            "rowsは配列で指定してください",
+        )]));
+    };
+    let mut parsed = Vec::with_capacity(items.len());
+    let mut findings = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (row, f) = crate::beds::read_row(item);
+        match row {
+            Some(r) => parsed.push(r),
+            None => findings.extend(prefixed(&format!("rows.{i}"), f)),
+        }
+    }
+    if !findings.is_empty() {
+        return Err(invalid(findings));
+    }
+    let view = viewer.view(&parsed);
+    let view = match search {
+        Some(q) => view.search(q),
+        None => view,
+    };
+    let page_index = page.and_then(|p| usize::try_from(p).ok()).unwrap_or(0);
+    Ok(json!({
+        "prefecture": view.prefecture(),
+        "pages": view.pages(),
+        "page": page_index,
+        "rows": view.page(page_index),
+        "totals": view.totals(),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV files (issue 7): bytes in, bytes out
+
+fn encoding(name: &str) -> Result<crate::csv::Encoding, ApiError> {
+    match name.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+        "utf8" => Ok(crate::csv::Encoding::Utf8),
+        "shiftjis" | "sjis" | "cp932" | "windows31j" => Ok(crate::csv::Encoding::ShiftJis),
+        _ => Err(invalid(vec![Finding::error(
+            "encoding",
+            Code::UnknownValue,
+            format!("encoding must be utf8 or shift_jis (got {name:?})"),
+            format!("文字コードは utf8 または shift_jis です（入力値：「{name}」）"),
+        )])),
+    }
+}
+
+fn mapping(value: Option<&Value>) -> Result<crate::csv::ColumnMapping, ApiError> {
+    match value.filter(|v| !v.is_null()) {
+        None => Ok(crate::csv::ColumnMapping::standard()),
+        Some(v) => crate::csv::ColumnMapping::from_json(&v.to_string()).map_err(|e| {
+            invalid(vec![Finding::error(
+                "mapping",
+                Code::Format,
+                format!("column mapping: {e}"),
+                "列の対応表の形式が正しくありません",
+            )])
+        }),
+    }
+}
+
+/// Reads a postings CSV: `{"postings": [...], "findings": [{row, column, path, code, …}]}` —
+/// every readable row, and a finding per problem with its row.
+pub fn read_postings_csv(
+    data: &[u8],
+    encoding_name: &str,
+    column_mapping: Option<&Value>,
+) -> Result<Value, ApiError> {
+    let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
+    let mut postings = Vec::new();
+    let mut findings = Vec::new();
+    let file = crate::csv::read_postings(data, enc, &map, |_, r| match r {
+        Ok(p) => postings.push(p.to_json_value()),
+        Err(f) => findings.extend(f),
+    });
+    let mut all = file;
+    all.extend(findings);
+    Ok(json!({"postings": postings, "findings": all}))
+}
+
+/// Writes postings as CSV: the bytes and the substitutions made (`[{row, column, from, to}]`).
+pub fn write_postings_csv(
+    postings: &Value,
+    encoding_name: &str,
+    column_mapping: Option<&Value>,
+) -> Result<(Vec<u8>, Value), ApiError> {
+    let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
+    let postings = read_postings(postings, "postings")?;
+    let mut out = Vec::new();
+    let subs = crate::csv::write_postings(&mut out, enc, &map, &postings)?;
+    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+}
+
+/// Writes the agencies' count table of the open postings as CSV.
+pub fn write_count_table_csv(
+    postings: &Value,
+    encoding_name: &str,
+) -> Result<(Vec<u8>, Value), ApiError> {
+    let enc = encoding(encoding_name)?;
+    let postings = read_postings(postings, "postings")?;
+    let rows = distribution::count_table(postings.iter().filter(|p| p.is_open()));
+    let mut out = Vec::new();
+    let subs = crate::csv::write_count_table(&mut out, enc, &rows)?;
+    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+}
+
+/// The bed view of an account exported as "details only" CSV (Shift_JIS as G-MIS writes it).
+pub fn export_bed_view_csv(
+    rows: &Value,
+    account: &Value,
+    encoding_name: &str,
+) -> Result<(Vec<u8>, Value), ApiError> {
+    let enc = encoding(encoding_name)?;
+    let account: crate::accounts::Account = from_json(account, "account")?;
+    let viewer = account.bed_viewer().map_err(|e| {
+        invalid(vec![Finding::error(
+            "account",
+            Code::Inconsistent,
+            e.to_string(),
+            "このIDでは地域病床見える化を閲覧できません",
+        )])
+    })?;
+    let Some(items) = rows.as_array() else {
+        return Err(invalid(vec![Finding::error(
+            "rows",
+            Code::Format,
+            "rows must be a list",
+            "rowsは配列で指定してください",
+        )]));
+    };
+    let mut parsed = Vec::with_capacity(items.len());
+    let mut findings = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match crate::beds::read_row(item) {
+            (Some(r), _) => parsed.push(r),
+            (None, f) => findings.extend(prefixed(&format!("rows.{i}"), f)),
+        }
+    }
+    if !findings.is_empty() {
+        return Err(invalid(findings));
+    }
+    let mut out = Vec::new();
+    let subs = viewer.view(&parsed).export_csv(&mut out, enc)?;
+    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+}
+
+/// Reads a bed view export: `{"rows": [...], "findings": [...]}` (warnings come as findings too).
+pub fn read_bed_export_csv(data: &[u8], encoding_name: &str) -> Result<Value, ApiError> {
+    let enc = encoding(encoding_name)?;
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    crate::beds::read_export(data, enc, |_, r| match r {
+        Ok((bed, warnings)) => {
+            rows.push(serde_json::to_value(bed).unwrap_or(Value::Null));
+            findings.extend(warnings);
+        }
+        Err(f) => findings.extend(f),
+    });
+    Ok(json!({"rows": rows, "findings": findings}))
 }

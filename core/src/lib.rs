@@ -27,11 +27,15 @@
     )
 )]
 
+pub mod accounts;
 pub mod api;
+pub mod beds;
+pub mod csv;
 pub mod distribution;
 mod error;
 mod finding;
 pub mod form;
+pub mod kintone;
 pub mod lifecycle;
 pub mod masking;
 pub mod occupation;

@@ -70,6 +70,38 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
+    /// The same message in Japanese.
+    pub fn message_ja(&self) -> String {
+        match self {
+            LifecycleError::Closed => "募集は終了しています".to_owned(),
+            LifecycleError::BeforeItsTime { earliest } => format!("{earliest}より前の日付です"),
+            LifecycleError::NotAnApplicant { seeker_id } => {
+                format!("求職者「{seeker_id}」はこの募集に応募していません")
+            }
+            LifecycleError::AlreadyApplied { seeker_id } => {
+                format!("求職者「{seeker_id}」は既に応募しています")
+            }
+            LifecycleError::AlreadyHired { seeker_id } => {
+                format!("求職者「{seeker_id}」は既に採用されています")
+            }
+            LifecycleError::NotHired { seeker_id } => {
+                format!("求職者「{seeker_id}」はこの募集で採用されていません")
+            }
+            LifecycleError::TrainingIncomplete { missing } => {
+                format!("研修の必須項目が不足しています（{missing}）")
+            }
+            LifecycleError::TrainingAlreadyCompleted { seeker_id } => {
+                format!("求職者「{seeker_id}」の研修は既に修了しています")
+            }
+            LifecycleError::TrainingNotCompleted { seeker_id } => {
+                format!("求職者「{seeker_id}」の研修はまだ修了していません")
+            }
+            LifecycleError::AlreadyReported { seeker_id } => {
+                format!("求職者「{seeker_id}」の研修修了は既に報告済みです")
+            }
+        }
+    }
+
     /// A stable snake_case name, for hosts.
     pub const fn kind(&self) -> &'static str {
         match self {

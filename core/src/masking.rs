@@ -137,8 +137,10 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                 Kind::Text => key.contains(needle.key.as_str()),
                 Kind::Code => code.contains(needle.key.as_str()),
                 Kind::Digits => {
-                    let in_numbers = |list: &[String]| list.iter().any(|n| n.contains(needle.key.as_str()));
-                    in_numbers(&numbers) || (needle.key.len() >= PHONE_MIN_DIGITS && in_numbers(&dotted))
+                    let in_numbers =
+                        |list: &[String]| list.iter().any(|n| n.contains(needle.key.as_str()));
+                    in_numbers(&numbers)
+                        || (needle.key.len() >= PHONE_MIN_DIGITS && in_numbers(&dotted))
                 }
             };
             if found && !leaked.contains(&needle.path) {
@@ -210,10 +212,19 @@ mod tests {
         assert_eq!(hits("内線215までどうぞ"), 0);
         assert_eq!(hits("内科外来の勤務です"), 0);
         // A date next to a number is not a postal code: numbers are compared one by one.
-        let postal = [Secret::Digits { path: "workplace.postal_code", digits: "2020011".into() }];
+        let postal = [Secret::Digits {
+            path: "workplace.postal_code",
+            digits: "2020011".into(),
+        }];
         assert!(scan_leaks(&postal, &[("notes", "2020/01/15から開設")]).is_empty());
-        assert_eq!(scan_leaks(&postal, &[("notes", "〒202-0011 です")]).len(), 1);
-        let id = [Secret::Code { path: "facility.id", value: "GM13004217" }];
+        assert_eq!(
+            scan_leaks(&postal, &[("notes", "〒202-0011 です")]).len(),
+            1
+        );
+        let id = [Secret::Code {
+            path: "facility.id",
+            value: "GM13004217",
+        }];
         assert_eq!(scan_leaks(&id, &[("notes", "ID GM13ー004217")]).len(), 1);
         let id = [Secret::Code {
             path: "facility.id",

@@ -193,6 +193,18 @@ impl Posting {
     }
 }
 
+impl DisclosureError {
+    /// The same message in Japanese.
+    pub fn message_ja(&self) -> &'static str {
+        match self {
+            DisclosureError::NoInquiry => {
+                "マスキングされた情報は、問い合わせまたは応募をした求職者にのみ開示されます"
+            }
+            DisclosureError::OtherPosting => "この問い合わせは別の募集情報に対するものです",
+        }
+    }
+}
+
 /// Why details were not disclosed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DisclosureError {

@@ -137,14 +137,15 @@ pub fn digit_string(s: &str) -> String {
 /// anything else ends it, so a date `2020/01/15` is three numbers, not `20200115`. With
 /// `dots_join`, `.` joins too (`0120.123.456`, as a phone may be written — and `2020.01.15`).
 pub fn numbers_as_typed(s: &str, dots_join: bool) -> Vec<String> {
+    let joins = |c: char| {
+        is_dash(c) || c.is_whitespace() || matches!(c, '(' | ')') || (dots_join && c == '.')
+    };
     let mut numbers = Vec::new();
     let mut current = String::new();
     for c in nfkc(s).chars() {
         if c.is_ascii_digit() {
             current.push(c);
-        } else if !(is_dash(c) || c.is_whitespace() || matches!(c, '(' | ')') || (dots_join && c == '.'))
-            && !current.is_empty()
-        {
+        } else if !joins(c) && !current.is_empty() {
             numbers.push(std::mem::take(&mut current));
         }
     }
@@ -791,9 +792,21 @@ mod tests {
         assert_eq!(leak_key("千代田 中央病院"), leak_key("千代田中央病院"));
         assert_eq!(leak_key("ＪＩＮＪＩ＠example.jp"), "jinji@example.jp");
         assert_eq!(digit_string("０３（３２９２）００００"), "0332920000");
-        assert_eq!(numbers_as_typed("TEL ０３（３２９２）００００ / 2020/01/15", false), ["0332920000", "2020", "01", "15"]);
-        assert_eq!(numbers_as_typed("〒101-0062、+81 3 3292 0000", false), ["1010062", "81332920000"]);
-        assert_eq!(numbers_as_typed("0120.123.456 R2.5.29", false), ["0120", "123", "456", "2", "5", "29"]);
-        assert_eq!(numbers_as_typed("0120.123.456 R2.5.29", true), ["0120123456", "2529"]);
+        assert_eq!(
+            numbers_as_typed("TEL ０３（３２９２）００００ / 2020/01/15", false),
+            ["0332920000", "2020", "01", "15"]
+        );
+        assert_eq!(
+            numbers_as_typed("〒101-0062、+81 3 3292 0000", false),
+            ["1010062", "81332920000"]
+        );
+        assert_eq!(
+            numbers_as_typed("0120.123.456 R2.5.29", false),
+            ["0120", "123", "456", "2", "5", "29"]
+        );
+        assert_eq!(
+            numbers_as_typed("0120.123.456 R2.5.29", true),
+            ["0120123456", "2529"]
+        );
     }
 }

@@ -468,6 +468,14 @@ case("leak_long_extension", "An extension long enough to identify (6+ digits) is
      {"contact": {"extension": "1234567"}, "notes": "内線1234567まで"}, [("notes", "masking_leak", E)])
 case("leak_facility_id_without_separator", "The facility ID is caught with its separator dropped.", "§6",
      {"masking_requested": False, "notes": "ID GM13004217"}, [("notes", "masking_leak", E)])
+case("leak_facility_id_in_email", "The facility ID is searched for in every other text field too.", "§6",
+     {"masking_requested": False, "contact": {"email": "gm13-004217@example.jp"}},
+     [("contact.email", "masking_leak", E)])
+case("leak_facility_id_rehyphenated_with_long_vowel", "ー between the ID's parts is a dash.", "§6",
+     {"notes": "医療機関ID GM13ー004217"}, [("notes", "masking_leak", E)])
+case("date_beside_postal_digits_is_no_leak", "Numbers are compared one by one: a date is not the postal code.", "§6",
+     {"workplace": {"postal_code": "101-0062"}, "notes": "2010/10/06 2開設"}, clean=True,
+     canonical={"notes": "2010/10/06 2開設"})
 case("short_values_not_searched", "An extension (215) is too short to identify: not a leak.", "§6",
      {"notes": "内線215へ"}, clean=True, canonical={"notes": "内線215へ"})
 
@@ -793,6 +801,274 @@ op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facil
    "§9 seed 002", "duplicate_open_postings",
    {"postings": [P1, posting("P-1b", registered_on="2020-06-20"), P3, dict(P4, form=canonical())]},
    output=[{"facility_id": "GM13-004217", "occupation": "nurse", "posting_ids": ["P-1", "P-1b"]}])
+
+
+# --- kintone adapter (issue 5) ------------------------------------------------------------------
+# A kintone REST record of the default mapping (core/data/kintone_mapping.json), written by hand
+# for the DOMAIN §2 example: Japanese field codes, the app's option labels, NUMBER values as text.
+def kf(kind, value):
+    return {"type": kind, "value": value}
+
+
+K_BASE = {
+    "マスキング希望": kf("RADIO_BUTTON", "希望する"),
+    "医療機関ID": kf("SINGLE_LINE_TEXT", "GM13-004217"),
+    "医療機関名": kf("SINGLE_LINE_TEXT", "千代田中央病院"),
+    "施設類型": kf("RADIO_BUTTON", "病院"),
+    "医療機関都道府県": kf("DROP_DOWN", "東京都"),
+    "募集職種": kf("DROP_DOWN", "看護師"),
+    "募集人数": kf("NUMBER", "2"),
+    "郵便番号": kf("SINGLE_LINE_TEXT", "101-0062"),
+    "勤務地都道府県": kf("DROP_DOWN", "東京都"),
+    "市区町村": kf("SINGLE_LINE_TEXT", "千代田区"),
+    "町名番地": kf("SINGLE_LINE_TEXT", "神田駿河台4-6"),
+    "具体的な施設名": kf("SINGLE_LINE_TEXT", "北館1階 発熱外来"),
+    "雇用期間開始": kf("DATE", "2020-06-01"),
+    "雇用期間終了": kf("DATE", "2020-09-30"),
+    "試用期間_週": kf("NUMBER", ""),
+    "業務内容": kf("CHECK_BOX", ["帰国者・接触者外来業務", "その他"]),
+    "業務内容_その他": kf("SINGLE_LINE_TEXT", "PCR検体採取"),
+    "具体的な内容": kf("SINGLE_LINE_TEXT", "内科"),
+    "給与形態": kf("RADIO_BUTTON", "時給"),
+    "総支給額": kf("NUMBER", "2500"),
+    "試用期間中の給与": kf("NUMBER", ""),
+    "勤務開始時刻": kf("TIME", "16:30"),
+    "勤務終了時刻": kf("TIME", "09:00"),
+    "休憩時間": kf("NUMBER", "120"),
+    "休日": kf("SINGLE_LINE_TEXT", "シフト制（週2日）"),
+    "時間外労働": kf("RADIO_BUTTON", "なし"),
+    "加入保険": kf("CHECK_BOX", ["雇用保険", "労災保険", "健康保険", "厚生年金"]),
+    "他の保険": kf("SINGLE_LINE_TEXT", ""),
+    "受動喫煙防止の取組": kf("RADIO_BUTTON", "敷地内禁煙"),
+    "受動喫煙防止の取組_その他": kf("SINGLE_LINE_TEXT", ""),
+    "補足内容": kf("MULTI_LINE_TEXT", ""),
+    "担当者氏名": kf("SINGLE_LINE_TEXT", "山田 花子"),
+    "担当者所在地": kf("SINGLE_LINE_TEXT", ""),
+    "電話番号": kf("SINGLE_LINE_TEXT", "03-3292-0000"),
+    "内線番号": kf("SINGLE_LINE_TEXT", "215"),
+    "応募担当電話番号": kf("SINGLE_LINE_TEXT", ""),
+    "FAX番号": kf("SINGLE_LINE_TEXT", ""),
+    "メールアドレス": kf("LINK", "jinji@example.jp"),
+    "求人登録済みの機関": kf("CHECK_BOX", ["ハローワーク", "ナースセンター"]),
+    "求人登録済みの機関_その他": kf("SINGLE_LINE_TEXT", ""),
+}
+# What to_kintone_record writes for the example: the default field types of the mapping.
+K_WRITTEN = merge(K_BASE, {
+    "マスキング希望": kf("RADIO_BUTTON", "希望する"), "施設類型": kf("DROP_DOWN", "病院"),
+    "医療機関都道府県": kf("SINGLE_LINE_TEXT", "13"), "勤務地都道府県": kf("SINGLE_LINE_TEXT", "13"),
+    "募集職種": kf("DROP_DOWN", "看護師"), "給与形態": kf("DROP_DOWN", "時給"),
+    "受動喫煙防止の取組": kf("DROP_DOWN", "敷地内禁煙"), "補足内容": kf("SINGLE_LINE_TEXT", ""),
+    "メールアドレス": kf("SINGLE_LINE_TEXT", "jinji@example.jp"),
+})
+
+
+def krec(patch=None, drop=()):
+    out = merge(K_BASE, patch or {})
+    for code in drop:
+        out.pop(code)
+    return out
+
+
+def kread(findings=(), canonical_form=None):
+    """The output of from_kintone_record: findings as (path, code, severity) in form order."""
+    errors = any(sev == E for _, _, sev in findings)
+    return {"registrable": not errors,
+            "findings": [{"path": p, "code": c, "severity": sev} for p, c, sev in findings],
+            "canonical": None if errors else canonical_form}
+
+
+op("kintone", "record_domain_example", "The §2 example as a kintone record reads to the canonical example.",
+   "§2 issue 5", "from_kintone_record", {"record": K_BASE}, output=kread(canonical_form=BASE))
+op("kintone", "record_rest_response", "A REST GET response {record: …} with system fields ($id, レコード番号, 作成者) reads alike.",
+   "issue 5", "from_kintone_record",
+   {"record": {"record": krec({"$id": kf("__ID__", "12"), "$revision": kf("__REVISION__", "3"),
+                               "レコード番号": kf("RECORD_NUMBER", "12"),
+                               "作成者": kf("CREATOR", {"code": "sato", "name": "佐藤"}),
+                               "社内メモ": kf("MULTI_LINE_TEXT", "アプリ独自の項目は読まない")})}},
+   output=kread(canonical_form=BASE))
+op("kintone", "record_typed_text", "Text fields carry what people type: full-width digits, wareki, 時分, 翌, a prefecture without suffix.",
+   "§5 issue 5", "from_kintone_record",
+   {"record": krec({"募集人数": kf("SINGLE_LINE_TEXT", "２"), "雇用期間開始": kf("SINGLE_LINE_TEXT", "令和2年6月1日"),
+                    "雇用期間終了": kf("SINGLE_LINE_TEXT", "R2.9.30"), "勤務開始時刻": kf("SINGLE_LINE_TEXT", "１６時３０分"),
+                    "勤務終了時刻": kf("DROP_DOWN", "翌9:00"), "電話番号": kf("SINGLE_LINE_TEXT", "０３（３２９２）００００"),
+                    "郵便番号": kf("SINGLE_LINE_TEXT", "〒１０１－００６２"), "勤務地都道府県": kf("SINGLE_LINE_TEXT", "東京"),
+                    "総支給額": kf("NUMBER", "2,500")})},
+   output=kread(canonical_form=BASE))
+op("kintone", "record_options", "Option labels map to canonical values: 医師, 日給, 屋内禁煙, 保健所; checkboxes to booleans.",
+   "§2 §3 issue 5", "from_kintone_record",
+   {"record": krec({"募集職種": kf("DROP_DOWN", "医師"), "給与形態": kf("RADIO_BUTTON", "日給"),
+                    "受動喫煙防止の取組": kf("RADIO_BUTTON", "屋内禁煙"), "マスキング希望": kf("RADIO_BUTTON", "希望しない"),
+                    "加入保険": kf("CHECK_BOX", ["労災保険"]), "求人登録済みの機関": kf("CHECK_BOX", []),
+                    "時間外労働": kf("RADIO_BUTTON", "あり")})},
+   output=kread([("passive_smoking", "health_law", W)],
+                canonical({"occupation": "physician", "salary": {"basis": "daily"}, "passive_smoking": "indoor_no_smoking",
+                           "masking_requested": False,
+                           "insurance": {"employment": False, "workers_accident": True, "health": False, "pension": False},
+                           "existing_listings": {"hello_work": False, "nurse_center": False},
+                           "working_hours": {"overtime": True}})))
+op("kintone", "record_wrong_field_type", "A field of the wrong kintone type is a format finding on its path, not a crash.",
+   "issue 5", "from_kintone_record",
+   {"record": krec({"募集職種": kf("CHECK_BOX", ["看護師"]), "雇用期間開始": kf("NUMBER", "20200601")})},
+   output=kread([("occupation", "format", E), ("employment_period.start", "format", E)]))
+op("kintone", "record_unknown_options", "Options the mapping does not know are unknown_value findings on their fields.",
+   "issue 5", "from_kintone_record",
+   {"record": krec({"給与形態": kf("RADIO_BUTTON", "年俸"), "加入保険": kf("CHECK_BOX", ["雇用保険", "介護保険"]),
+                    "業務内容": kf("CHECK_BOX", ["発熱外来"]), "マスキング希望": kf("RADIO_BUTTON", "たぶん")})},
+   output=kread([("masking_requested", "unknown_value", E), ("duties.kinds", "unknown_value", E),
+                 ("salary.basis", "unknown_value", E), ("insurance", "unknown_value", E)]))
+op("kintone", "record_wrong_value_shapes", "Values of the wrong shape: a list for a number, text for a checkbox, a bare value.",
+   "issue 5", "from_kintone_record",
+   {"record": krec({"募集人数": kf("NUMBER", ["2"]), "加入保険": kf("CHECK_BOX", "雇用保険"), "担当者氏名": "山田 花子"})},
+   output=kread([("openings", "format", E), ("insurance", "format", E), ("contact.name", "format", E)]))
+op("kintone", "record_missing_fields", "Fields the app lacks are absent: the form's required findings.", "§2 issue 5",
+   "from_kintone_record", {"record": krec(drop=["医療機関ID", "電話番号", "休憩時間"])},
+   output=kread([("facility.id", "required", E), ("working_hours.break_minutes", "required", E),
+                 ("contact.phone", "required", E)]))
+op("kintone", "record_form_rules_apply", "Every rule of the form applies: range, Art. 34 break, masking leak.", "§2 §6 issue 5",
+   "from_kintone_record",
+   {"record": krec({"募集人数": kf("NUMBER", "0"), "休憩時間": kf("NUMBER", "30"),
+                    "補足内容": kf("MULTI_LINE_TEXT", "千代田中央病院の発熱外来です")})},
+   output=kread([("openings", "range", E), ("working_hours.break_minutes", "labor_law", W), ("notes", "masking_leak", E)]))
+op("kintone", "record_not_an_object", "A record that is not an object is refused with a finding.", "issue 5",
+   "from_kintone_record", {"record": [K_BASE]},
+   error={"kind": "invalid", "findings": [{"path": "record", "code": "format", "severity": "error"}]})
+op("kintone", "record_mapping_override", "An app with its own codes: 職種 with the label ナース, no FAX field.", "issue 5",
+   "from_kintone_record",
+   {"record": krec({"職種": kf("DROP_DOWN", "ナース"), "FAX番号": kf("SINGLE_LINE_TEXT", "ではない")}, drop=["募集職種"]),
+    "mapping": {"fields": {"職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
+                           "FAX番号": None}}},
+   output=kread(canonical_form=BASE))
+op("kintone", "record_bad_mapping", "A mapping naming no field of the form is refused with findings at mapping.…", "issue 5",
+   "from_kintone_record",
+   {"record": K_BASE, "mapping": {"fields": {"備考": {"path": "remarks", "read": "text"},
+                                             "人数": {"path": "openings", "read": "count"}}}},
+   error={"kind": "invalid", "findings": [{"path": "mapping.fields.人数", "code": "format", "severity": "error"},
+                                          {"path": "mapping.fields.備考.path", "code": "unknown_value", "severity": "error"}]})
+
+
+def kfinding(path, code, severity, ja, en):
+    return {"path": path, "code": code, "severity": severity, "message": en, "message_ja": ja}
+
+
+F_POSTAL = kfinding("workplace.postal_code", "format", E, "郵便番号は7桁で入力してください", "postal code must have 7 digits")
+F_PERIOD = kfinding("employment_period", "inconsistent", E, "雇用期間の開始日が終了日より後です", "the employment period ends before it starts")
+F_BREAK = kfinding("working_hours.break_minutes", "labor_law", W, "休憩時間が労働基準法第34条の基準に足りません",
+                   "the break is shorter than Art. 34 requires")
+F_INSURANCE = kfinding("insurance", "unknown_value", E, "「介護保険」は加入保険の選択肢にありません", "\"介護保険\" is not an option")
+F_DAY = kfinding("working_hours", "inconsistent", W, "24時間勤務です。確認してください", "a 24-hour duty: please confirm")
+F_FORM = kfinding("", "format", E, "登録票の形式が正しくありません", "the form is not an object")
+op("kintone", "errors_ja", "Findings go on their field codes in Japanese (the default); object paths on their field.",
+   "issue 5", "to_kintone_errors", {"findings": [F_POSTAL, F_PERIOD, F_INSURANCE, dict(F_POSTAL, message_ja="郵便番号：〒を除いて7桁")]},
+   output={"errors": {"record.郵便番号.value": {"messages": ["郵便番号は7桁で入力してください", "郵便番号：〒を除いて7桁"]},
+                      "record.雇用期間終了.value": {"messages": ["雇用期間の開始日が終了日より後です"]},
+                      "record.加入保険.value": {"messages": ["「介護保険」は加入保険の選択肢にありません"]}},
+           "record_errors": [], "warnings": {}, "record_warnings": []})
+op("kintone", "errors_en_and_warnings", "English on request; warnings apart from errors (they do not block saving).",
+   "issue 5", "to_kintone_errors", {"findings": [F_POSTAL, F_BREAK, F_DAY], "lang": "en"},
+   output={"errors": {"record.郵便番号.value": {"messages": ["postal code must have 7 digits"]}},
+           "record_errors": [],
+           "warnings": {"record.休憩時間.value": {"messages": ["the break is shorter than Art. 34 requires"]},
+                        "record.勤務終了時刻.value": {"messages": ["a 24-hour duty: please confirm"]}},
+           "record_warnings": []})
+op("kintone", "errors_record_level", "A path without a field code, or a code the record lacks, is a record-level message.",
+   "issue 5", "to_kintone_errors",
+   {"findings": {"registrable": False, "findings": [F_FORM, F_POSTAL, F_PERIOD, F_BREAK], "canonical": None},
+    "record": krec(drop=["郵便番号", "休憩時間"])},
+   output={"errors": {"record.雇用期間終了.value": {"messages": ["雇用期間の開始日が終了日より後です"]}},
+           "record_errors": ["登録票の形式が正しくありません", "郵便番号は7桁で入力してください"],
+           "warnings": {}, "record_warnings": ["休憩時間が労働基準法第34条の基準に足りません"]})
+op("kintone", "errors_unknown_lang", "Only ja and en are offered.", "issue 5", "to_kintone_errors",
+   {"findings": [F_POSTAL], "lang": "fr"},
+   error={"kind": "invalid", "findings": [{"path": "lang", "code": "unknown_value", "severity": "error"}]})
+op("kintone", "errors_not_findings", "Something that is not a finding is refused, with its index.", "issue 5",
+   "to_kintone_errors", {"findings": [F_POSTAL, {"path": "notes"}]},
+   error={"kind": "invalid", "findings": [{"path": "findings.1", "code": "format", "severity": "error"}]})
+op("kintone", "write_record", "A canonical form written as a kintone record: the app's labels, numbers as text.",
+   "issue 5", "to_kintone_record", {"form": BASE}, output=K_WRITTEN)
+op("kintone", "write_refuses_errors", "Only a form without errors is written.", "issue 5", "to_kintone_record",
+   {"form": canonical({"openings": 0})},
+   error={"kind": "invalid", "findings": [{"path": "openings", "code": "range", "severity": "error"}]})
+
+
+# --- bed view and accounts (issue 7, DOMAIN §10) ---------------------------------------------
+SEED_BED = {"prefecture": "東京都", "local_government_code": "131016", "municipality": "千代田区",
+            "secondary_area_number": "1301", "secondary_area_name": "区中央部", "institution_code": "1310170018",
+            "institution_name": "東京都 病院1", "record_date": "2022/01/05", "reported_at": "2022/02/01 11:32",
+            "secured_beds": 2, "ready_beds": None, "inpatients": None}
+SEED_BED_OUT = {"prefecture": "13", "local_government_code": "131016", "municipality": "千代田区",
+                "secondary_area_number": "1301", "secondary_area_name": "区中央部", "institution_code": "1310170018",
+                "institution_name": "東京都 病院1", "record_date": "2022-01-05", "reported_at": "2022-02-01T11:32",
+                "secured_beds": 2, "ready_beds": None, "inpatients": None}
+op("beds", "seed_row", "The seed's sample row reads clean; ready beds may be blank.", "§10 seed 003", "read_bed_row",
+   {"row": SEED_BED}, output={"row": SEED_BED_OUT, "findings": []})
+op("beds", "wrong_check_digit", "A local government code with a wrong check digit is refused.", "§4 §10", "read_bed_row",
+   {"row": dict(SEED_BED, local_government_code="131017")},
+   output={"row": None, "findings": [{"path": "local_government_code", "code": "format", "severity": "error"}]})
+op("beds", "code_of_other_prefecture", "A Kanagawa code on a Tokyo row is inconsistent.", "§4 §10", "read_bed_row",
+   {"row": dict(SEED_BED, local_government_code="141003", municipality="横浜市")},
+   output={"row": None, "findings": [{"path": "local_government_code", "code": "inconsistent", "severity": "error"}]})
+op("beds", "area_number_of_other_prefecture", "A secondary medical area number starts with the prefecture.", "§4",
+   "read_bed_row", {"row": dict(SEED_BED, secondary_area_number="1401")},
+   output={"row": None, "findings": [{"path": "secondary_area_number", "code": "inconsistent", "severity": "error"}]})
+op("beds", "negative_count", "Counts are not negative.", "§10", "read_bed_row", {"row": dict(SEED_BED, secured_beds=-2)},
+   output={"row": None, "findings": [{"path": "secured_beds", "code": "range", "severity": "error"}]})
+op("beds", "ready_above_secured", "More ready than secured beds: a warning.", "§10", "read_bed_row",
+   {"row": dict(SEED_BED, ready_beds=3)},
+   output={"row": dict(SEED_BED_OUT, ready_beds=3),
+           "findings": [{"path": "ready_beds", "code": "inconsistent", "severity": "warning"}]})
+op("beds", "record_date_lags_report", "The record date may lag the report time.", "§10", "read_bed_row",
+   {"row": dict(SEED_BED, record_date="2021/11/11")},
+   output={"row": dict(SEED_BED_OUT, record_date="2021-11-11"), "findings": []})
+KANAGAWA_BED = dict(SEED_BED, prefecture="14", local_government_code="141003", municipality="横浜市",
+                    secondary_area_number="1401", secondary_area_name="横浜", institution_code="1410170001",
+                    institution_name="横浜 病院A", secured_beds=5)
+CHUO_BED = dict(SEED_BED, local_government_code="131024", municipality="中央区", institution_code="1310170019",
+                institution_name="東京都 病院2", secured_beds=4, ready_beds=3, inpatients=1)
+FIRE_TOKYO = {"id": "FD13-001", "kind": "fire_department_hq", "prefecture": "13"}
+op("beds", "fire_hq_sees_own_prefecture_only", "A Tokyo fire HQ sees Tokyo's institutions, never Kanagawa's.",
+   "§10 seed 003", "bed_view", {"rows": [SEED_BED, KANAGAWA_BED, CHUO_BED], "account": FIRE_TOKYO},
+   output={"prefecture": "13", "pages": 1, "page": 0,
+           "rows": [SEED_BED_OUT, dict(SEED_BED_OUT, local_government_code="131024", municipality="中央区",
+                                       institution_code="1310170019", institution_name="東京都 病院2",
+                                       secured_beds=4, ready_beds=3, inpatients=1)],
+           "totals": {"all": {"records": 2, "secured_beds": 6, "ready_beds": 3, "inpatients": 1},
+                      "groups": [{"prefecture": "13", "label": "東京都 (2)",
+                                  "sums": {"records": 2, "secured_beds": 6, "ready_beds": 3, "inpatients": 1}}]}})
+op("beds", "search_by_institution", "Search by institution name stays within the prefecture.", "§10", "bed_view",
+   {"rows": [SEED_BED, KANAGAWA_BED, CHUO_BED], "account": FIRE_TOKYO, "search": "病院2"},
+   output={"prefecture": "13", "pages": 1, "page": 0,
+           "rows": [dict(SEED_BED_OUT, local_government_code="131024", municipality="中央区",
+                         institution_code="1310170019", institution_name="東京都 病院2",
+                         secured_beds=4, ready_beds=3, inpatients=1)],
+           "totals": {"all": {"records": 1, "secured_beds": 4, "ready_beds": 3, "inpatients": 1},
+                      "groups": [{"prefecture": "13", "label": "東京都 (1)",
+                                  "sums": {"records": 1, "secured_beds": 4, "ready_beds": 3, "inpatients": 1}}]}})
+op("beds", "medical_institution_has_no_bed_view", "A medical institution's ID does not read the bed view.", "§10",
+   "bed_view", {"rows": [SEED_BED], "account": {"id": "GM13-004217", "kind": "medical_institution", "prefecture": "13"}},
+   error={"kind": "invalid", "findings": [{"path": "account", "code": "inconsistent", "severity": "error"}]})
+for name, password, policy, findings in [
+        ("gmis_ok", "Keynet2020", "gmis", []),
+        ("gmis_symbols_allowed", "Key-net#2020", "gmis", []),
+        ("gmis_too_short", "Kn2020a", "gmis", [("password", "range", "error")]),
+        ("gmis_no_upper_case", "keynet2020", "gmis", [("password", "format", "error")]),
+        ("gmis_full_width", "Ｋｅｙｎｅｔ２０２０", "gmis", [("password", "format", "error"), ("password", "format", "error")]),
+        ("gmis_space", "Keynet 2020", "gmis", [("password", "format", "error")]),
+        ("kintone2020_ok", "keynet2020", "kintone2020", []),
+        ("kintone2020_letters_only", "keynetkeynet", "kintone2020", [("password", "format", "error")]),
+        ("kintone2020_symbol", "keynet-2020", "kintone2020", [("password", "format", "error")])]:
+    op("accounts", f"password_{name}", f"Password policy {policy}: {password!r}.", "§10 seeds 000 002 003",
+       "check_password", {"password": password, "policy": policy},
+       output=[{"path": p, "code": c, "severity": s} for p, c, s in findings])
+op("accounts", "medical_institution_registers_own_hospital", "A medical institution registers its own hospital's postings.",
+   "§10", "may_register", {"account": {"id": "GM13-004217", "kind": "medical_institution", "prefecture": "13"}, "form": BASE},
+   output={"allowed": True, "reason": None})
+op("accounts", "aggregating_body_registers_nothing", "An aggregating body's ID does not register postings.", "§10 seed 002",
+   "may_register", {"account": {"id": "GM13-004217", "kind": "aggregating_body", "prefecture": "13"}, "form": BASE},
+   output={"allowed": False, "reason": "an ID of kind aggregating_body does not register postings"})
+op("accounts", "health_centre_registers_health_centre_forms", "A health-centre recruitment ID registers 保健所 forms only.",
+   "§10", "may_register",
+   {"account": {"id": "GM13-004217", "kind": "health_center_recruitment", "prefecture": "13"}, "form": BASE},
+   output={"allowed": False, "reason": "an ID of kind health_center_recruitment registers public_health_center postings, not hospital"})
 
 
 def main():

@@ -472,30 +472,32 @@ pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
             max: MAX_INPUT_BYTES,
         });
     }
-    let raw: Raw<'_> = serde_json::from_slice(input).map_err(|e| {
-        // Sort the parser's error into the kinds a caller can act on; only on failure is the
-        // input checked as UTF-8 again.
-        if let Err(utf8) = std::str::from_utf8(input) {
-            InputError::InvalidUtf8 {
-                offset: utf8.valid_up_to(),
-            }
-        } else if e.to_string().starts_with("recursion limit exceeded") {
-            InputError::TooDeep { max: MAX_DEPTH }
-        } else {
-            // The parser's message ends with its position, which the error carries already.
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(at) => message.get(..at).unwrap_or(&message).to_owned(),
-                None => message,
-            };
-            InputError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message,
-            }
-        }
-    })?;
+    let raw: Raw<'_> = serde_json::from_slice(input).map_err(|e| read_error(input, &e))?;
     validate_raw(&raw)
+}
+
+/// Sorts the JSON parser's error about `input` into the kinds a caller can act on; only on
+/// failure is the input checked as UTF-8 again. Shared with `api::parse_json`.
+pub(crate) fn read_error(input: &[u8], e: &serde_json::Error) -> InputError {
+    if let Err(utf8) = std::str::from_utf8(input) {
+        InputError::InvalidUtf8 {
+            offset: utf8.valid_up_to(),
+        }
+    } else if e.to_string().starts_with("recursion limit exceeded") {
+        InputError::TooDeep { max: MAX_DEPTH }
+    } else {
+        // The parser's message ends with its position, which the error carries already.
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message.get(..at).unwrap_or(&message).to_owned(),
+            None => message,
+        };
+        InputError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    }
 }
 
 /// Validates a form already parsed as JSON (a binding's host object converted to JSON). Nesting

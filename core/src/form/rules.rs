@@ -446,7 +446,16 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
     // The facility ID is never public, and the registered view shows every other field: it is
     // searched for in the other text fields too (`gm13-004217@example.jp` as the e-mail).
     if let Some(id) = p.facility_id.value() {
-        let id_only = [Secret::Text { path: "facility.id", value: id }, Secret::Code { path: "facility.id", value: id }];
+        let id_only = [
+            Secret::Text {
+                path: "facility.id",
+                value: id,
+            },
+            Secret::Code {
+                path: "facility.id",
+                value: id,
+            },
+        ];
         let others = [
             ("facility.name", &p.facility_name),
             ("workplace.street_address", &p.street_address),
@@ -455,8 +464,10 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
             ("contact.address", &p.contact_address),
             ("contact.email", &p.email),
         ];
-        let fields: Vec<(&'static str, &str)> =
-            others.iter().filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str()))).collect();
+        let fields: Vec<(&'static str, &str)> = others
+            .iter()
+            .filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str())))
+            .collect();
         findings.extend(masking::scan_leaks(&id_only, &fields));
     }
 }
