@@ -33,9 +33,10 @@ impl From<PyErr> for ConvertError {
     }
 }
 
-/// Reads a Python object as a JSON value.
-pub(crate) fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
-    let mut path = String::from("form");
+/// Reads a Python object as a JSON value; `root` names it in error messages (`form`,
+/// `postings[3]`).
+pub(crate) fn to_json(obj: &Bound<'_, PyAny>, root: &str) -> Result<Value, ConvertError> {
+    let mut path = String::from(root);
     walk(obj, &mut path, 0)
 }
 

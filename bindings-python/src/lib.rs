@@ -1,70 +1,31 @@
 //! Python bindings of `keynet` (PyO3): conversion between Python objects and the core, nothing
-//! more. Every rule lives in the core; this crate reads Python input, calls the core, and writes
-//! its answers back as plain `dict`/`list` values.
+//! more. Every rule lives in the core (`keynet::api`, the JSON façade, and the typed API); this
+//! crate reads Python input, calls the core, and writes its answers back as plain
+//! `dict`/`list`/`str` values.
 //!
 //! The native module is `keynet._keynet`; the package `keynet` (python/keynet/__init__.py)
 //! re-exports it. Each entry point runs the core inside `catch_unwind`: a panic becomes
 //! `keynet.InternalError`, the interpreter keeps running and the next call works.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
-use keynet::{Finding, InputError as CoreInputError, Validation};
-use pyo3::exceptions::{PyException, PyValueError};
+use keynet::api::{self, ApiError};
+use keynet::{MAX_INPUT_BYTES, Validation};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use serde_json::{Value, json};
 
+mod args;
+mod batch;
 mod convert;
+mod errors;
+mod files;
 
-use convert::ConvertError;
-
-pyo3::create_exception!(
-    keynet,
-    InvalidForm,
-    PyValueError,
-    "The form has error findings and cannot be registered; `.findings` holds every finding (list of dict)."
-);
-pyo3::create_exception!(
-    keynet,
-    InputError,
-    PyValueError,
-    "The input is not a form at all (bad JSON, not an object, too large, too deep); `.kind` names the reason, `.message_ja` says it in Japanese."
-);
-pyo3::create_exception!(
-    keynet,
-    InternalError,
-    PyException,
-    "A bug inside keynet (a Rust panic was caught); the interpreter is unharmed and later calls work."
-);
-
-/// Runs `f`, turning a Rust panic into `keynet.InternalError`.
-fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(result) => result,
-        Err(payload) => {
-            let detail = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-string panic payload".to_owned());
-            Err(InternalError::new_err(format!(
-                "keynet internal error (a bug, please report it): {detail}"
-            )))
-        }
-    }
-}
-
-/// `keynet.InputError` carrying `.kind` and `.message_ja`.
-fn input_error(py: Python<'_>, err: &CoreInputError) -> PyErr {
-    let py_err = InputError::new_err(err.to_string());
-    let value = py_err.value(py);
-    if let Err(e) = value
-        .setattr("kind", err.kind())
-        .and_then(|()| value.setattr("message_ja", err.message_ja()))
-    {
-        return e;
-    }
-    py_err
-}
+use args::{document, list, optional_document};
+pub use errors::{
+    CsvWriteError, DisclosureError, InputError, InternalError, InvalidForm, LifecycleError,
+    OperationError, RulesError,
+};
+use errors::{api_error, findings_list, guarded, input_error, internal, invalid_form};
 
 /// Reads `form` (dict, JSON `str` or JSON `bytes`) and runs the core's validation.
 fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
@@ -73,53 +34,36 @@ fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
     } else if let Ok(bytes) = form.cast::<PyBytes>() {
         keynet::validate_json(bytes.as_bytes())
     } else {
-        match convert::to_json(form) {
-            Ok(value) => keynet::validate_value(&value),
-            Err(ConvertError::Py(e)) => return Err(e),
-            Err(ConvertError::Input(e)) => Err(e),
-        }
+        keynet::validate_value(&args::walked(py, form, "form")?)
     };
-    result.map_err(|e| input_error(py, &e))
+    result.map_err(|e| input_error(py, &e, None))
 }
 
-fn finding_dict<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("path", &f.path)?;
-    d.set_item("code", f.code.as_str())?;
-    d.set_item("severity", f.severity.as_str())?;
-    d.set_item("message", &f.message)?;
-    d.set_item("message_ja", &f.message_ja)?;
-    Ok(d)
+/// A form argument as JSON (text limited like `validate_json`).
+fn form_arg(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Value> {
+    document(py, form, "form", MAX_INPUT_BYTES)
 }
 
-fn findings_list<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for f in findings {
-        list.append(finding_dict(py, f)?)?;
+/// The façade's answer as Python objects, or its error as the matching exception.
+fn answer<'py>(py: Python<'py>, result: Result<Value, ApiError>) -> PyResult<Bound<'py, PyAny>> {
+    match result {
+        Ok(value) => convert::to_py(py, &value),
+        Err(e) => Err(api_error(py, &e)),
     }
-    Ok(list)
 }
 
-/// `keynet.InvalidForm` carrying `.findings`. The message names paths and codes only: never a
-/// value typed into the form.
-fn invalid_form(py: Python<'_>, findings: &[Finding]) -> PyErr {
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.is_error())
-        .map(|f| format!("{} ({})", f.path, f.code))
-        .collect();
-    let err = InvalidForm::new_err(format!(
-        "the form cannot be registered: {} error(s): {}",
-        errors.len(),
-        errors.join(", ")
-    ));
-    match findings_list(py, findings) {
-        Ok(list) => match err.value(py).setattr("findings", list) {
-            Ok(()) => err,
-            Err(e) => e,
-        },
-        Err(e) => e,
+/// A date argument: ISO (or wareki) text, or a `datetime.date`.
+fn date_text(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(text.to_cow()?.into_owned());
     }
+    let date_type = py.import("datetime")?.getattr("date")?;
+    if obj.is_instance(&date_type)? {
+        return obj.call_method0("isoformat")?.extract();
+    }
+    Err(PyTypeError::new_err(format!(
+        "keynet: {name} must be a str or a datetime.date"
+    )))
 }
 
 #[pymodule(name = "_keynet")]
@@ -127,15 +71,34 @@ mod native {
     use super::*;
 
     #[pymodule_export]
-    use super::{InputError, InternalError, InvalidForm};
+    use super::{
+        CsvWriteError, DisclosureError, InputError, InternalError, InvalidForm, LifecycleError,
+        OperationError, RulesError,
+    };
+
+    #[pymodule_export]
+    use super::batch::Batch;
+
+    #[pymodule_export]
+    use super::files::{
+        export_bed_view_csv, postings_csv_mapping, read_bed_export_csv, read_postings_csv,
+        write_count_table_csv, write_postings_csv,
+    };
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))
     }
 
-    /// Every finding about the form, as a list of dicts with the keys path, code, severity,
-    /// message and message_ja. `form` is a dict, a JSON str or JSON bytes.
+    // --- forms ---------------------------------------------------------------------------------
+
+    /// Every finding about the form, errors and warnings alike (never only the first).
+    ///
+    /// Raises:
+    ///     InputError: the input is not a form (bad JSON, not an object, too large, too deep).
+    ///     TypeError: a dict holds a value JSON cannot (a set, a date, …) or a non-str key.
+    ///     ValueError: a float is NaN or infinite.
+    ///     InternalError: a bug inside keynet.
     #[pyfunction]
     fn validate<'py>(py: Python<'py>, form: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         guarded(|| {
@@ -144,25 +107,51 @@ mod native {
         })
     }
 
-    /// The canonical JSON (v1) of a registrable form, as a dict. Raises InvalidForm, carrying
-    /// `.findings`, when the form has error findings.
+    /// The canonical JSON (interchange format v1) of a registrable form, as a dict.
+    ///
+    /// Raises:
+    ///     InvalidForm: the form has error findings; ``.findings`` holds every finding.
+    ///     InputError: the input is not a form.
+    ///     InternalError: a bug inside keynet.
     #[pyfunction]
     fn normalize<'py>(py: Python<'py>, form: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
             let validation = run(py, form)?;
             if !validation.is_registrable() {
-                return Err(invalid_form(py, validation.findings()));
+                return Err(invalid_form(
+                    py,
+                    "the form cannot be registered",
+                    validation.findings(),
+                ));
             }
             match validation.canonical_json() {
                 Some(canonical) => convert::to_py(py, &canonical),
-                None => Err(InternalError::new_err(
-                    "keynet internal error (a bug, please report it): a registrable form has no canonical JSON",
-                )),
+                None => Err(internal("a registrable form has no canonical JSON")),
             }
         })
     }
 
-    /// The catalogue of finding codes: a list of dicts with code, description, description_ja.
+    /// Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped) or an
+    /// iterable of forms (dicts or JSON text).
+    ///
+    /// The GIL is released while the core works, and the records are spread over ``threads``
+    /// threads (default: every core; small batches use one). A record that is not a form does not
+    /// stop the batch: it is listed in ``Batch.input_errors``.
+    ///
+    /// Raises:
+    ///     TypeError: an item holds a value JSON cannot; the message names ``forms[i]``.
+    ///     ValueError: ``threads`` is 0.
+    #[pyfunction]
+    #[pyo3(signature = (forms, *, threads = None))]
+    fn validate_many(
+        py: Python<'_>,
+        forms: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<batch::Batch> {
+        guarded(|| batch::validate_many(py, forms, threads))
+    }
+
+    /// Every finding code with its English and Japanese description, for translators and UIs.
     #[pyfunction]
     fn catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         guarded(|| {
@@ -178,7 +167,418 @@ mod native {
         })
     }
 
-    /// Test hook: panics inside the guard, to prove a panic becomes InternalError.
+    // --- views ---------------------------------------------------------------------------------
+
+    /// The public view (§6) of a form without errors: ``facility.id`` removed and, when masking
+    /// is requested, the masked fields null. Raises InvalidForm (a leak is an error finding).
+    #[pyfunction]
+    fn public_view<'py>(py: Python<'py>, form: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::public_view(&form_arg(py, form)?)))
+    }
+
+    /// The registered view of a form without errors: every field but ``facility.id``. Raises InvalidForm.
+    #[pyfunction]
+    fn registered_view<'py>(
+        py: Python<'py>,
+        form: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::registered_view(&form_arg(py, form)?)))
+    }
+
+    /// One view of a form without errors by name. Raises InvalidForm (an unknown view is a finding at ``view``).
+    #[pyfunction]
+    fn view<'py>(
+        py: Python<'py>,
+        form: &Bound<'py, PyAny>,
+        view: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let args = json!({"form": form_arg(py, form)?, "view": view});
+            answer(py, api::call("view", &args))
+        })
+    }
+
+    // --- distribution --------------------------------------------------------------------------
+
+    /// §11 distribution: for each recipient, its view and the posting ids it receives (input
+    /// order), or its count rows. ``rules`` extends or overrides the standard rule set.
+    ///
+    /// Raises:
+    ///     InvalidForm: a posting or recipient cannot be used (findings at ``postings.<i>…``,
+    ///         ``recipients.<i>``).
+    ///     RulesError: ``rules`` cannot be used.
+    #[pyfunction]
+    #[pyo3(signature = (postings, recipients, rules = None))]
+    fn distribute<'py>(
+        py: Python<'py>,
+        postings: &Bound<'py, PyAny>,
+        recipients: &Bound<'py, PyAny>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let postings = list(py, postings, "postings")?;
+            let recipients = list(py, recipients, "recipients")?;
+            let rules = optional_document(py, rules, "rules")?;
+            let result = py.detach(|| api::distribute(&postings, &recipients, rules.as_ref()));
+            answer(py, result)
+        })
+    }
+
+    /// §11 explanation for one posting and one recipient: received, view, rule, reason.
+    #[pyfunction]
+    #[pyo3(signature = (posting, recipient, rules = None))]
+    fn explain<'py>(
+        py: Python<'py>,
+        posting: &Bound<'py, PyAny>,
+        recipient: &Bound<'py, PyAny>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let posting = document(py, posting, "posting", usize::MAX)?;
+            let recipient = document(py, recipient, "recipient", usize::MAX)?;
+            let rules = optional_document(py, rules, "rules")?;
+            answer(py, api::explain(&posting, &recipient, rules.as_ref()))
+        })
+    }
+
+    /// What each recipient receives from ``current`` that it did not from ``previous`` (same shape as ``distribute``).
+    #[pyfunction]
+    #[pyo3(signature = (previous, current, recipients, rules = None))]
+    fn new_since<'py>(
+        py: Python<'py>,
+        previous: &Bound<'py, PyAny>,
+        current: &Bound<'py, PyAny>,
+        recipients: &Bound<'py, PyAny>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let previous = list(py, previous, "previous")?;
+            let current = list(py, current, "current")?;
+            let recipients = list(py, recipients, "recipients")?;
+            let rules = optional_document(py, rules, "rules")?;
+            let result =
+                py.detach(|| api::new_since(&previous, &current, &recipients, rules.as_ref()));
+            answer(py, result)
+        })
+    }
+
+    /// The agencies' count table of the open postings, ordered by occupation (§3) then prefecture.
+    #[pyfunction]
+    fn count_table<'py>(
+        py: Python<'py>,
+        postings: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let postings = list(py, postings, "postings")?;
+            let result = py.detach(|| api::count_table(&postings));
+            answer(py, result)
+        })
+    }
+
+    /// The standard recipients of a report: every kind of the standard rules (kinds tied to a
+    /// prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``.
+    #[pyfunction]
+    #[pyo3(signature = (agencies = Vec::new()))]
+    fn standard_recipients<'py>(
+        py: Python<'py>,
+        agencies: Vec<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let names: Vec<&str> = agencies.iter().map(String::as_str).collect();
+            let recipients = keynet::distribution::standard_recipients(&names);
+            convert::to_py(py, &serde_json::to_value(recipients).unwrap_or(Value::Null))
+        })
+    }
+
+    // --- training ------------------------------------------------------------------------------
+
+    /// §11 assessment of a training plan: missing_required, total_minutes,
+    /// meets_recommended_minutes, reportable, warnings. Raises InvalidForm for a malformed plan.
+    #[pyfunction]
+    fn assess_training<'py>(
+        py: Python<'py>,
+        plan: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            answer(
+                py,
+                api::assess_training(&document(py, plan, "plan", usize::MAX)?),
+            )
+        })
+    }
+
+    /// The seeds' teaching materials for an occupation code (or all). Raises InvalidForm for an unknown occupation.
+    #[pyfunction]
+    #[pyo3(signature = (occupation = None))]
+    fn training_materials<'py>(
+        py: Python<'py>,
+        occupation: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::training_materials(occupation)))
+    }
+
+    // --- lifecycle -----------------------------------------------------------------------------
+
+    /// Registers a form without errors as a new open posting (§11 posting JSON). Raises InvalidForm.
+    #[pyfunction]
+    fn register<'py>(
+        py: Python<'py>,
+        form: &Bound<'py, PyAny>,
+        posting_id: &str,
+        registered_on: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let form = form_arg(py, form)?;
+            let on = date_text(py, registered_on, "registered_on")?;
+            answer(py, api::register(&form, posting_id, &on))
+        })
+    }
+
+    /// Applies one lifecycle event (inquiry, application, hire, training_completed,
+    /// completion_reported, close); returns the posting after it.
+    ///
+    /// Raises:
+    ///     LifecycleError: the posting's state does not allow the event (``.detail`` says why).
+    ///     InvalidForm: the posting or event cannot be read (findings at ``posting…``/``event…``).
+    #[pyfunction]
+    fn apply_event<'py>(
+        py: Python<'py>,
+        posting: &Bound<'py, PyAny>,
+        event: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let posting = document(py, posting, "posting", usize::MAX)?;
+            let event = document(py, event, "event", usize::MAX)?;
+            answer(py, api::apply_event(&posting, &event))
+        })
+    }
+
+    /// Applies events one by one (``apply_event``); returns the posting after the last. A failure
+    /// raises as ``apply_event`` does, with ``.at`` the index of the failing event.
+    #[pyfunction]
+    fn apply_events<'py>(
+        py: Python<'py>,
+        posting: &Bound<'py, PyAny>,
+        events: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let mut posting = document(py, posting, "posting", usize::MAX)?;
+            let Value::Array(events) = list(py, events, "events")? else {
+                return Err(PyTypeError::new_err(
+                    "keynet: events must be a list of events",
+                ));
+            };
+            for (at, event) in events.iter().enumerate() {
+                match api::apply_event(&posting, event) {
+                    Ok(next) => posting = next,
+                    Err(e) => {
+                        let err = api_error(py, &e);
+                        err.value(py).setattr("at", at)?;
+                        return Err(err);
+                    }
+                }
+            }
+            convert::to_py(py, &posting)
+        })
+    }
+
+    /// The full details (registered view) for a seeker who inquired about or applied to the
+    /// posting. Raises DisclosureError for anyone else.
+    #[pyfunction]
+    fn disclose<'py>(
+        py: Python<'py>,
+        posting: &Bound<'py, PyAny>,
+        seeker_id: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let posting = document(py, posting, "posting", usize::MAX)?;
+            answer(py, api::disclose(&posting, seeker_id))
+        })
+    }
+
+    /// The facility's Key-Net account status in a calendar month (§9). Raises InvalidForm for a month outside 1–12.
+    #[pyfunction]
+    fn account_status<'py>(
+        py: Python<'py>,
+        postings: &Bound<'py, PyAny>,
+        facility_id: &str,
+        year: i64,
+        month: i64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            // Through `call`, so the core judges a year or month out of range.
+            let args = json!({
+                "postings": list(py, postings, "postings")?,
+                "facility_id": facility_id,
+                "year": year,
+                "month": month,
+            });
+            answer(py, api::call("account_status", &args))
+        })
+    }
+
+    /// Facilities with two or more open postings for one occupation (§9 sync caveat): facility_id, occupation, posting_ids.
+    #[pyfunction]
+    fn duplicate_open_postings<'py>(
+        py: Python<'py>,
+        postings: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let postings = list(py, postings, "postings")?;
+            answer(py, api::duplicate_open_postings(&postings))
+        })
+    }
+
+    // --- accounts and the regional bed view -------------------------------------------------
+
+    /// Every finding about a password under a policy: ``"gmis"`` (at least 8 half-width
+    /// characters with an upper-case letter, a lower-case letter and a digit) or
+    /// ``"kintone2020"`` (at least 8 half-width letters and digits, both present). Findings are
+    /// at path ``password``; no message repeats the password. Raises InvalidForm for an unknown
+    /// policy.
+    #[pyfunction]
+    fn check_password<'py>(
+        py: Python<'py>,
+        password: &str,
+        policy: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::check_password(password, &Value::from(policy))))
+    }
+
+    /// What a G-MIS ID kind may do: the facility types it registers, the view in which it reads
+    /// postings (None: only its own), whether it reads the bed view of its own prefecture.
+    /// Raises InvalidForm for an unknown kind.
+    #[pyfunction]
+    fn account_permissions<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::account_permissions(&Value::from(kind))))
+    }
+
+    /// Whether an account (``{id, kind, prefecture}``) may register a form:
+    /// ``{"allowed": True, "reason": None}`` or ``allowed`` False with the reason. Raises
+    /// InvalidForm when the account cannot be read or the form has errors.
+    #[pyfunction]
+    fn may_register<'py>(
+        py: Python<'py>,
+        account: &Bound<'py, PyAny>,
+        form: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let account = document(py, account, "account", usize::MAX)?;
+            answer(py, api::may_register(&account, &form_arg(py, form)?))
+        })
+    }
+
+    /// One bed view report row read and checked: ``{"row": …, "findings": […]}`` — ``row`` is
+    /// None when there is an error finding (codes, check digit, negative counts, …); warnings
+    /// (ready beds above secured beds, a record date after the report) come with the row.
+    #[pyfunction]
+    fn read_bed_row<'py>(py: Python<'py>, row: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let row = document(py, row, "row", usize::MAX)?;
+            answer(py, api::read_bed_row(&row))
+        })
+    }
+
+    /// The regional bed view as the account's screen shows it: only the rows of the account's
+    /// own prefecture, filtered by ``search`` (secondary medical area number or name, or
+    /// institution name), one ``page`` of at most 2,000 rows (0-based), the number of ``pages``
+    /// and the ``totals``.
+    ///
+    /// Raises:
+    ///     InvalidForm: the account's kind does not read the bed view (a finding at ``account``),
+    ///         or a row has errors (findings at ``rows.<i>.…``).
+    #[pyfunction]
+    #[pyo3(signature = (rows, account, search = None, page = 0))]
+    fn bed_view<'py>(
+        py: Python<'py>,
+        rows: &Bound<'py, PyAny>,
+        account: &Bound<'py, PyAny>,
+        search: Option<&str>,
+        page: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let rows = list(py, rows, "rows")?;
+            let account = document(py, account, "account", usize::MAX)?;
+            let result = py.detach(|| api::bed_view(&rows, &account, search, Some(page)));
+            answer(py, result)
+        })
+    }
+
+    // --- the façade by name, reference data, samples -------------------------------------------
+
+    /// Any operation of the JSON façade (``keynet::api::call``) by name, with its arguments as
+    /// one dict: ``call("explain", {"posting": p, "recipient": r})``. Errors as the named functions;
+    /// an unknown operation is InvalidForm with a finding at ``operation``.
+    #[pyfunction]
+    fn call<'py>(
+        py: Python<'py>,
+        operation: &str,
+        args: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let args = document(py, args, "args", usize::MAX)?;
+            let result = py.detach(|| api::call(operation, &args));
+            answer(py, result)
+        })
+    }
+
+    /// The 11 occupations of DOMAIN §3, in its order, with Japanese and English names.
+    #[pyfunction]
+    fn occupations<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let mut rows = serde_json::to_value(keynet::OCCUPATIONS).unwrap_or(Value::Null);
+            if let Value::Array(items) = &mut rows {
+                for item in items {
+                    if let Value::Object(map) = item {
+                        map.shift_remove("occupation"); // the same as `code`
+                    }
+                }
+            }
+            convert::to_py(py, &rows)
+        })
+    }
+
+    /// The 47 prefectures in code order.
+    #[pyfunction]
+    fn prefectures<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        guarded(|| {
+            let list = PyList::empty(py);
+            for p in keynet::Prefecture::all() {
+                let d = PyDict::new(py);
+                d.set_item("code", p.code())?;
+                d.set_item("name", p.name())?;
+                d.set_item("short_name", p.short_name())?;
+                d.set_item("romaji", p.romaji())?;
+                list.append(d)?;
+            }
+            Ok(list)
+        })
+    }
+
+    /// ``count`` realistic forms from the core's seeded generator (about 40 % typed messily, about 15 % invalid).
+    #[pyfunction]
+    #[pyo3(signature = (count, seed = 20200529))]
+    fn sample_forms<'py>(py: Python<'py>, count: usize, seed: u64) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| convert::to_py(py, &Value::Array(keynet::sample::generate(seed, count))))
+    }
+
+    /// ``count`` realistic postings (§11) from the core's seeded generator (about 80 % open).
+    #[pyfunction]
+    #[pyo3(signature = (count, seed = 20200529))]
+    fn sample_postings<'py>(
+        py: Python<'py>,
+        count: usize,
+        seed: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            convert::to_py(
+                py,
+                &Value::Array(keynet::sample::generate_postings(seed, count)),
+            )
+        })
+    }
+
+    /// Test hook, not API: raises InternalError from a deliberate Rust panic.
     #[pyfunction]
     #[pyo3(name = "_trigger_panic_for_tests")]
     fn trigger_panic_for_tests() -> PyResult<()> {
@@ -189,5 +589,12 @@ mod native {
                 panic!("panic drill (keynet._trigger_panic_for_tests)")
             }
         })
+    }
+
+    /// Test hook, not API: raises InternalError from a deliberate panic in a batch worker thread.
+    #[pyfunction]
+    #[pyo3(name = "_trigger_worker_panic_for_tests")]
+    fn trigger_worker_panic_for_tests(py: Python<'_>) -> PyResult<()> {
+        guarded(|| batch::panic_in_workers(py))
     }
 }

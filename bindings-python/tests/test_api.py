@@ -5,6 +5,7 @@ These tests hold for any rules of the core: they take their forms from the golde
 """
 
 import ast
+import inspect
 import collections
 import datetime
 import json
@@ -248,19 +249,92 @@ def test_catalogue_lists_every_code_in_both_languages():
         assert entry["description"].strip() and entry["description_ja"].strip()
 
 
+def _stub():
+    package = Path(keynet.__file__).parent
+    return ast.parse((package / "__init__.pyi").read_text(encoding="utf-8"))
+
+
 def test_module_surface_and_stubs():
     assert isinstance(keynet.__version__, str) and keynet.__version__
     package = Path(keynet.__file__).parent
     assert (package / "py.typed").exists()
-    stub = ast.parse((package / "__init__.pyi").read_text(encoding="utf-8"))
+    stub = _stub()
     defined = {node.name for node in stub.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
     defined |= {t.id for node in stub.body if isinstance(node, ast.AnnAssign) for t in [node.target]}
+    public = {name for name in dir(keynet) if not name.startswith("_") and not inspect.ismodule(getattr(keynet, name))}
+    assert public == set(keynet.__all__) - {"__version__"}, "__all__ and the module's public names differ"
     for name in keynet.__all__:
         assert name in defined, f"{name} is missing from __init__.pyi"
         assert hasattr(keynet, name)
     for node in stub.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
             assert ast.get_docstring(node), f"{node.name} has no docstring in __init__.pyi"
+
+
+def _stub_parameters(node):
+    args = node.args
+    names = [a.arg for a in args.posonlyargs + args.args if a.arg != "self"]
+    defaults = len(args.defaults)
+    with_default = set(names[len(names) - defaults:]) if defaults else set()
+    kwonly = [a.arg for a in args.kwonlyargs]
+    with_default |= {a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None}
+    return names + kwonly, with_default, set(kwonly)
+
+
+def _runtime_parameters(function):
+    parameters = [p for p in inspect.signature(function).parameters.values() if p.name not in ("self", "slf")]
+    return (
+        [p.name for p in parameters],
+        {p.name for p in parameters if p.default is not inspect.Parameter.empty},
+        {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY},
+    )
+
+
+def test_stub_signatures_match_the_runtime():
+    checked = 0
+    for node in _stub().body:
+        if isinstance(node, ast.FunctionDef):
+            assert _stub_parameters(node) == _runtime_parameters(getattr(keynet, node.name)), node.name
+            checked += 1
+        if isinstance(node, ast.ClassDef) and node.name == "Batch":
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef) and not method.decorator_list and not method.name.startswith("__"):
+                    runtime = getattr(keynet.Batch, method.name)
+                    assert _stub_parameters(method) == _runtime_parameters(runtime), f"Batch.{method.name}"
+                    checked += 1
+                if isinstance(method, ast.FunctionDef) and method.decorator_list:
+                    assert isinstance(inspect.getattr_static(keynet.Batch, method.name), type(keynet.Batch.registrable)) \
+                        or hasattr(keynet.Batch, method.name), f"Batch.{method.name}"
+    assert checked >= 30
+
+
+def test_stub_docstrings_are_the_runtime_docstrings():
+    """help(keynet.x) says exactly what the stub (and so the editor) says."""
+    checked = 0
+    for node in _stub().body:
+        if isinstance(node, ast.FunctionDef) or (isinstance(node, ast.ClassDef) and node.name == "Batch"):
+            runtime = getattr(keynet, node.name)
+            assert inspect.cleandoc(runtime.__doc__ or "") == ast.get_docstring(node), node.name
+            checked += 1
+        if isinstance(node, ast.ClassDef) and node.name == "Batch":
+            for method in node.body:
+                # Slots (__len__, __getitem__) carry CPython's own wrapper docstrings.
+                if isinstance(method, ast.FunctionDef) and not method.name.startswith("__"):
+                    runtime = inspect.getattr_static(keynet.Batch, method.name)
+                    assert inspect.cleandoc(runtime.__doc__ or "") == ast.get_docstring(method), f"Batch.{method.name}"
+                    checked += 1
+    assert checked >= 35
+
+
+def test_stub_class_docstrings_are_the_runtime_docstrings():
+    """Exceptions, warnings and classes: help() says what the stub says."""
+    checked = 0
+    for node in _stub().body:
+        if isinstance(node, ast.ClassDef) and hasattr(keynet, node.name):
+            runtime = getattr(keynet, node.name)
+            assert inspect.cleandoc(runtime.__doc__ or "") == ast.get_docstring(node), node.name
+            checked += 1
+    assert checked >= 11
 
 
 # --- panic drill -------------------------------------------------------------------------------

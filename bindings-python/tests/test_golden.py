@@ -89,3 +89,137 @@ def test_golden(case_file):
     first = next(iter(outcomes.values()))
     for label, outcome in outcomes.items():
         assert outcome == first, f"{label} input gives another result than {next(iter(outcomes))}"
+
+
+# --- operation cases: tests/cases/<folder>/*.json ------------------------------------------------
+
+OP_FILES = sorted(p for d in sorted(CASES_DIR.iterdir()) if d.is_dir() for p in sorted(d.glob("*.json")))
+
+# Each kind of the table through the binding's named function; `call` for any other.
+NAMED = {
+    "public_view": lambda a: keynet.public_view(a["form"]),
+    "registered_view": lambda a: keynet.registered_view(a["form"]),
+    "view": lambda a: keynet.view(a["form"], a["view"]),
+    "distribute": lambda a: keynet.distribute(a["postings"], a["recipients"], a.get("rules")),
+    "explain": lambda a: keynet.explain(a["posting"], a["recipient"], a.get("rules")),
+    "new_since": lambda a: keynet.new_since(a["previous"], a["current"], a["recipients"], a.get("rules")),
+    "count_table": lambda a: keynet.count_table(a["postings"]),
+    "assess_training": lambda a: keynet.assess_training(a["plan"]),
+    "disclose": lambda a: keynet.disclose(a["posting"], a["seeker_id"]),
+    "account_status": lambda a: keynet.account_status(a["postings"], a["facility_id"], a["year"], a["month"]),
+    "duplicate_open_postings": lambda a: keynet.duplicate_open_postings(a["postings"]),
+    "check_password": lambda a: keynet.check_password(a["password"], a["policy"]),
+    "account_permissions": lambda a: keynet.account_permissions(a["kind"]),
+    "may_register": lambda a: keynet.may_register(a["account"], a["form"]),
+    "read_bed_row": lambda a: keynet.read_bed_row(a["row"]),
+    "bed_view": lambda a: keynet.bed_view(a["rows"], a["account"], a.get("search"), a.get("page", 0)),
+}
+
+
+def strip_messages(value):
+    """Drops every message / message_ja key after checking it is non-empty text."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k in ("message", "message_ja"):
+                assert isinstance(v, str) and v.strip(), f"empty {k} in output"
+            else:
+                out[k] = strip_messages(v)
+        return out
+    if isinstance(value, list):
+        return [strip_messages(v) for v in value]
+    return value
+
+
+def run_op(kind, args):
+    """("output", value) or ("error", exception, at)."""
+    if kind == "apply_events":
+        posting = args["posting"]
+        for at, event in enumerate(args["events"]):
+            try:
+                posting = keynet.apply_event(posting, event)
+            except (keynet.OperationError, keynet.InputError) as err:
+                return ("error", err, at)
+        return ("output", posting)
+    function = NAMED.get(kind) or (lambda a: keynet.call(kind, a))
+    try:
+        return ("output", function(args))
+    except (keynet.OperationError, keynet.InputError) as err:
+        return ("error", err, None)
+
+
+def error_facts(err):
+    """The façade's {kind, detail, findings} of an exception."""
+    if isinstance(err, keynet.InputError):
+        return {"kind": "invalid_input", "detail": err.kind, "findings": []}
+    return {"kind": err.kind, "detail": err.detail, "findings": err.findings}
+
+
+def check_op(case, outcome):
+    expect = case["expect"]
+    if "error" not in expect:
+        assert outcome[0] == "output", f"unexpected error: {outcome[1]!r} {error_facts(outcome[1])}"
+        assert canon(strip_messages(outcome[1])) == canon(expect["output"])
+        return
+    assert outcome[0] == "error", f"expected an error, got {outcome[1]!r}"
+    err, at = outcome[1], outcome[2]
+    want = expect["error"]
+    facts = error_facts(err)
+    assert str(err).strip()
+    assert facts["kind"] == want["kind"], f"{facts['kind']} ({err}), want {want['kind']}"
+    if "detail" in want:
+        assert facts["detail"] == want["detail"]
+    if "at" in want:
+        assert at == want["at"]
+    if "findings" in want:
+        for f in facts["findings"]:
+            assert set(f) == FINDING_KEYS and f["message"].strip() and f["message_ja"].strip()
+        assert sorted(map(key, facts["findings"])) == sorted(map(key, want["findings"]))
+
+
+def test_operation_table_is_there():
+    folders = {p.parent.name for p in OP_FILES}
+    assert {"views", "distribution", "explain", "training", "lifecycle", "beds", "accounts"} <= folders
+    assert len(OP_FILES) >= 40
+
+
+def test_bed_and_account_cases_run_through_their_named_functions():
+    """Every case of tests/cases/beds and tests/cases/accounts has a named function (not only `call`)."""
+    kinds = {
+        json.loads(p.read_text(encoding="utf-8"))["kind"]
+        for p in OP_FILES
+        if p.parent.name in ("beds", "accounts")
+    }
+    assert kinds and kinds <= set(NAMED), kinds - set(NAMED)
+
+
+@pytest.mark.parametrize("case_file", OP_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in OP_FILES])
+def test_golden_operation(case_file):
+    case = json.loads(case_file.read_text(encoding="utf-8"))
+    kind, args = case["kind"], case["args"]
+    outcome = run_op(kind, args)
+    check_op(case, outcome)
+
+    # The same operation through `call` with the arguments as a dict, as JSON text and as JSON
+    # bytes, and (for apply_events) through keynet.apply_events: all must agree.
+    text = json.dumps(args, ensure_ascii=False)
+    if kind == "apply_events":
+        try:
+            others = [("output", keynet.apply_events(args["posting"], args["events"]))]
+        except (keynet.OperationError, keynet.InputError) as err:
+            others = [("error", err, getattr(err, "at", None))]
+    else:
+        others = []
+        for form in (args, text, text.encode("utf-8")):
+            try:
+                others.append(("output", keynet.call(kind, form)))
+            except (keynet.OperationError, keynet.InputError) as err:
+                others.append(("error", err, None))
+    for other in others:
+        check_op(case, other)
+        assert other[0] == outcome[0]
+        if other[0] == "output":
+            assert canon(other[1]) == canon(outcome[1])
+        else:
+            assert type(other[1]) is type(outcome[1])
+            assert error_facts(other[1]) == error_facts(outcome[1])

@@ -1,6 +1,29 @@
-"""keynet: the rules of Japan's emergency medical staffing recruitment (G-MIS → Key-Net)."""
+"""keynet: the rules of Japan's emergency medical staffing recruitment (G-MIS → Key-Net).
 
-from typing import Any, Dict, List, Literal, TypedDict, Union
+Every function takes documents as a ``dict`` (walked in Rust), or their JSON text as ``str`` or
+``bytes``; lists (postings, recipients, events) as a list/tuple/iterable of documents, the JSON
+text of an array, or JSON lines. Answers are plain ``dict``/``list``/``str`` in the canonical
+JSON shapes of DOMAIN §2 and §11.
+
+Exceptions:
+
+- ``InputError`` (``ValueError``): the input is not a document at all (bad JSON, not an object,
+  too large, too deep). ``.kind``: syntax, invalid_utf8, too_large, too_deep, not_an_object.
+- ``OperationError`` (``ValueError``): keynet read the input but refused the operation.
+  ``.kind`` (invalid, lifecycle, rules, disclosure, csv_write), ``.detail`` (a finer stable name
+  or None), ``.findings`` (list of Finding; non-empty only for ``invalid``). Subclasses, one per
+  kind: ``InvalidForm``, ``LifecycleError``, ``DisclosureError``, ``RulesError``,
+  ``CsvWriteError`` (with ``.row``, ``.column``, ``.character`` of a character Shift_JIS lacks).
+- ``InternalError`` (``Exception``): a bug (a Rust panic was caught); later calls work.
+- ``TypeError`` / ``ValueError``: a dict holds what JSON cannot (a set, a date, NaN…).
+
+Warnings: ``SubstitutionWarning`` (``UserWarning``) when writing Shift_JIS wrote a character as
+another (〜 as ～); the written bytes (``CsvBytes``) list each in ``.substitutions``.
+"""
+
+from typing import IO, Any, Dict, Iterable, List, Literal, Optional, Sequence, TypedDict, Union
+import datetime
+import os
 
 __version__: str
 
@@ -18,7 +41,45 @@ FindingCode = Literal[
 """The stable, machine-readable kind of a finding."""
 
 InputErrorKind = Literal["too_large", "invalid_utf8", "syntax", "too_deep", "not_an_object"]
-"""Why input could not be read as a form at all."""
+"""Why input could not be read as a document at all."""
+
+OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv_write"]
+"""Why the façade refused an operation (``OperationError.kind``)."""
+
+LifecycleErrorDetail = Literal[
+    "closed",
+    "before_its_time",
+    "not_an_applicant",
+    "already_applied",
+    "already_hired",
+    "not_hired",
+    "training_incomplete",
+    "training_already_completed",
+    "training_not_completed",
+    "already_reported",
+]
+"""``LifecycleError.detail``: which lifecycle rule refused the event."""
+
+CsvWriteErrorDetail = Literal["unencodable", "not_tabular", "io"]
+"""``CsvWriteError.detail``: why the file could not be written."""
+
+CsvEncoding = Literal["shift_jis", "utf8", "utf-8", "cp932", "sjis", "windows-31j"]
+"""A CSV file's encoding: Shift_JIS read and written as Windows-31J (``cp932``, ``sjis`` and
+``windows-31j`` name it too), or UTF-8 (written with a BOM)."""
+
+IdKind = Literal[
+    "medical_institution",
+    "health_center_recruitment",
+    "aggregating_body",
+    "fire_department_hq",
+    "prefecture",
+    "health_center_municipality",
+]
+"""The kinds of G-MIS ID."""
+
+PasswordPolicy = Literal["gmis", "kintone2020"]
+"""``gmis``: at least 8 half-width characters with upper, lower and digit (symbols allowed);
+``kintone2020``: at least 8 half-width letters and digits, both present, nothing else."""
 
 class Finding(TypedDict):
     """One thing validation found, at one dotted path of the canonical JSON."""
@@ -40,25 +101,296 @@ class CodeInfo(TypedDict):
     description: str
     description_ja: str
 
-Form = Union[Dict[str, Any], str, bytes]
-"""A form: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text, or JSON bytes (UTF-8)."""
+class InputErrorRecord(TypedDict):
+    """A record of a batch that is not a form at all."""
 
-class InvalidForm(ValueError):
-    """The form has error findings and cannot be registered."""
+    index: int
+    kind: InputErrorKind
+    message: str
+    message_ja: str
 
+class BatchSummary(TypedDict):
+    """Counts over a batch."""
+
+    records: int
+    registrable: int
+    """Forms without error findings."""
+    rejected: int
+    """Forms with at least one error finding."""
+    not_a_form: int
+    """Records that are not forms at all (see ``Batch.input_errors``)."""
+    errors: int
+    warnings: int
+
+class CountRow(TypedDict):
+    """One row of the agencies' count table (§11)."""
+
+    occupation: str
+    prefecture: str
+    """Two-digit JIS X 0401 code."""
+    postings: int
+    openings: int
+
+class Occupation(TypedDict):
+    """One of the 11 occupations of DOMAIN §3."""
+
+    code: str
+    name_ja: str
+    name_en: str
+    group: str
+    national_body: Optional[str]
+    national_body_en: Optional[str]
+
+class PrefectureInfo(TypedDict):
+    """One of the 47 prefectures."""
+
+    code: str
+    name: str
+    """Official name with its suffix: 東京都."""
+    short_name: str
+    """Without 都/道/府/県: 東京."""
+    romaji: str
+
+class RowFinding(Finding):
+    """A finding about one record of a CSV file: a Finding with where it is in the file."""
+
+    row: int
+    """1-based line of the record in the file (the header is row 1; a quoted field over several
+    lines counts its lines)."""
+    column: Optional[str]
+    """The column header, or None when the finding is about the whole row or file."""
+
+class PostingsCsv(TypedDict):
+    """What ``read_postings_csv`` read."""
+
+    postings: List[Dict[str, Any]]
+    """Every row that is a valid posting (§11 JSON), in file order."""
+    findings: List[RowFinding]
+    """A finding per problem: of the file (unknown or missing columns), of a row (bytes, column
+    count, yes/no values, every finding of its form)."""
+
+Substitution = TypedDict("Substitution", {"row": int, "column": str, "from": str, "to": str})
+"""A character written as another (``from`` 〜 → ``to`` ～) at a row (the header is row 1) and
+column header of the written file."""
+
+class ColumnSpec(TypedDict):
+    """One column of the postings CSV."""
+
+    header: str
+    """The Japanese header (募集情報ID)."""
+    path: str
+    """Dotted path in the posting JSON (``form.contact.phone``)."""
+    kind: Literal["text", "bool", "list", "status", "closed_reason"]
+
+class ColumnMapping(TypedDict):
+    """The columns of a postings CSV (``postings_csv_mapping()``; pass a changed one as ``mapping``)."""
+
+    source: str
+    columns: List[ColumnSpec]
+
+class BedRow(TypedDict):
+    """One institution's report in the regional bed view (地域病床見える化), as read."""
+
+    prefecture: str
+    """Two-digit JIS X 0401 code (a row is given with a name or a code)."""
+    local_government_code: str
+    """全国地方公共団体コード: six digits, check digit verified."""
+    municipality: str
+    secondary_area_number: str
+    """二次医療圏番号: four digits starting with the prefecture code."""
+    secondary_area_name: str
+    institution_code: str
+    """医療機関コード: ten digits starting with the prefecture code."""
+    institution_name: str
+    record_date: str
+    """実績日, ISO (given as ``2022/01/05`` or any date keynet reads)."""
+    reported_at: str
+    """報告日時, ``2022-02-01T11:32`` (given as ``2022/02/01 11:32``)."""
+    secured_beds: Optional[int]
+    ready_beds: Optional[int]
+    inpatients: Optional[int]
+
+class BedRowRead(TypedDict):
+    """``read_bed_row``: the row (None when it has an error) and every finding."""
+
+    row: Optional[BedRow]
     findings: List[Finding]
-    """Every finding (errors and warnings) of the form."""
+
+class BedSums(TypedDict):
+    """Record count and the sum of each count column (blank cells count as nothing)."""
+
+    records: int
+    secured_beds: int
+    ready_beds: int
+    inpatients: int
+
+class BedGroupTotals(TypedDict):
+    """Totals of one prefecture."""
+
+    prefecture: str
+    label: str
+    """As the screen shows it: ``東京都 (12)``."""
+    sums: BedSums
+
+class BedTotals(TypedDict):
+    """Totals of a bed view, and per prefecture."""
+
+    all: BedSums
+    groups: List[BedGroupTotals]
+
+class BedView(TypedDict):
+    """One screen of the bed view: always of the account's own prefecture."""
+
+    prefecture: str
+    pages: int
+    """Screen pages of at most 2,000 rows (at least 1)."""
+    page: int
+    rows: List[BedRow]
+    totals: BedTotals
+
+class BedExportCsv(TypedDict):
+    """What ``read_bed_export_csv`` read."""
+
+    rows: List[BedRow]
+    findings: List[RowFinding]
+
+class Account(TypedDict):
+    """A G-MIS account."""
+
+    id: str
+    kind: IdKind
+    prefecture: str
+    """A code (``13``) or a name (``東京都``, ``東京``)."""
+
+class Permissions(TypedDict):
+    """What an ID kind may do."""
+
+    kind: IdKind
+    label_ja: str
+    registers: List[str]
+    """Facility types of the forms it may register (empty: none)."""
+    reads_postings: Optional[Literal["internal", "registered", "public"]]
+    """The view in which it reads postings distributed to it (None: only its own postings)."""
+    reads_bed_view: bool
+    """Reads the regional bed view of its own prefecture."""
+
+class Registration(TypedDict):
+    """``may_register``: allowed, or the reason why not."""
+
+    allowed: bool
+    reason: Optional[str]
+
+Document = Union[Dict[str, Any], str, bytes]
+"""A document: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text, or JSON bytes (UTF-8)."""
+Form = Document
+"""A recruitment form (DOMAIN §2), as typed: it is validated and normalised by the core."""
+Documents = Union[Sequence[Document], Iterable[Document], str, bytes]
+"""A list of documents: a list/tuple/iterable of documents, the JSON text of an array, or JSON lines."""
+CsvData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes]]
+"""A CSV file: its bytes, a path (``str`` or ``os.PathLike``) or a file object opened in binary mode."""
 
 class InputError(ValueError):
-    """The input is not a form at all: bad JSON, not an object, too large or too deep."""
+    """The input is not a document at all (bad JSON, not an object, too large, too deep); `.kind` names the reason, `.message_ja` says it in Japanese."""
 
     kind: InputErrorKind
     """A stable name of the reason, for programs."""
     message_ja: str
     """The message in Japanese (``str(err)`` is English)."""
 
+class OperationError(ValueError):
+    """keynet read the input but refused the operation. `.kind` is the façade's error kind (invalid, lifecycle, rules, disclosure, csv_write), `.detail` a finer stable name or None, `.findings` every finding (list of dict; empty unless kind is invalid)."""
+
+    kind: str
+    """The façade's error kind: ``invalid``, ``lifecycle``, ``rules``, ``disclosure`` or ``csv_write``."""
+    detail: Optional[str]
+    """A finer stable name (a lifecycle error's reason), or None."""
+    findings: List[Finding]
+    """Every finding (errors and warnings); empty unless ``kind`` is ``invalid``."""
+
+class InvalidForm(OperationError):
+    """The input has error findings: a form that cannot be registered, or a posting, recipient, plan or argument that cannot be used; `.findings` holds every finding (list of dict). `.kind` is 'invalid'."""
+
+    at: int
+    """Set by ``apply_events`` only: the index of the event that failed."""
+
+class LifecycleError(OperationError):
+    """A lifecycle event the posting's state does not allow; `.detail` names the reason (closed, not_an_applicant, already_applied, …). `.kind` is 'lifecycle'; `apply_events` adds `.at`, the index of the failing event."""
+
+    at: int
+    """Set by ``apply_events`` only: the index of the event that failed."""
+
+class DisclosureError(OperationError):
+    """Masked details were asked for by a seeker who neither inquired nor applied. `.kind` is 'disclosure'."""
+
+class RulesError(OperationError):
+    """A distribution rule set that cannot be used (bad JSON shape, unknown occupation, …). `.kind` is 'rules'."""
+
+class CsvWriteError(OperationError):
+    """A CSV file could not be written, and nothing is returned. `.kind` is 'csv_write'; `.detail` is 'unencodable' (a character without a Shift_JIS form: `.row`, `.column`, `.character`, `.codepoint` say where and which), 'not_tabular' (a posting with inquiries or hires: `.row`, `.posting_id`) or 'io'. Attributes that do not apply are None."""
+
+    detail: CsvWriteErrorDetail
+    row: Optional[int]
+    """The line of the file (the header is row 1)."""
+    column: Optional[str]
+    """``unencodable``: the column header (担当者氏名)."""
+    character: Optional[str]
+    """``unencodable``: the character (𠮷)."""
+    codepoint: Optional[int]
+    """``unencodable``: its code point (0x20BB7)."""
+    posting_id: Optional[str]
+    """``not_tabular``: the posting that has inquiries or hires."""
+
+class SubstitutionWarning(UserWarning):
+    """Writing Shift_JIS wrote a character as another (〜 WAVE DASH as ～, − as －, ¥ as \\, …).
+
+    The file is complete; ``.substitutions`` of the returned bytes lists each change with its row
+    and column. To refuse any substitution instead, make the warning an error:
+    ``warnings.simplefilter("error", keynet.SubstitutionWarning)``.
+    """
+
+class CsvBytes(bytes):
+    """The bytes of a CSV file written by keynet (``bytes`` in every way), with
+    ``.substitutions``: every character written as another, ``[{row, column, from, to}]`` (the
+    header is row 1), empty when the text is written as given.
+
+    Shift_JIS files are Windows-31J: decode them with Python's ``cp932`` codec (its
+    ``shift_jis`` codec fails on 髙 and ① and reads ～ as 〜); UTF-8 files start with a BOM (``utf-8-sig``).
+    """
+
+    substitutions: List[Substitution]
+    """Every character written as another, in file order."""
+
 class InternalError(Exception):
-    """A bug inside keynet: a Rust panic was caught. The interpreter is unharmed; later calls work."""
+    """A bug inside keynet (a Rust panic was caught); the interpreter is unharmed and later calls work."""
+
+class Batch:
+    """The findings of many forms (``validate_many``), one record each, in input order.
+
+    Compact: the findings stay in Rust until asked for. ``len(batch)``; ``batch[i]`` is the list
+    of findings of record ``i``, or None when that record is not a form at all (see
+    ``input_errors``); iterating yields the same.
+    """
+
+    def __len__(self) -> int:
+        """The number of records."""
+    def __getitem__(self, index: int) -> Optional[List[Finding]]:
+        """The findings of record ``index`` (negative counts from the end), or None when it is not a form."""
+    @property
+    def registrable(self) -> List[bool]:
+        """One bool per record: True when the record is a form without error findings."""
+    @property
+    def input_errors(self) -> List[InputErrorRecord]:
+        """The records that are not forms at all, with their index and reason."""
+    def summary(self) -> BatchSummary:
+        """Counts: records, registrable, rejected, not_a_form, errors, warnings."""
+    def columns(self) -> Dict[str, list]:
+        """Every finding as columns of equal length: record, path, code, severity, message, message_ja."""
+    def to_pandas(self) -> Any:
+        """The findings as a pandas DataFrame (see ``findings_frame``). Needs pandas."""
+    def to_polars(self) -> Any:
+        """The findings as a polars DataFrame (see ``findings_frame``). Needs polars."""
+
+# --- forms ----------------------------------------------------------------------------------------
 
 def validate(form: Form) -> List[Finding]:
     """Every finding about the form, errors and warnings alike (never only the first).
@@ -79,8 +411,258 @@ def normalize(form: Form) -> Dict[str, Any]:
         InternalError: a bug inside keynet.
     """
 
+def validate_many(forms: Union[Iterable[Form], str, bytes], *, threads: Optional[int] = None) -> Batch:
+    """Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped) or an
+    iterable of forms (dicts or JSON text).
+
+    The GIL is released while the core works, and the records are spread over ``threads``
+    threads (default: every core; small batches use one). A record that is not a form does not
+    stop the batch: it is listed in ``Batch.input_errors``.
+
+    Raises:
+        TypeError: an item holds a value JSON cannot; the message names ``forms[i]``.
+        ValueError: ``threads`` is 0.
+    """
+
 def catalogue() -> List[CodeInfo]:
     """Every finding code with its English and Japanese description, for translators and UIs."""
 
+# --- views ----------------------------------------------------------------------------------------
+
+def public_view(form: Form) -> Dict[str, Any]:
+    """The public view (§6) of a form without errors: ``facility.id`` removed and, when masking
+    is requested, the masked fields null. Raises InvalidForm (a leak is an error finding)."""
+
+def registered_view(form: Form) -> Dict[str, Any]:
+    """The registered view of a form without errors: every field but ``facility.id``. Raises InvalidForm."""
+
+def view(form: Form, view: Literal["internal", "registered", "public"]) -> Dict[str, Any]:
+    """One view of a form without errors by name. Raises InvalidForm (an unknown view is a finding at ``view``)."""
+
+# --- distribution ---------------------------------------------------------------------------------
+
+def distribute(postings: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Dict[str, Any]]:
+    """§11 distribution: for each recipient, its view and the posting ids it receives (input
+    order), or its count rows. ``rules`` extends or overrides the standard rule set.
+
+    Raises:
+        InvalidForm: a posting or recipient cannot be used (findings at ``postings.<i>…``,
+            ``recipients.<i>``).
+        RulesError: ``rules`` cannot be used.
+    """
+
+def explain(posting: Document, recipient: Document, rules: Optional[Document] = None) -> Dict[str, Any]:
+    """§11 explanation for one posting and one recipient: received, view, rule, reason."""
+
+def new_since(previous: Documents, current: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Dict[str, Any]]:
+    """What each recipient receives from ``current`` that it did not from ``previous`` (same shape as ``distribute``)."""
+
+def count_table(postings: Documents) -> List[CountRow]:
+    """The agencies' count table of the open postings, ordered by occupation (§3) then prefecture."""
+
+def standard_recipients(agencies: Sequence[str] = ...) -> List[Dict[str, Any]]:
+    """The standard recipients of a report: every kind of the standard rules (kinds tied to a
+    prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``."""
+
+# --- training -------------------------------------------------------------------------------------
+
+def assess_training(plan: Document) -> Dict[str, Any]:
+    """§11 assessment of a training plan: missing_required, total_minutes,
+    meets_recommended_minutes, reportable, warnings. Raises InvalidForm for a malformed plan."""
+
+def training_materials(occupation: Optional[str] = None) -> List[Dict[str, Any]]:
+    """The seeds' teaching materials for an occupation code (or all). Raises InvalidForm for an unknown occupation."""
+
+# --- lifecycle ------------------------------------------------------------------------------------
+
+def register(form: Form, posting_id: str, registered_on: Union[str, datetime.date]) -> Dict[str, Any]:
+    """Registers a form without errors as a new open posting (§11 posting JSON). Raises InvalidForm."""
+
+def apply_event(posting: Document, event: Document) -> Dict[str, Any]:
+    """Applies one lifecycle event (inquiry, application, hire, training_completed,
+    completion_reported, close); returns the posting after it.
+
+    Raises:
+        LifecycleError: the posting's state does not allow the event (``.detail`` says why).
+        InvalidForm: the posting or event cannot be read (findings at ``posting…``/``event…``).
+    """
+
+def apply_events(posting: Document, events: Documents) -> Dict[str, Any]:
+    """Applies events one by one (``apply_event``); returns the posting after the last. A failure
+    raises as ``apply_event`` does, with ``.at`` the index of the failing event."""
+
+def disclose(posting: Document, seeker_id: str) -> Dict[str, Any]:
+    """The full details (registered view) for a seeker who inquired about or applied to the
+    posting. Raises DisclosureError for anyone else."""
+
+def account_status(postings: Documents, facility_id: str, year: int, month: int) -> Literal["no_account", "active", "suspended"]:
+    """The facility's Key-Net account status in a calendar month (§9). Raises InvalidForm for a month outside 1–12."""
+
+def duplicate_open_postings(postings: Documents) -> List[Dict[str, Any]]:
+    """Facilities with two or more open postings for one occupation (§9 sync caveat): facility_id, occupation, posting_ids."""
+
+# --- CSV files (Shift_JIS or UTF-8) ---------------------------------------------------------------
+
+def read_postings_csv(data: CsvData, encoding: CsvEncoding = "shift_jis", mapping: Optional[Union[ColumnMapping, Document]] = None) -> PostingsCsv:
+    """Reads a postings CSV (one posting per row, a header row of Japanese column names): every
+    readable posting, and a finding per problem with its ``row`` (the header is row 1) and
+    ``column`` (the header, or None for the whole row or file). Reading goes on past bad rows.
+
+    ``data`` is the file's bytes, a path (``str`` or ``os.PathLike``) or a binary file object.
+    ``encoding`` is ``"shift_jis"`` (Windows-31J, as Excel in Japan writes it; also ``"cp932"``,
+    ``"sjis"``) or ``"utf8"`` (a BOM is skipped). ``mapping`` replaces the column mapping
+    (``postings_csv_mapping()`` gives the standard one, in the same shape).
+
+    Raises:
+        InvalidForm: ``encoding`` or ``mapping`` cannot be used (a finding at that name).
+        OSError: the file cannot be read.
+    """
+
+def write_postings_csv(postings: Documents, encoding: CsvEncoding = "shift_jis", mapping: Optional[Union[ColumnMapping, Document]] = None) -> CsvBytes:
+    """Writes postings as a CSV file, one posting per row under the Japanese headers of the
+    column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
+
+    Nothing is lost silently: a character without a Shift_JIS (Windows-31J) form raises
+    :class:`CsvWriteError` naming row, column and character; the documented substitutions
+    (〜 WAVE DASH → ～, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, — → ―) and the encoder's own (− → －,
+    ¥ → \\) are listed in ``.substitutions`` of the result and raise a
+    :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` or ``"utf8"`` (with a BOM).
+
+    Raises:
+        CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
+            posting with inquiries or hires, which the file cannot hold ('not_tabular').
+        InvalidForm: a posting, ``encoding`` or ``mapping`` cannot be used.
+    """
+
+def write_count_table_csv(postings: Documents, encoding: CsvEncoding = "shift_jis") -> CsvBytes:
+    """Writes the agencies' count table of the open postings as a CSV file (職種コード, 職種,
+    都道府県コード, 都道府県, 件数, 募集人数); returns its bytes (:class:`CsvBytes`).
+
+    Raises:
+        InvalidForm: a posting or ``encoding`` cannot be used.
+    """
+
+def postings_csv_mapping() -> ColumnMapping:
+    """The standard column mapping of the postings CSV: ``{"source", "columns": [{header, path,
+    kind}]}``. Change it and pass it as ``mapping`` to read or write other headers."""
+
+# --- accounts and the regional bed view -----------------------------------------------------------
+
+def check_password(password: str, policy: PasswordPolicy) -> List[Finding]:
+    """Every finding about a password under a policy: ``"gmis"`` (at least 8 half-width
+    characters with an upper-case letter, a lower-case letter and a digit) or
+    ``"kintone2020"`` (at least 8 half-width letters and digits, both present). Findings are
+    at path ``password``; no message repeats the password. Raises InvalidForm for an unknown
+    policy."""
+
+def account_permissions(kind: IdKind) -> Permissions:
+    """What a G-MIS ID kind may do: the facility types it registers, the view in which it reads
+    postings (None: only its own), whether it reads the bed view of its own prefecture.
+    Raises InvalidForm for an unknown kind."""
+
+def may_register(account: Union[Account, Document], form: Form) -> Registration:
+    """Whether an account (``{id, kind, prefecture}``) may register a form:
+    ``{"allowed": True, "reason": None}`` or ``allowed`` False with the reason. Raises
+    InvalidForm when the account cannot be read or the form has errors."""
+
+def read_bed_row(row: Document) -> BedRowRead:
+    """One bed view report row read and checked: ``{"row": …, "findings": […]}`` — ``row`` is
+    None when there is an error finding (codes, check digit, negative counts, …); warnings
+    (ready beds above secured beds, a record date after the report) come with the row."""
+
+def bed_view(rows: Documents, account: Union[Account, Document], search: Optional[str] = None, page: int = 0) -> BedView:
+    """The regional bed view as the account's screen shows it: only the rows of the account's
+    own prefecture, filtered by ``search`` (secondary medical area number or name, or
+    institution name), one ``page`` of at most 2,000 rows (0-based), the number of ``pages``
+    and the ``totals``.
+
+    Raises:
+        InvalidForm: the account's kind does not read the bed view (a finding at ``account``),
+            or a row has errors (findings at ``rows.<i>.…``).
+    """
+
+def export_bed_view_csv(rows: Documents, account: Union[Account, Document], encoding: CsvEncoding = "shift_jis") -> CsvBytes:
+    """The bed view of an account exported as G-MIS does, "details only" CSV (Shift_JIS by
+    default): only the rows of the account's own prefecture, every page; returns its bytes
+    (:class:`CsvBytes`, with ``.substitutions`` as for ``write_postings_csv``).
+
+    Raises:
+        InvalidForm: the account's kind does not read the bed view, or a row has errors.
+        CsvWriteError: a character without a Shift_JIS form.
+    """
+
+def read_bed_export_csv(data: CsvData, encoding: CsvEncoding = "shift_jis") -> BedExportCsv:
+    """Reads a bed view export ("details only" CSV, the columns of ``export_bed_view_csv``): every
+    readable row, and a finding per problem (warnings too) with its ``row`` and ``column``.
+
+    ``data`` is the file's bytes, a path or a binary file object; ``encoding`` as for
+    ``read_postings_csv``.
+    """
+
+# --- the façade by name, reference data, samples --------------------------------------------------
+
+def call(operation: str, args: Document) -> Any:
+    """Any operation of the JSON façade (``keynet::api::call``) by name, with its arguments as
+    one dict: ``call("explain", {"posting": p, "recipient": r})``. Errors as the named functions;
+    an unknown operation is InvalidForm with a finding at ``operation``."""
+
+def occupations() -> List[Occupation]:
+    """The 11 occupations of DOMAIN §3, in its order, with Japanese and English names."""
+
+def prefectures() -> List[PrefectureInfo]:
+    """The 47 prefectures in code order."""
+
+def sample_forms(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
+    """``count`` realistic forms from the core's seeded generator (about 40 % typed messily, about 15 % invalid)."""
+
+def sample_postings(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
+    """``count`` realistic postings (§11) from the core's seeded generator (about 80 % open)."""
+
+# --- DataFrames (optional: pandas, polars) --------------------------------------------------------
+
+def findings_frame(
+    findings: Union[Batch, List[Finding], List[Optional[List[Finding]]], PostingsCsv, BedExportCsv, List[RowFinding]],
+    backend: Literal["pandas", "polars"] = "pandas",
+) -> Any:
+    """One row per finding: record, path, code, severity, message, message_ja.
+
+    ``findings`` is a :class:`keynet.Batch`, the findings of one form (``validate(form)``, all
+    record 0), or a list with the findings of each record. ``code`` and ``severity`` are
+    categorical (in catalogue order; error before warning).
+
+    The result of a CSV read (``read_postings_csv``, ``read_bed_export_csv``) or its
+    ``findings`` give one row per finding with ``row`` (the line in the file; the header is
+    row 1) and ``column`` (the column header, missing for the whole row or file) instead of
+    ``record``: row, column, path, code, severity, message, message_ja.
+    """
+
+def count_frame(rows: Iterable[CountRow], backend: Literal["pandas", "polars"] = "pandas") -> Any:
+    """The count table as a long DataFrame, with Japanese and English labels.
+
+    ``rows`` are count rows: ``keynet.count_table(postings)``, or the ``counts`` of an agency's
+    delivery in ``keynet.distribute``. Columns: occupation, occupation_ja, occupation_en,
+    prefecture, prefecture_ja, prefecture_en, postings, openings. With pandas, ``occupation``
+    and ``prefecture`` are ordered categoricals (the order of DOMAIN §3; prefecture code).
+    """
+
+def count_matrix(
+    rows: Iterable[CountRow],
+    value: Literal["postings", "openings"] = "postings",
+    labels: Literal["code", "ja", "en"] = "code",
+    complete: bool = True,
+    backend: Literal["pandas", "polars"] = "pandas",
+) -> Any:
+    """The count table as a matrix: one row per occupation, one column per prefecture.
+
+    ``value`` is ``"postings"`` or ``"openings"``; ``labels`` names rows and columns by
+    ``"code"`` (``nurse``, ``13``), ``"ja"`` (看護師, 東京都) or ``"en"`` (registered nurse, Tokyo).
+    ``complete`` keeps all 11 occupations × 47 prefectures (zeros where nothing is counted);
+    otherwise only those with a count. pandas: occupations are the index. polars: the first
+    column, ``occupation``, holds the occupation labels.
+    """
+
 def _trigger_panic_for_tests() -> None:
     """Test hook, not API: raises InternalError from a deliberate Rust panic."""
+
+def _trigger_worker_panic_for_tests() -> None:
+    """Test hook, not API: raises InternalError from a deliberate panic in a batch worker thread."""

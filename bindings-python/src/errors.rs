@@ -1,0 +1,246 @@
+//! The exceptions of the module and the conversions from the core's errors. Every expected
+//! failure carries its facts as attributes (`.kind`, `.detail`, `.findings`): data, not a string
+//! to parse. A Rust panic becomes `InternalError`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use keynet::Finding;
+use keynet::InputError as CoreInputError;
+use keynet::api::ApiError;
+use keynet::csv::WriteError;
+use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+pyo3::create_exception!(
+    keynet,
+    InputError,
+    PyValueError,
+    "The input is not a document at all (bad JSON, not an object, too large, too deep); `.kind` names the reason, `.message_ja` says it in Japanese."
+);
+pyo3::create_exception!(
+    keynet,
+    OperationError,
+    PyValueError,
+    "keynet read the input but refused the operation. `.kind` is the façade's error kind (invalid, lifecycle, rules, disclosure, csv_write), `.detail` a finer stable name or None, `.findings` every finding (list of dict; empty unless kind is invalid)."
+);
+pyo3::create_exception!(
+    keynet,
+    InvalidForm,
+    OperationError,
+    "The input has error findings: a form that cannot be registered, or a posting, recipient, plan or argument that cannot be used; `.findings` holds every finding (list of dict). `.kind` is 'invalid'."
+);
+pyo3::create_exception!(
+    keynet,
+    LifecycleError,
+    OperationError,
+    "A lifecycle event the posting's state does not allow; `.detail` names the reason (closed, not_an_applicant, already_applied, …). `.kind` is 'lifecycle'; `apply_events` adds `.at`, the index of the failing event."
+);
+pyo3::create_exception!(
+    keynet,
+    DisclosureError,
+    OperationError,
+    "Masked details were asked for by a seeker who neither inquired nor applied. `.kind` is 'disclosure'."
+);
+pyo3::create_exception!(
+    keynet,
+    RulesError,
+    OperationError,
+    "A distribution rule set that cannot be used (bad JSON shape, unknown occupation, …). `.kind` is 'rules'."
+);
+pyo3::create_exception!(
+    keynet,
+    CsvWriteError,
+    OperationError,
+    "A CSV file could not be written, and nothing is returned. `.kind` is 'csv_write'; `.detail` is 'unencodable' (a character without a Shift_JIS form: `.row`, `.column`, `.character`, `.codepoint` say where and which), 'not_tabular' (a posting with inquiries or hires: `.row`, `.posting_id`) or 'io'. Attributes that do not apply are None."
+);
+pyo3::create_exception!(
+    keynet,
+    InternalError,
+    PyException,
+    "A bug inside keynet (a Rust panic was caught); the interpreter is unharmed and later calls work."
+);
+
+/// The text of a panic payload.
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_owned())
+}
+
+pub(crate) fn internal(detail: &str) -> PyErr {
+    InternalError::new_err(format!(
+        "keynet internal error (a bug, please report it): {detail}"
+    ))
+}
+
+/// Runs `f`, turning a Rust panic into `keynet.InternalError`.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => Err(internal(&panic_text(payload.as_ref()))),
+    }
+}
+
+fn with_attrs(py: Python<'_>, err: PyErr, attrs: &[(&str, Bound<'_, PyAny>)]) -> PyErr {
+    let value = err.value(py);
+    for (name, item) in attrs {
+        if let Err(e) = value.setattr(*name, item) {
+            return e;
+        }
+    }
+    err
+}
+
+/// `keynet.InputError` carrying `.kind` and `.message_ja`; `at` (such as `postings[3]` or
+/// `line 7`) says which item of a list could not be read.
+pub(crate) fn input_error(py: Python<'_>, err: &CoreInputError, at: Option<&str>) -> PyErr {
+    let message = match at {
+        Some(at) => format!("{at}: {err}"),
+        None => err.to_string(),
+    };
+    let attrs = [
+        ("kind", PyString::new(py, err.kind()).into_any()),
+        (
+            "message_ja",
+            PyString::new(py, &err.message_ja()).into_any(),
+        ),
+    ];
+    with_attrs(py, InputError::new_err(message), &attrs)
+}
+
+pub(crate) fn finding_dict<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item(pyo3::intern!(py, "path"), &f.path)?;
+    d.set_item(pyo3::intern!(py, "code"), f.code.as_str())?;
+    d.set_item(pyo3::intern!(py, "severity"), f.severity.as_str())?;
+    d.set_item(pyo3::intern!(py, "message"), &f.message)?;
+    d.set_item(pyo3::intern!(py, "message_ja"), &f.message_ja)?;
+    Ok(d)
+}
+
+pub(crate) fn findings_list<'py>(
+    py: Python<'py>,
+    findings: &[Finding],
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for f in findings {
+        list.append(finding_dict(py, f)?)?;
+    }
+    Ok(list)
+}
+
+/// `keynet.InvalidForm` carrying `.findings`. The message names paths and codes only: never a
+/// value typed into the form.
+pub(crate) fn invalid_form(py: Python<'_>, what: &str, findings: &[Finding]) -> PyErr {
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| format!("{} ({})", f.path, f.code))
+        .collect();
+    let err = InvalidForm::new_err(format!(
+        "{what}: {} error(s): {}",
+        errors.len(),
+        errors.join(", ")
+    ));
+    match findings_list(py, findings) {
+        Ok(list) => with_attrs(
+            py,
+            err,
+            &[
+                ("kind", pyo3::intern!(py, "invalid").clone().into_any()),
+                ("detail", py.None().into_bound(py)),
+                ("findings", list.into_any()),
+            ],
+        ),
+        Err(e) => e,
+    }
+}
+
+/// A failure of the JSON façade as the matching exception.
+pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
+    let py_err = match err {
+        ApiError::Input(e) => return input_error(py, e, None),
+        ApiError::Invalid { findings } => {
+            return invalid_form(py, "the input cannot be used", findings);
+        }
+        ApiError::Lifecycle(_) => LifecycleError::new_err(err.to_string()),
+        ApiError::Disclosure(_) => DisclosureError::new_err(err.to_string()),
+        ApiError::Rules(_) => RulesError::new_err(err.to_string()),
+        ApiError::CsvWrite(e) => return csv_write_error(py, err, e),
+        // A kind added to the core later still arrives with its kind and detail.
+        _ => OperationError::new_err(err.to_string()),
+    };
+    let detail = match err.to_json().get("detail").and_then(|d| d.as_str()) {
+        Some(d) => PyString::new(py, d).into_any(),
+        None => py.None().into_bound(py),
+    };
+    match findings_list(py, err.findings()) {
+        Ok(findings) => with_attrs(
+            py,
+            py_err,
+            &[
+                ("kind", PyString::new(py, err.kind()).into_any()),
+                ("detail", detail),
+                ("findings", findings.into_any()),
+            ],
+        ),
+        Err(e) => e,
+    }
+}
+
+/// `keynet.CsvWriteError`: the core's message (row, column header and character for a character
+/// without a Shift_JIS form) and the same facts as attributes, None where they do not apply.
+fn csv_write_error(py: Python<'_>, err: &ApiError, write: &WriteError) -> PyErr {
+    let none = || py.None().into_bound(py);
+    let text = |s: &str| PyString::new(py, s).into_any();
+    let facts = || -> PyResult<[(&str, Bound<'_, PyAny>); 5]> {
+        Ok(match write {
+            WriteError::Unencodable {
+                row,
+                column,
+                character,
+                codepoint,
+            } => [
+                ("row", row.into_pyobject(py)?.into_any()),
+                ("column", text(column)),
+                ("character", text(&character.to_string())),
+                ("codepoint", codepoint.into_pyobject(py)?.into_any()),
+                ("posting_id", none()),
+            ],
+            WriteError::NotTabular { row, posting_id } => [
+                ("row", row.into_pyobject(py)?.into_any()),
+                ("column", none()),
+                ("character", none()),
+                ("codepoint", none()),
+                ("posting_id", text(posting_id)),
+            ],
+            WriteError::Io(_) => [
+                ("row", none()),
+                ("column", none()),
+                ("character", none()),
+                ("codepoint", none()),
+                ("posting_id", none()),
+            ],
+        })
+    };
+    let detail = match write {
+        WriteError::Unencodable { .. } => "unencodable",
+        WriteError::NotTabular { .. } => "not_tabular",
+        WriteError::Io(_) => "io",
+    };
+    let facts = match facts() {
+        Ok(facts) => facts,
+        Err(e) => return e,
+    };
+    let py_err = CsvWriteError::new_err(err.to_string());
+    let common = [
+        ("kind", PyString::new(py, err.kind()).into_any()),
+        ("detail", text(detail)),
+        ("findings", PyList::empty(py).into_any()),
+    ];
+    let py_err = with_attrs(py, py_err, &common);
+    with_attrs(py, py_err, &facts)
+}
