@@ -80,9 +80,10 @@ test('input errors are a KeynetError with kind and message_ja', () => {
       assert.ok(err instanceof Error)
       assert.equal(err.name, 'KeynetError')
       assert.equal(err.code, 'invalid_input')
-      assert.equal(err.kind, kind, `${JSON.stringify(bad)}: ${err.message}`)
+      assert.equal(err.kind, 'invalid_input')
+      assert.equal(err.detail, kind, `${JSON.stringify(bad)}: ${err.message}`)
       assert.ok(err.message && err.message_ja && err.message !== err.message_ja)
-      assert.equal(err.findings, undefined)
+      assert.deepEqual(err.findings, [])
     }
   }
 })
@@ -92,7 +93,8 @@ test('deep nesting is the input error too_deep', () => {
   for (let i = 0; i < 200; i += 1) value = [value]
   const err = thrown(() => keynet.validate({ notes: value }))
   assert.equal(err.name, 'KeynetError')
-  assert.equal(err.kind, 'too_deep')
+  assert.equal(err.kind, 'invalid_input')
+  assert.equal(err.detail, 'too_deep')
 })
 
 test('an invalid form throws KeynetError carrying every finding', { skip: !invalid && 'no invalid form' }, () => {
@@ -101,8 +103,9 @@ test('an invalid form throws KeynetError carrying every finding', { skip: !inval
   const err = thrown(() => keynet.normalize(form))
   assert.ok(err instanceof Error)
   assert.equal(err.name, 'KeynetError')
-  assert.equal(err.code, 'invalid_form')
-  assert.equal(err.kind, undefined)
+  assert.equal(err.code, 'invalid')
+  assert.equal(err.kind, 'invalid')
+  assert.equal(err.detail, null)
   assert.deepEqual(fullKeys(err.findings), fullKeys(findings))
   for (const f of err.findings) assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS)
   assert.ok(err.message.includes(findings.find((f) => f.severity === 'error').path))
@@ -132,10 +135,18 @@ test('the catalogue lists every code in both languages', () => {
 
 test('index.d.ts declares the API with the canonical key names', () => {
   const dts = readFileSync(join(REPO, 'bindings-node', 'index.d.ts'), 'utf8')
-  for (const name of ['validate', 'normalize', 'catalogue']) {
-    assert.match(dts, new RegExp(`export declare function ${name}\\(`))
+  const names = [
+    'validate', 'normalize', 'publicView', 'registeredView', 'view', 'distribute', 'explain', 'newSince',
+    'countTable', 'assessTraining', 'trainingMaterials', 'register', 'applyEvent', 'accountStatus',
+    'duplicateOpenPostings', 'disclose', 'validateMany', 'fromKintoneRecord', 'toKintoneErrors',
+    'toKintoneRecord', 'kintoneMapping', 'call', 'catalogue', 'isKeynetError',
+  ]
+  for (const name of names) {
+    assert.match(dts, new RegExp(`export declare function ${name}[<(]`), name)
+    assert.equal(typeof keynet[name], 'function', name)
   }
-  assert.match(dts, /export declare function validate\(input: object \| string\): Array<Finding>/)
+  assert.match(dts, /export declare function validate\(form: FormInput \| string\): Array<Finding>/)
+  assert.match(dts, /export type Occupation =/)
   assert.match(dts, /export interface Finding \{/)
   assert.match(dts, /export interface KeynetError extends Error \{/)
   assert.match(dts, /\bmessage_ja: string/)
@@ -150,6 +161,8 @@ test('a panic becomes KeynetError internal and the next call works', () => {
     const err = thrown(() => keynet._triggerPanicForTests())
     assert.equal(err.name, 'KeynetError')
     assert.equal(err.code, 'internal')
+    assert.equal(err.kind, 'internal')
+    assert.deepEqual(err.findings, [])
     assert.match(err.message, /panic drill/)
     assert.ok(Array.isArray(keynet.validate({})))
     assert.equal(keynet.catalogue().length, CODES.length)

@@ -11,12 +11,13 @@ function runForm(form, expect) {
     for (const fn of [keynet.validate, keynet.normalize]) {
       const err = thrown(() => fn(form))
       assert.equal(err.name, 'KeynetError', String(err))
+      assert.equal(err.kind, 'invalid_input')
       assert.equal(err.code, 'invalid_input')
-      assert.equal(err.kind, expect.error, `${fn.name}: ${err.message}`)
+      assert.equal(err.detail, expect.error, `${fn.name}: ${err.message}`)
       assert.ok(err.message.trim() && err.message_ja.trim())
       last = err
     }
-    return ['input_error', last.kind]
+    return ['input_error', last.detail]
   }
 
   const findings = keynet.validate(form)
@@ -31,7 +32,8 @@ function runForm(form, expect) {
   if (hasError(findings)) {
     const err = thrown(() => keynet.normalize(form))
     assert.equal(err.name, 'KeynetError', String(err))
-    assert.equal(err.code, 'invalid_form')
+    assert.equal(err.kind, 'invalid')
+    assert.equal(err.code, 'invalid')
     assert.ok(err instanceof Error)
     assert.deepEqual(fullKeys(err.findings), fullKeys(findings))
     assert.equal(expect.canonical, null, 'a form with errors cannot have a canonical form')

@@ -20,6 +20,40 @@ export const CASES = CASE_FILES.map((name) => ({
   ...JSON.parse(readFileSync(join(CASES_DIR, name), 'utf8')),
 }))
 
+/** The operation cases: every tests/cases/<folder>/*.json, as `folder/name.json`. */
+export const OP_CASES = readdirSync(CASES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    readdirSync(join(CASES_DIR, d.name))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({
+        file: `${d.name}/${name}`,
+        folder: d.name,
+        ...JSON.parse(readFileSync(join(CASES_DIR, d.name, name), 'utf8')),
+      })),
+  )
+  .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+
+/** Removes every `message` / `message_ja` key of an output, failing when one is not non-empty text. */
+export function stripMessages(value) {
+  if (Array.isArray(value)) return value.map(stripMessages)
+  if (value !== null && typeof value === 'object') {
+    const out = {}
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'message' || k === 'message_ja') {
+        if (typeof v !== 'string' || v.trim() === '') throw new Error(`empty ${k} in output: ${JSON.stringify(value)}`)
+        continue
+      }
+      out[k] = stripMessages(v)
+    }
+    return out
+  }
+  return value
+}
+
+/** The façade error kinds a KeynetError carries in `kind` (and `code`). */
+export const ERROR_KINDS = ['invalid_input', 'invalid', 'lifecycle', 'rules', 'disclosure', 'csv_write', 'internal']
+
 export const FINDING_KEYS = ['code', 'message', 'message_ja', 'path', 'severity']
 export const CODES = [
   'required', 'format', 'range', 'unknown_value', 'inconsistent',
