@@ -1,0 +1,212 @@
+//! The one error type of the binding, `KeyNetError`: typed cases a Swift `catch` or a Kotlin
+//! `when` can switch on, each carrying its data (never flattened to a string).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use keynet::api::ApiError;
+use keynet::lifecycle::LifecycleError;
+use keynet::posting::DisclosureError;
+
+use crate::types::{Finding, findings};
+
+/// Why input could not be read at all (mirrors the kinds of `keynet::InputError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum InputErrorKind {
+    /// Over the size limit (1 MiB for one form).
+    TooLarge,
+    InvalidUtf8,
+    /// Not valid JSON.
+    Syntax,
+    /// Nested deeper than 127 levels.
+    TooDeep,
+    /// A form that is not a JSON object.
+    NotAnObject,
+    /// A kind newer than this binding (see `message`).
+    Other,
+}
+
+impl InputErrorKind {
+    fn of(e: &keynet::InputError) -> Self {
+        match e.kind() {
+            "too_large" => InputErrorKind::TooLarge,
+            "invalid_utf8" => InputErrorKind::InvalidUtf8,
+            "syntax" => InputErrorKind::Syntax,
+            "too_deep" => InputErrorKind::TooDeep,
+            "not_an_object" => InputErrorKind::NotAnObject,
+            _ => InputErrorKind::Other,
+        }
+    }
+}
+
+/// A lifecycle event the posting's state does not allow (mirrors `keynet::lifecycle::LifecycleError`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum LifecycleProblem {
+    /// The posting is closed.
+    Closed,
+    /// The event is dated before what it follows (ISO date).
+    BeforeItsTime {
+        earliest: String,
+    },
+    NotAnApplicant {
+        seeker_id: String,
+    },
+    AlreadyApplied {
+        seeker_id: String,
+    },
+    AlreadyHired {
+        seeker_id: String,
+    },
+    NotHired {
+        seeker_id: String,
+    },
+    /// The training plan misses required modules (listed).
+    TrainingIncomplete {
+        missing: String,
+    },
+    TrainingAlreadyCompleted {
+        seeker_id: String,
+    },
+    TrainingNotCompleted {
+        seeker_id: String,
+    },
+    AlreadyReported {
+        seeker_id: String,
+    },
+    /// A kind newer than this binding: the core's stable snake_case name.
+    Other {
+        kind: String,
+    },
+}
+
+impl From<&LifecycleError> for LifecycleProblem {
+    fn from(e: &LifecycleError) -> Self {
+        use LifecycleError as E;
+        match e.clone() {
+            E::Closed => LifecycleProblem::Closed,
+            E::BeforeItsTime { earliest } => LifecycleProblem::BeforeItsTime { earliest },
+            E::NotAnApplicant { seeker_id } => LifecycleProblem::NotAnApplicant { seeker_id },
+            E::AlreadyApplied { seeker_id } => LifecycleProblem::AlreadyApplied { seeker_id },
+            E::AlreadyHired { seeker_id } => LifecycleProblem::AlreadyHired { seeker_id },
+            E::NotHired { seeker_id } => LifecycleProblem::NotHired { seeker_id },
+            E::TrainingIncomplete { missing } => LifecycleProblem::TrainingIncomplete { missing },
+            E::TrainingAlreadyCompleted { seeker_id } => {
+                LifecycleProblem::TrainingAlreadyCompleted { seeker_id }
+            }
+            E::TrainingNotCompleted { seeker_id } => {
+                LifecycleProblem::TrainingNotCompleted { seeker_id }
+            }
+            E::AlreadyReported { seeker_id } => LifecycleProblem::AlreadyReported { seeker_id },
+            other => LifecycleProblem::Other {
+                kind: other.kind().to_owned(),
+            },
+        }
+    }
+}
+
+/// Why masked details were not disclosed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum DisclosureProblem {
+    /// The seeker neither inquired about nor applied to the posting.
+    NoInquiry,
+    /// The inquiry is about another posting.
+    OtherPosting,
+}
+
+/// Why a call failed. Swift: `catch KeyNetError.invalidForm(let findings)`; Kotlin:
+/// `catch (e: KeyNetException.InvalidForm)` (where `message` fields are named `reason`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum KeyNetError {
+    /// The input is not a document at all: bad JSON, not an object, too large, too deep.
+    #[error("{message}")]
+    InvalidInput {
+        kind: InputErrorKind,
+        message: String,
+        message_ja: String,
+    },
+    /// The form — or the posting, event, plan or recipient given — has error findings; every
+    /// finding is carried, at its path (`contact.phone`, `postings.1.form.openings`,
+    /// `recipients.0`, `event.type`).
+    #[error("{} error finding(s)", findings.iter().filter(|f| f.severity == crate::types::Severity::Error).count())]
+    InvalidForm { findings: Vec<Finding> },
+    /// A lifecycle event the posting's state does not allow.
+    #[error("{message}")]
+    Lifecycle {
+        problem: LifecycleProblem,
+        message: String,
+    },
+    /// Masked details asked for without an inquiry or application.
+    #[error("{message}")]
+    Disclosure {
+        problem: DisclosureProblem,
+        message: String,
+    },
+    /// A distribution rule set that cannot be used (duplicate kind, bad shape…).
+    #[error("{message}")]
+    Rules { message: String },
+    /// A bug inside keynet (a Rust panic was caught, or the core answered in a shape this
+    /// binding does not know); later calls work.
+    #[error("keynet internal error: {message}")]
+    Internal { message: String },
+}
+
+impl From<keynet::InputError> for KeyNetError {
+    fn from(e: keynet::InputError) -> Self {
+        KeyNetError::InvalidInput {
+            kind: InputErrorKind::of(&e),
+            message: e.to_string(),
+            message_ja: e.message_ja(),
+        }
+    }
+}
+
+impl From<ApiError> for KeyNetError {
+    fn from(e: ApiError) -> Self {
+        match e {
+            ApiError::Input(input) => input.into(),
+            ApiError::Invalid { findings: list } => KeyNetError::InvalidForm {
+                findings: findings(list),
+            },
+            ApiError::Lifecycle(l) => KeyNetError::Lifecycle {
+                problem: (&l).into(),
+                message: l.to_string(),
+            },
+            ApiError::Rules(r) => KeyNetError::Rules {
+                message: r.to_string(),
+            },
+            ApiError::Disclosure(d) => KeyNetError::Disclosure {
+                problem: match d {
+                    DisclosureError::NoInquiry => DisclosureProblem::NoInquiry,
+                    DisclosureError::OtherPosting => DisclosureProblem::OtherPosting,
+                },
+                message: d.to_string(),
+            },
+            other => KeyNetError::Internal {
+                message: format!(
+                    "an error kind this binding does not know ({}): {other}",
+                    other.kind()
+                ),
+            },
+        }
+    }
+}
+
+impl KeyNetError {
+    pub(crate) fn internal(message: impl std::fmt::Display) -> Self {
+        KeyNetError::Internal {
+            message: format!("a bug, please report it: {message}"),
+        }
+    }
+}
+
+/// Runs `f`, turning a Rust panic into [`KeyNetError::Internal`] (never an abort: the profile
+/// keeps `panic = "unwind"`).
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, KeyNetError>) -> Result<T, KeyNetError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "non-string panic payload".to_owned());
+        Err(KeyNetError::internal(detail))
+    })
+}
