@@ -623,23 +623,21 @@ pub fn read_bed_row(row: &Value) -> Result<Value, ApiError> {
     Ok(json!({"row": parsed, "findings": findings}))
 }
 
-/// The bed view of an account: only its own prefecture's rows (the rows with errors are
-/// refused with their findings, at `rows.<i>`), totals, and one screen page.
-pub fn bed_view(
-    rows: &Value,
-    account: &Value,
-    search: Option<&str>,
-    page: Option<u64>,
-) -> Result<Value, ApiError> {
+/// The bed viewer of an account given as JSON (`{id, kind, prefecture}`).
+fn bed_viewer_of(account: &Value) -> Result<crate::beds::BedViewer, ApiError> {
     let account: crate::accounts::Account = from_json(account, "account")?;
-    let viewer = account.bed_viewer().map_err(|e| {
+    account.bed_viewer().map_err(|e| {
         invalid(vec![Finding::error(
             "account",
             Code::Inconsistent,
             e.to_string(),
             "このIDでは地域病床見える化を閲覧できません",
         )])
-    })?;
+    })
+}
+
+/// Bed rows given as JSON: every row, or the findings of the bad ones at `rows.<i>`.
+fn bed_rows(rows: &Value) -> Result<Vec<crate::beds::BedRow>, ApiError> {
     let Some(items) = rows.as_array() else {
         return Err(invalid(vec![Finding::error(
             "rows",
@@ -651,15 +649,28 @@ pub fn bed_view(
     let mut parsed = Vec::with_capacity(items.len());
     let mut findings = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let (row, f) = crate::beds::read_row(item);
-        match row {
-            Some(r) => parsed.push(r),
-            None => findings.extend(prefixed(&format!("rows.{i}"), f)),
+        match crate::beds::read_row(item) {
+            (Some(r), _) => parsed.push(r),
+            (None, f) => findings.extend(prefixed(&format!("rows.{i}"), f)),
         }
     }
-    if !findings.is_empty() {
-        return Err(invalid(findings));
+    if findings.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(invalid(findings))
     }
+}
+
+/// The bed view of an account: only its own prefecture's rows (the rows with errors are
+/// refused with their findings, at `rows.<i>`), totals, and one screen page.
+pub fn bed_view(
+    rows: &Value,
+    account: &Value,
+    search: Option<&str>,
+    page: Option<u64>,
+) -> Result<Value, ApiError> {
+    let viewer = bed_viewer_of(account)?;
+    let parsed = bed_rows(rows)?;
     let view = viewer.view(&parsed);
     let view = match search {
         Some(q) => view.search(q),
@@ -757,34 +768,8 @@ pub fn export_bed_view_csv(
     encoding_name: &str,
 ) -> Result<(Vec<u8>, Value), ApiError> {
     let enc = encoding(encoding_name)?;
-    let account: crate::accounts::Account = from_json(account, "account")?;
-    let viewer = account.bed_viewer().map_err(|e| {
-        invalid(vec![Finding::error(
-            "account",
-            Code::Inconsistent,
-            e.to_string(),
-            "このIDでは地域病床見える化を閲覧できません",
-        )])
-    })?;
-    let Some(items) = rows.as_array() else {
-        return Err(invalid(vec![Finding::error(
-            "rows",
-            Code::Format,
-            "rows must be a list",
-            "rowsは配列で指定してください",
-        )]));
-    };
-    let mut parsed = Vec::with_capacity(items.len());
-    let mut findings = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        match crate::beds::read_row(item) {
-            (Some(r), _) => parsed.push(r),
-            (None, f) => findings.extend(prefixed(&format!("rows.{i}"), f)),
-        }
-    }
-    if !findings.is_empty() {
-        return Err(invalid(findings));
-    }
+    let viewer = bed_viewer_of(account)?;
+    let parsed = bed_rows(rows)?;
     let mut out = Vec::new();
     let subs = viewer.view(&parsed).export_csv(&mut out, enc)?;
     Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))

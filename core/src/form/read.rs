@@ -90,24 +90,12 @@ pub(crate) struct Parts {
     pub listed_other: Slot<String>,
 }
 
-/// Fields whose values masking may hide: their messages never quote what was typed.
-const MASKABLE: [&str; 11] = [
-    "facility.id",
-    "facility.name",
-    "workplace.postal_code",
-    "workplace.street_address",
-    "workplace.facility_name",
-    "contact.name",
-    "contact.address",
-    "contact.phone",
-    "contact.extension",
-    "contact.application_phone",
-    "contact.fax",
-];
-
 /// Quotes what was typed for a message, shortened; personal fields are never quoted.
 fn quote(path: &str, raw: &str) -> (String, String) {
-    if MASKABLE.contains(&path) || path == "contact.email" {
+    // What masking may hide, and the never-public facility ID, is never echoed in a message.
+    if crate::masking::MASKED_FIELDS.contains(&path)
+        || crate::masking::ALWAYS_HIDDEN_FIELDS.contains(&path)
+    {
         return (String::new(), String::new());
     }
     let mut shown: String = raw.chars().take(40).collect();
