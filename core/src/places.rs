@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use time::Date;
+
 use crate::text;
 
 const PREFECTURES_TSV: &str = include_str!("../data/prefectures.tsv");
@@ -226,6 +228,30 @@ pub struct Municipality {
     /// Official name: `千代田区`, `札幌市中央区`.
     pub name: String,
     pub kind: MunicipalityKind,
+    /// First day in force, when it came into being after the list's start (2020-05-29).
+    pub valid_from: Option<Date>,
+    /// Last day in force, when it has been abolished since.
+    pub valid_until: Option<Date>,
+}
+
+impl Municipality {
+    /// Whether the entry was in force on `day` (`None`: any day since 2020-05-29).
+    pub fn in_force_on(&self, day: Option<Date>) -> bool {
+        day.is_none_or(|d| {
+            self.valid_from.is_none_or(|from| d >= from)
+                && self.valid_until.is_none_or(|until| d <= until)
+        })
+    }
+
+    /// Whether the entry has been in force on every day since 2020-05-29 (no change since).
+    pub fn always_in_force(&self) -> bool {
+        self.valid_from.is_none() && self.valid_until.is_none()
+    }
+
+    /// Whether the entry is in force today (not abolished).
+    pub fn is_current(&self) -> bool {
+        self.valid_until.is_none()
+    }
 }
 
 struct MunicipalityIndex {
@@ -275,11 +301,21 @@ fn parse_municipality_line(line: &str) -> Option<Municipality> {
         .and_then(Prefecture::from_number)?;
     let name = cols.next()?.to_owned();
     let kind = parse_kind(cols.next()?)?;
+    let mut day = || -> Option<Option<Date>> {
+        match cols.next() {
+            None | Some("") => Some(None),
+            Some(d) => text::parse_date(d).ok().map(Some),
+        }
+    };
+    let valid_from = day()?;
+    let valid_until = day()?;
     Some(Municipality {
         code,
         prefecture,
         name,
         kind,
+        valid_from,
+        valid_until,
     })
 }
 
@@ -338,24 +374,73 @@ pub enum MunicipalityError {
     ContainsMore { municipality: &'static Municipality },
     /// A ward name shared by several designated cities of the prefecture (`北区`).
     Ambiguous,
+    /// The name was official, but not on the form's date (`浜松市中区` after 2023-12-31).
+    NotInForce {
+        municipality: &'static Municipality,
+        /// The entries of the same city in force on that date (`浜松市中央区` …), for the message.
+        successors: Vec<&'static Municipality>,
+    },
 }
 
-/// Finds the municipality of `prefecture` named `name` (already cleaned). Accepts the official
-/// name (`札幌市`, `札幌市中央区`), ヶ/ケ variants, a leading prefecture name (`東京都千代田区`),
-/// a leading 郡 (`西多摩郡瑞穂町`), and a ward without its city where that is unique.
+/// Finds the municipality of `prefecture` named `name` (already cleaned) in the official list
+/// as it stood on `day` (`None`: today's list, and names abolished since 2020-05-29 too).
+/// Accepts the official name (`札幌市`, `札幌市中央区`), ヶ/ケ variants, a leading prefecture
+/// name (`東京都千代田区`), a leading 郡 (`西多摩郡瑞穂町`), and a ward without its city where
+/// that is unique.
 pub fn find_municipality(
     prefecture: Prefecture,
     name: &str,
+    day: Option<Date>,
+) -> Result<&'static Municipality, MunicipalityError> {
+    match find_municipality_any_day(prefecture, name, day) {
+        Ok(m) if !m.in_force_on(day) => {
+            let city = m.name.split_once('市').map(|(city, _)| city);
+            let successors = municipalities()
+                .iter()
+                .filter(|s| s.prefecture == prefecture && s.in_force_on(day) && s.code != m.code)
+                .filter(|s| s.kind == m.kind)
+                .filter(|s| {
+                    city.is_some_and(|c| s.name.split_once('市').is_some_and(|(sc, _)| sc == c))
+                })
+                .collect();
+            Err(MunicipalityError::NotInForce {
+                municipality: m,
+                successors,
+            })
+        }
+        other => other,
+    }
+}
+
+fn find_municipality_any_day(
+    prefecture: Prefecture,
+    name: &str,
+    day: Option<Date>,
 ) -> Result<&'static Municipality, MunicipalityError> {
     let index = municipality_index();
     let key = match_key(name).into_owned();
+    // Of the entries with this name (浜松市天竜区 twice, before and after 2024), the one in
+    // force on the day, else today's, else the latest abolished.
     let lookup = |k: &str| {
-        index
+        let mut found: Option<&'static Municipality> = None;
+        for m in index
             .by_key
             .get(k)?
             .iter()
             .filter_map(|&i| index.all.get(i))
-            .find(|m| m.prefecture == prefecture)
+            .filter(|m| m.prefecture == prefecture)
+        {
+            let better = match found {
+                None => true,
+                Some(f) => {
+                    (m.in_force_on(day), m.is_current()) > (f.in_force_on(day), f.is_current())
+                }
+            };
+            if better {
+                found = Some(m);
+            }
+        }
+        found
     };
     if let Some(m) = lookup(&key) {
         return Ok(m);
@@ -386,6 +471,7 @@ pub fn find_municipality(
             .all
             .iter()
             .filter(|m| m.prefecture == prefecture && m.kind == MunicipalityKind::Ward)
+            .filter(|m| m.in_force_on(day))
             .filter(|m| {
                 m.name
                     .split_once('市')
@@ -401,17 +487,44 @@ pub fn find_municipality(
     if let Some(prefectures) = index.prefectures_by_key.get(&key) {
         return Err(MunicipalityError::InOtherPrefecture(prefectures.clone()));
     }
-    // The longest municipality of the prefecture the text starts with.
-    let longest = index
-        .all
-        .iter()
-        .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
-        .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
-        .max_by_key(|m| m.name.len());
-    match longest {
-        Some(municipality) => Err(MunicipalityError::ContainsMore { municipality }),
+    match split_municipality(prefecture, name, day) {
+        Some((municipality, _)) => Err(MunicipalityError::ContainsMore { municipality }),
         None => Err(MunicipalityError::Unknown),
     }
+}
+
+/// Splits an address typed in one box (G-MIS's 「住所(市区町村・番地等)」) at the municipality:
+/// the longest municipality of `prefecture` in force on `day` that the text starts with (after
+/// a leading prefecture name), and the rest, trimmed — `None` when no municipality starts it or
+/// nothing follows. `千代田区神田駿河台4-6` → (千代田区, `神田駿河台4-6`).
+pub fn split_municipality(
+    prefecture: Prefecture,
+    address: &str,
+    day: Option<Date>,
+) -> Option<(&'static Municipality, &str)> {
+    let address = address.trim();
+    let rest = [prefecture.name(), prefecture.short_name()]
+        .iter()
+        .find_map(|p| address.strip_prefix(p))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(address)
+        .trim_start();
+    let key = match_key(rest);
+    let municipality = municipalities()
+        .iter()
+        .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
+        .filter(|m| m.in_force_on(day))
+        .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
+        .max_by_key(|m| (m.name.len(), m.is_current()))?;
+    // match_key replaces characters one for one, so the name's length in characters is the
+    // length of its match in the typed text.
+    let chars = municipality.name.chars().count();
+    let at = rest
+        .char_indices()
+        .nth(chars)
+        .map_or(rest.len(), |(i, _)| i);
+    let street = rest.get(at..)?.trim();
+    (!street.is_empty()).then_some((municipality, street))
 }
 
 #[cfg(test)]
@@ -501,41 +614,115 @@ mod tests {
         assert_eq!(sorted, municipalities());
     }
 
+    fn day(y: i32, m: u8, d: u8) -> Option<Date> {
+        Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).ok()
+    }
+
+    #[test]
+    fn an_abolished_ward_is_accepted_before_its_end_and_refused_after() {
+        let shizuoka = Prefecture::from_number(22).unwrap();
+        let on_last_day = find_municipality(shizuoka, "浜松市中区", day(2023, 12, 31));
+        assert_eq!(on_last_day.map(|m| m.code.as_str()), Ok("221317"));
+        match find_municipality(shizuoka, "浜松市中区", day(2024, 1, 1)) {
+            Err(MunicipalityError::NotInForce {
+                municipality,
+                successors,
+            }) => {
+                assert_eq!(municipality.code, "221317");
+                let names: Vec<&str> = successors.iter().map(|m| m.name.as_str()).collect();
+                assert_eq!(names, ["浜松市中央区", "浜松市浜名区", "浜松市天竜区"]);
+            }
+            other => panic!("expected NotInForce, got {other:?}"),
+        }
+        // The new ward did not exist before 2024; 天竜区 did, under another code.
+        assert!(matches!(
+            find_municipality(shizuoka, "浜松市中央区", day(2023, 6, 1)),
+            Err(MunicipalityError::NotInForce { .. })
+        ));
+        let tenryu = |d| find_municipality(shizuoka, "浜松市天竜区", d).map(|m| m.code.as_str());
+        assert_eq!(tenryu(day(2023, 6, 1)), Ok("221376"));
+        assert_eq!(tenryu(day(2024, 6, 1)), Ok("221406"));
+        assert_eq!(tenryu(None), Ok("221406"));
+    }
+
+    #[test]
+    fn every_change_since_2020_has_its_dates_in_order() {
+        let changed: Vec<&Municipality> = municipalities()
+            .iter()
+            .filter(|m| m.valid_from.is_some() || m.valid_until.is_some())
+            .collect();
+        assert_eq!(
+            changed.len(),
+            10,
+            "the Hamamatsu reorganisation of 2024-01-01"
+        );
+        let start = day(2020, 5, 29).unwrap();
+        for m in changed {
+            assert!(m.valid_from.is_none_or(|f| f > start), "{}", m.name);
+            assert!(m.valid_until.is_none_or(|u| u >= start), "{}", m.name);
+        }
+    }
+
+    #[test]
+    fn an_address_in_one_box_splits_at_the_municipality() {
+        let p = |n| Prefecture::from_number(n).unwrap();
+        let split =
+            |n, s| split_municipality(p(n), s, None).map(|(m, rest)| (m.name.as_str(), rest));
+        assert_eq!(
+            split(13, "千代田区神田駿河台4-6"),
+            Some(("千代田区", "神田駿河台4-6"))
+        );
+        assert_eq!(
+            split(13, "東京都千代田区 神田駿河台4-6"),
+            Some(("千代田区", "神田駿河台4-6"))
+        );
+        assert_eq!(
+            split(1, "札幌市中央区北1条西2丁目"),
+            Some(("札幌市中央区", "北1条西2丁目"))
+        );
+        assert_eq!(
+            split(12, "鎌ヶ谷市新鎌ケ谷1-1"),
+            Some(("鎌ケ谷市", "新鎌ケ谷1-1"))
+        );
+        assert_eq!(split(13, "千代田区"), None);
+        assert_eq!(split(13, "どこか1-2"), None);
+    }
+
     #[test]
     fn municipalities_of_a_prefecture() {
         let p = |n| Prefecture::from_number(n).unwrap();
         assert_eq!(
-            find_municipality(p(13), "千代田区").map(|m| m.code.as_str()),
+            find_municipality(p(13), "千代田区", None).map(|m| m.code.as_str()),
             Ok("131016")
         );
         assert_eq!(
-            find_municipality(p(13), "東京都千代田区").map(|m| m.code.as_str()),
+            find_municipality(p(13), "東京都千代田区", None).map(|m| m.code.as_str()),
             Ok("131016")
         );
-        assert!(find_municipality(p(1), "札幌市").is_ok());
+        assert!(find_municipality(p(1), "札幌市", None).is_ok());
         assert_eq!(
-            find_municipality(p(1), "札幌市中央区").map(|m| m.kind),
+            find_municipality(p(1), "札幌市中央区", None).map(|m| m.kind),
             Ok(MunicipalityKind::Ward)
         );
         assert_eq!(
-            find_municipality(p(13), "西多摩郡瑞穂町").map(|m| m.name.as_str()),
+            find_municipality(p(13), "西多摩郡瑞穂町", None).map(|m| m.name.as_str()),
             Ok("瑞穂町")
         );
-        assert!(find_municipality(p(7), "郡山市").is_ok());
+        assert!(find_municipality(p(7), "郡山市", None).is_ok());
         assert!(matches!(
-            find_municipality(p(14), "千代田区"),
+            find_municipality(p(14), "千代田区", None),
             Err(MunicipalityError::InOtherPrefecture(_))
         ));
         assert!(matches!(
-            find_municipality(p(13), "千代田区神田駿河台4-6"),
+            find_municipality(p(13), "千代田区神田駿河台4-6", None),
             Err(MunicipalityError::ContainsMore { .. })
         ));
         assert_eq!(
-            find_municipality(p(13), "どこでも市"),
+            find_municipality(p(13), "どこでも市", None),
             Err(MunicipalityError::Unknown)
         );
         assert_eq!(
-            find_municipality(p(12), "鎌ヶ谷市").map(|m| m.name.as_str()),
+            find_municipality(p(12), "鎌ヶ谷市", None).map(|m| m.name.as_str()),
             Ok("鎌ケ谷市")
         );
     }

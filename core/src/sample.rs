@@ -217,6 +217,7 @@ impl SampleGenerator {
         for m in places::municipalities() {
             if m.kind != MunicipalityKind::Prefecture
                 && m.kind != MunicipalityKind::DesignatedCity
+                && m.always_in_force()
                 && let Some(list) = cities_by_prefecture.get_mut(usize::from(m.prefecture.number()))
             {
                 list.push(m.name.as_str());

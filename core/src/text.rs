@@ -156,6 +156,150 @@ pub fn numbers_as_typed(s: &str, dots_join: bool) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Numbers as the paper form prints them
+
+/// The unit a number box of the paper form prints beside it (docs/domain.md §12). Each field
+/// accepts its own unit only: `2名` is openings, not minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A bare number.
+    None,
+    /// 名 / 人 (people).
+    People,
+    /// 円, a leading ¥/￥, and 万 (ten thousand): `2,500円`, `￥2,500`, `25万円`.
+    Yen,
+    /// 分, 時間 and 時間+分 (`60分`, `1時間`, `1時間30分`, `1.5時間`), read as minutes.
+    Minutes,
+    /// 週 / 週間.
+    Weeks,
+}
+
+impl Unit {
+    /// The units as written after the number, for messages: `名・人`.
+    pub const fn written(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::None => ("", ""),
+            Unit::People => ("名 or 人", "名・人"),
+            Unit::Yen => ("円 or a leading ¥", "円・¥"),
+            Unit::Minutes => ("分, 時間 or 時間+分", "分・時間"),
+            Unit::Weeks => ("週 or 週間", "週・週間"),
+        }
+    }
+}
+
+/// Why a number box could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number (`応相談`, `若干名`), or a unit this box does not print.
+    NotANumber,
+    /// A number, but with a fraction that is not zero (`2.5` openings).
+    Fraction,
+}
+
+/// A number read from a box: its value, saturated to the `i64` range (20 digits are far out of
+/// every range the form has, and are reported as such, not as "not a number").
+pub type Quantity = i64;
+
+/// Reads a whole number as a clerk writes it in a box that prints `unit`: full-width digits,
+/// thousands separators (`2,500`), a zero fraction (`2500.0`), a sign, and the box's unit.
+pub fn parse_quantity(raw: &str, unit: Unit) -> Result<Quantity, NumberError> {
+    let n = nfkc(raw);
+    let s: String = n
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    match unit {
+        Unit::None => decimal(&s, 1),
+        Unit::People => {
+            let body = s.strip_suffix(['名', '人']).unwrap_or(&s);
+            decimal(body, 1)
+        }
+        Unit::Weeks => {
+            let body = s
+                .strip_suffix("週間")
+                .or_else(|| s.strip_suffix('週'))
+                .unwrap_or(&s);
+            decimal(body, 1)
+        }
+        Unit::Yen => {
+            // NFKC turned ￥ into ¥; a backslash is ¥ in Shift_JIS fonts.
+            let body = s.strip_prefix(['¥', '\\']).unwrap_or(&s);
+            let body = body.strip_suffix('円').unwrap_or(body);
+            match body.strip_suffix('万') {
+                Some(man) => decimal(man, 10_000),
+                None => decimal(body, 1),
+            }
+        }
+        Unit::Minutes => {
+            if let Some(minutes) = s.strip_suffix('分') {
+                match minutes.split_once("時間") {
+                    Some((hours, minutes)) => {
+                        let hours = decimal(hours, 60)?;
+                        let minutes = decimal(minutes, 1)?;
+                        if minutes.is_negative() || hours.is_negative() {
+                            return Err(NumberError::NotANumber);
+                        }
+                        Ok(hours.saturating_add(minutes))
+                    }
+                    None => decimal(minutes, 1),
+                }
+            } else if let Some(hours) = s.strip_suffix("時間") {
+                decimal(hours, 60)
+            } else {
+                decimal(&s, 1)
+            }
+        }
+    }
+}
+
+/// A decimal number times `scale` (`1.5` × 60 = 90): thousands separators allowed in the integer
+/// part, a fraction allowed when the scaled value is whole.
+fn decimal(s: &str, scale: i64) -> Result<Quantity, NumberError> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int_part, fraction) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    let digits_only = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    // `2,500` and `1,000,000`: groups of three after the first.
+    let mut groups = int_part.split(',');
+    let first = groups.next().unwrap_or("");
+    let grouped = groups.clone().all(|g| g.len() == 3 && digits_only(g));
+    if first.is_empty() || !digits_only(first) || !grouped || !digits_only(fraction) {
+        return Err(NumberError::NotANumber);
+    }
+    if body.ends_with('.') {
+        return Err(NumberError::NotANumber);
+    }
+    // Saturating: 20 digits become i64::MAX, which every range refuses as out of range.
+    let mut whole: i64 = 0;
+    for b in int_part.bytes().filter(u8::is_ascii_digit) {
+        whole = whole.saturating_mul(10).saturating_add(i64::from(b - b'0'));
+    }
+    let mut value = whole.saturating_mul(scale);
+    // The fraction times the scale must be whole: 1.5時間 is 90 minutes, 2.5 openings is not.
+    let mut numerator: i64 = 0;
+    let mut denominator: i64 = 1;
+    for b in fraction.bytes().take(12) {
+        numerator = numerator * 10 + i64::from(b - b'0');
+        denominator *= 10;
+    }
+    if fraction.bytes().skip(12).any(|b| b != b'0') {
+        return Err(NumberError::Fraction);
+    }
+    let scaled = numerator.saturating_mul(scale);
+    if scaled % denominator != 0 {
+        return Err(NumberError::Fraction);
+    }
+    value = value.saturating_add(scaled / denominator);
+    Ok(if negative { -value } else { value })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Phone numbers
 
 /// A Japanese phone number: its digits and its canonical display form.
@@ -420,6 +564,70 @@ pub enum DateError {
     NoSuchDay,
     /// A wareki date outside its era (`令和1年4月30日`, `平成31年5月1日`).
     OutsideEra(Era),
+    /// The weekday in brackets is not the date's (`2020/6/1(火)`: 1 June 2020 was a Monday).
+    WrongWeekday {
+        /// The weekday as written: `火`.
+        written: &'static str,
+        /// The date's own weekday: `月`.
+        actual: &'static str,
+    },
+}
+
+/// The weekdays as Japanese dates write them in brackets, Monday first.
+const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+
+/// The Japanese weekday of a date: `月` … `日`.
+pub fn weekday_ja(date: Date) -> &'static str {
+    let index = usize::from(date.weekday().number_days_from_monday());
+    WEEKDAYS_JA.get(index).copied().unwrap_or("")
+}
+
+/// Kanji numerals in a date (`令和二年六月一日`, `二〇二〇年十二月三十一日`) as ASCII digits.
+/// Positional numerals (〇一二…九) are read digit by digit; 十 joins tens and units (`三十一`,
+/// `十二`, `二十`). `None` when a 十 stands where it cannot (`十十`).
+fn kanji_numerals_to_digits(s: &str) -> Option<Cow<'_, str>> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|&d| d == c);
+    if !s.chars().any(|c| c == '十' || digit(c).is_some()) {
+        return Some(Cow::Borrowed(s));
+    }
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c != '十' && digit(c).is_none() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // One run of numerals.
+        let start = i;
+        while chars
+            .get(i)
+            .is_some_and(|&c| c == '十' || digit(c).is_some())
+        {
+            i += 1;
+        }
+        let run = chars.get(start..i)?;
+        match run.iter().position(|&c| c == '十') {
+            None => run.iter().filter_map(|&c| digit(c)).for_each(|d| {
+                out.push(char::from(b'0' + d as u8));
+            }),
+            Some(at) => {
+                let (tens, units) = (run.get(..at)?, run.get(at + 1..)?);
+                if tens.len() > 1 || units.len() > 1 || units.contains(&'十') {
+                    return None;
+                }
+                let tens = match tens.first() {
+                    None => 1,
+                    Some(&c) => digit(c).filter(|&d| d > 0)?,
+                };
+                let units = units.first().map_or(Some(0), |&c| digit(c))?;
+                out.push_str(&(tens * 10 + units).to_string());
+            }
+        }
+    }
+    Some(Cow::Owned(out))
 }
 
 fn split_numbers(s: &str, seps: &[char]) -> Option<Vec<u32>> {
@@ -439,31 +647,52 @@ fn split_numbers(s: &str, seps: &[char]) -> Option<Vec<u32>> {
         .collect()
 }
 
-/// `2020/6/1(月)` → `2020/6/1`: a trailing weekday in brackets, as Japanese dates carry it.
-fn strip_weekday(s: &str) -> &str {
+/// `2020/6/1(月)` → (`2020/6/1`, `月`): a trailing weekday in brackets, as Japanese dates carry
+/// it; the weekday is checked against the date by the caller.
+fn strip_weekday(s: &str) -> (&str, Option<&'static str>) {
     let Some(body) = s.strip_suffix(')') else {
-        return s;
+        return (s, None);
     };
     let Some((date, weekday)) = body.rsplit_once('(') else {
-        return s;
+        return (s, None);
     };
     let weekday = weekday
         .strip_suffix("曜日")
         .or_else(|| weekday.strip_suffix('曜'))
         .unwrap_or(weekday);
-    if matches!(weekday, "月" | "火" | "水" | "木" | "金" | "土" | "日") {
-        date
-    } else {
-        s
+    match WEEKDAYS_JA.iter().find(|w| **w == weekday) {
+        Some(w) => (date, Some(w)),
+        None => (s, None),
     }
 }
 
-/// Reads `2020-06-01`, `2020/6/1`, `2020年6月1日`, `令和2年5月29日`, `令和元年…`, `R2.5.29`,
-/// `R02/05/29`, `H31.4.30`, full-width digits.
+/// Reads `2020-06-01`, `2020/6/1`, `2020年6月1日`, `20200601`, `令和2年5月29日`,
+/// `令和二年六月一日`, `令和元年…`, `R2.5.29`, `R02/05/29`, `H31.4.30`, full-width digits, and a
+/// weekday in brackets that must agree with the date (`2020/6/1(月)`).
 pub fn parse_date(raw: &str) -> Result<Date, DateError> {
     let n = nfkc(raw);
     let s: String = n.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = strip_weekday(&s);
+    let (s, weekday) = strip_weekday(&s);
+    let date = parse_date_body(s)?;
+    match weekday {
+        Some(written) if written != weekday_ja(date) => Err(DateError::WrongWeekday {
+            written,
+            actual: weekday_ja(date),
+        }),
+        _ => Ok(date),
+    }
+}
+
+/// `20200601`: eight digits, as spreadsheets and some systems write a date.
+fn compact_date(s: &str) -> Option<[u32; 3]> {
+    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let field = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse().ok());
+    Some([field(0..4)?, field(4..6)?, field(6..8)?])
+}
+
+fn parse_date_body(s: &str) -> Result<Date, DateError> {
     let (era, rest) = if let Some(r) = s.strip_prefix("令和") {
         (Some(Era::Reiwa), r)
     } else if let Some(r) = s.strip_prefix("平成") {
@@ -476,12 +705,19 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
         (None, s)
     };
     let rest = rest.replacen("元", "1", 1);
+    let rest = kanji_numerals_to_digits(&rest)
+        .ok_or(DateError::Format)?
+        .into_owned();
     let kanji = rest.ends_with('日') && rest.contains('年') && rest.contains('月');
     let numbers = if kanji {
         let body = rest.strip_suffix('日').unwrap_or(&rest);
         split_numbers(body, &['年', '月'])
     } else if rest.contains(['年', '月', '日']) {
         None
+    } else if era.is_none()
+        && let Some(ymd) = compact_date(&rest)
+    {
+        Some(ymd.to_vec())
     } else {
         let seps: &[char] = if era.is_some() {
             &['.', '/', '-']

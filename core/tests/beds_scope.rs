@@ -18,7 +18,7 @@ use serde_json::json;
 fn row(municipality_index: usize, serial: usize, secured: u32) -> BedRow {
     let list: Vec<&places::Municipality> = places::municipalities()
         .iter()
-        .filter(|m| m.kind != MunicipalityKind::Prefecture)
+        .filter(|m| m.kind != MunicipalityKind::Prefecture && m.always_in_force())
         .collect();
     let m = list[municipality_index % list.len()];
     let code = m.prefecture.code();

@@ -830,7 +830,7 @@ fn municipality_pool() -> &'static [&'static Municipality] {
     POOL.get_or_init(|| {
         places::municipalities()
             .iter()
-            .filter(|m| m.kind != MunicipalityKind::Prefecture)
+            .filter(|m| m.kind != MunicipalityKind::Prefecture && m.always_in_force())
             .collect()
     })
 }

@@ -131,7 +131,7 @@ fn municipality_pool() -> &'static [&'static Municipality] {
                 !matches!(
                     m.kind,
                     MunicipalityKind::Prefecture | MunicipalityKind::DesignatedCity
-                )
+                ) && m.always_in_force()
             })
             .collect()
     })

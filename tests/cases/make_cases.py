@@ -231,8 +231,8 @@ case("fax_invalid", "A fax number, when given, must be valid.", "§2 ⑫",
      {"contact": {"fax": "03-3292"}}, [("contact.fax", "format", E)])
 case("extension_fullwidth", "Extensions: digits only, full-width accepted, 内線 dropped.", "§2 ⑫",
      {"contact": {"extension": "内線２１５"}}, clean=True)
-case("extension_letters", "An extension is digits only.", "§2 ⑫",
-     {"contact": {"extension": "ext 215"}}, [("contact.extension", "format", E)])
+case("extension_letters", "An extension is digits only (its label aside).", "§2 ⑫",
+     {"contact": {"extension": "ext 21a"}}, [("contact.extension", "format", E)])
 
 # --- e-mail ------------------------------------------------------------------------------------
 case("email_fullwidth", "A full-width e-mail is folded to half-width.", "§5",
@@ -409,9 +409,9 @@ case("booleans_default_false", "Absent checkboxes are false; masking defaults to
 case("empty_form", "An empty object: every required field is reported at once.", "§2", input={},
      findings=[(p, "required", E) for p in [
          "facility.id", "facility.name", "facility.type", "facility.prefecture", "occupation", "openings",
-         "workplace.prefecture", "workplace.municipality", "employment_period.start", "employment_period.end",
+         "workplace.prefecture", "workplace.municipality", "employment_period.start",
          "duties.kinds", "salary.basis", "salary.amount_yen", "working_hours.start", "working_hours.end",
-         "working_hours.break_minutes", "passive_smoking", "contact.name", "contact.phone", "contact.email"]])
+         "contact.name", "contact.phone", "contact.email"]] + [("passive_smoking", "health_law", W)])
 case("many_findings_at_once", "Several independent errors are all reported.", "§2 Findings",
      {"openings": 0, "workplace": {"postal_code": "12"}, "contact": {"email": "x"}, "salary": {"basis": "weekly"}},
      [("openings", "range", E), ("workplace.postal_code", "format", E), ("salary.basis", "unknown_value", E),
@@ -478,6 +478,122 @@ case("date_beside_postal_digits_is_no_leak", "Numbers are compared one by one: a
      canonical={"notes": "2010/10/06 2開設"})
 case("short_values_not_searched", "An extension (215) is too short to identify: not a leak.", "§6",
      {"notes": "内線215へ"}, clean=True, canonical={"notes": "内線215へ"})
+
+# --- the second reading: forms as clerks fill them in (docs/domain.md §12) -----------------------
+# Numbers with the units the paper form prints beside its boxes.
+case("openings_with_unit_mei", "2名 as the paper form prints it is 2 openings.", "§12",
+     {"openings": "2名"}, clean=True)
+case("openings_with_unit_nin_fullwidth", "２人 is 2 openings.", "§12", {"openings": "２人"}, clean=True)
+case("openings_zero_with_unit", "0名 is out of range, not 'no number'.", "§12",
+     {"openings": "0名"}, [("openings", "range", E)])
+case("openings_negative_text", "-1 typed as text is out of range.", "§12",
+     {"openings": "-1"}, [("openings", "range", E)])
+case("openings_negative_number", "-1 as a JSON number is out of range.", "§12",
+     {"openings": -1}, [("openings", "range", E)])
+case("openings_twenty_digits_text", "20 digits are out of range, not 'not a whole number'.", "§12",
+     {"openings": "12345678901234567890"}, [("openings", "range", E)])
+case("openings_twenty_digits_number", "A 20-digit JSON number is out of range.", "§12",
+     input=None, patch={"openings": 12345678901234567890}, findings=[("openings", "range", E)])
+case("openings_no_number", "若干名 is no number: an error quoting it.", "§12",
+     {"openings": "若干名"}, [("openings", "format", E)])
+case("openings_wrong_unit", "円 is not the unit of openings.", "§12",
+     {"openings": "2円"}, [("openings", "format", E)])
+case("openings_zero_fraction_text", "2.0, as spreadsheets write it, is 2.", "§12",
+     {"openings": "2.0"}, clean=True)
+case("openings_fraction_text", "2.5 openings is not a whole number.", "§12",
+     {"openings": "2.5"}, [("openings", "format", E)])
+case("salary_amount_yen_suffix", "2,500円.", "§12", {"salary": {"amount_yen": "2,500円"}}, clean=True)
+case("salary_amount_fullwidth_yen_mark", "￥2,500 (full-width yen mark).", "§12",
+     {"salary": {"amount_yen": "￥2,500"}}, clean=True)
+case("salary_amount_yen_mark", "¥2500.", "§12", {"salary": {"amount_yen": "¥2500"}}, clean=True)
+case("salary_amount_zero_fraction_number", "2500.0 as a JSON number is 2500.", "§12",
+     {"salary": {"amount_yen": 2500.0}}, clean=True)
+case("salary_amount_man_yen", "25万円 for a monthly salary is 250,000 yen.", "§12",
+     {"salary": {"basis": "monthly", "amount_yen": "25万円"}}, clean=True,
+     canonical={"salary": {"basis": "monthly", "amount_yen": 250000}})
+case("salary_amount_negotiable", "応相談 is no amount: an error quoting it.", "§12",
+     {"salary": {"amount_yen": "応相談"}}, [("salary.amount_yen", "format", E)])
+case("break_in_hours", "A break of 1時間 is 60 minutes.", "§12",
+     {"working_hours": {"start": "9:00", "end": "17:00", "break_minutes": "1時間"}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "17:00", "break_minutes": 60}})
+case("break_in_hours_and_minutes", "A break of 1時間30分 is 90 minutes.", "§12",
+     {"working_hours": {"break_minutes": "1時間30分"}}, clean=True,
+     canonical={"working_hours": {"break_minutes": 90}})
+case("break_in_minutes_fullwidth", "１２０分.", "§12",
+     {"working_hours": {"break_minutes": "１２０分"}}, clean=True)
+case("trial_period_in_weeks", "4週間 is 4 weeks.", "§12",
+     {"trial_period_weeks": "4週間"}, clean=True, canonical={"trial_period_weeks": 4})
+
+# Boxes the paper form lets a clerk leave empty.
+case("employment_end_empty", "An empty end: an open-ended period (no warning: null is canonical).", "§12",
+     {"employment_period": {"end": ""}}, clean=True,
+     canonical={"employment_period": {"end": None}})
+case("employment_end_missing", "No end at all reads the same as an empty one.", "§12",
+     {"employment_period": {"end": DELETE}}, clean=True,
+     canonical={"employment_period": {"end": None}})
+case("employment_end_no_fixed_term", "期間の定めなし: open-ended, as stated — no warning.", "§12",
+     {"employment_period": {"end": "期間の定めなし"}}, clean=True,
+     canonical={"employment_period": {"end": None}})
+case("employment_end_no_fixed_term_short", "定めなし says the same.", "§12",
+     {"employment_period": {"end": "定めなし"}}, clean=True,
+     canonical={"employment_period": {"end": None}})
+case("trial_period_with_open_ended_employment", "A trial period within an open-ended employment.", "§12",
+     {"employment_period": {"end": "期間の定めなし"}, "trial_period_weeks": 12}, clean=True,
+     canonical={"employment_period": {"end": None}, "trial_period_weeks": 12})
+case("smoking_unticked", "The 敷地内禁煙 checkbox left unticked: no error, the Health Promotion Act warning.", "§12",
+     {"passive_smoking": None}, [("passive_smoking", "health_law", W)], clean=True,
+     canonical={"passive_smoking": None})
+case("smoking_unticked_hotel_only", "Unticked at a hotel-only duty (type-2 facility): nothing to say.", "§12",
+     {"passive_smoking": DELETE, "duties": {"kinds": ["mild_case_accommodation"], "other_detail": None}},
+     clean=True, canonical={"passive_smoking": None,
+                            "duties": {"kinds": ["mild_case_accommodation"], "other_detail": None}})
+case("break_not_stated_long_shift", "Break not stated on a 16.5-hour night shift: the labour-law warning.", "§12",
+     {"working_hours": {"break_minutes": None}}, [("working_hours.break_minutes", "labor_law", W)], clean=True,
+     canonical={"working_hours": {"break_minutes": None}})
+case("break_not_stated_short_shift", "Break not stated on a 6-hour shift: nothing to say.", "§12",
+     {"working_hours": {"start": "9:00", "end": "15:00", "break_minutes": DELETE}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "15:00", "break_minutes": None}})
+
+# Addresses in one box, municipalities as they were.
+case("municipality_and_street_in_one_box", "G-MIS's one address box: split at the municipality.", "§12",
+     {"workplace": {"municipality": "千代田区神田駿河台4-6", "street_address": None}}, clean=True)
+case("municipality_and_street_with_prefecture", "With the prefecture in front too.", "§12",
+     {"workplace": {"municipality": "東京都千代田区 神田駿河台4-6", "street_address": ""}}, clean=True)
+case("municipality_and_street_designated_city", "A ward of a designated city, then the street.", "§12",
+     {"facility": {"prefecture": "01"},
+      "workplace": {"prefecture": "01", "municipality": "札幌市中央区北1条西2丁目", "street_address": None,
+                    "postal_code": "060-0001"}},
+     clean=True, canonical={"facility": {"prefecture": "01"},
+                            "workplace": {"prefecture": "01", "municipality": "札幌市中央区",
+                                          "postal_code": "060-0001", "street_address": "北1条西2丁目"}})
+HAMAMATSU = {"facility": {"prefecture": "22"},
+             "workplace": {"prefecture": "22", "municipality": "浜松市中区", "postal_code": "430-0929",
+                           "street_address": "中央1-12-1", "facility_name": None}}
+case("municipality_abolished_ward_in_its_time", "浜松市中区 (abolished 2024-01-01) on a 2023 form.", "§12",
+     merge(HAMAMATSU, {"employment_period": {"start": "2023-06-01", "end": "2023-12-31"}}), clean=True,
+     canonical=merge(HAMAMATSU, {"employment_period": {"start": "2023-06-01", "end": "2023-12-31"}}))
+case("municipality_abolished_ward_after_its_end", "浜松市中区 on a 2024 form is refused, naming the new wards.", "§12",
+     merge(HAMAMATSU, {"employment_period": {"start": "2024-01-01", "end": "2024-03-31"}}),
+     [("workplace.municipality", "unknown_value", E)])
+case("municipality_new_ward_before_it_existed", "浜松市中央区 did not exist in 2023.", "§12",
+     merge(HAMAMATSU, {"workplace": {"municipality": "浜松市中央区"},
+                       "employment_period": {"start": "2023-06-01", "end": "2023-09-30"}}),
+     [("workplace.municipality", "unknown_value", E)])
+case("municipality_new_ward_in_its_time", "浜松市中央区 on a 2024 form.", "§12",
+     merge(HAMAMATSU, {"workplace": {"municipality": "浜松市中央区"},
+                       "employment_period": {"start": "2024-04-01", "end": "2024-09-30"}}), clean=True,
+     canonical=merge(HAMAMATSU, {"workplace": {"municipality": "浜松市中央区"},
+                                 "employment_period": {"start": "2024-04-01", "end": "2024-09-30"}}))
+
+# Dates.
+case("date_weekday_contradicts", "2020/6/1 was a Monday: (火) contradicts it.", "§12",
+     {"employment_period": {"start": "2020/6/1(火)"}}, [("employment_period.start", "inconsistent", E)])
+case("dates_wareki_kanji_numerals", "令和二年六月一日 and 令和二年九月三十日.", "§12",
+     {"employment_period": {"start": "令和二年六月一日", "end": "令和二年九月三十日"}}, clean=True)
+case("dates_compact_digits", "20200601 is a date.", "§12",
+     {"employment_period": {"start": "20200601", "end": "20200930"}}, clean=True)
+case("date_compact_no_such_day", "20200230 is no day.", "§12",
+     {"employment_period": {"start": "20200230"}}, [("employment_period.start", "format", E)])
 
 # --- input that is not a form -------------------------------------------------------------------
 raw_case("input_not_json", "Text that is not JSON is an input error.", "§2", "{\"facility\": ", "syntax")
@@ -922,7 +1038,7 @@ op("kintone", "record_wrong_value_shapes", "Values of the wrong shape: a list fo
    output=kread([("openings", "format", E), ("insurance", "format", E), ("contact.name", "format", E)]))
 op("kintone", "record_missing_fields", "Fields the app lacks are absent: the form's required findings.", "§2 issue 5",
    "from_kintone_record", {"record": krec(drop=["医療機関ID", "電話番号", "休憩時間"])},
-   output=kread([("facility.id", "required", E), ("working_hours.break_minutes", "required", E),
+   output=kread([("facility.id", "required", E), ("working_hours.break_minutes", "labor_law", W),
                  ("contact.phone", "required", E)]))
 op("kintone", "record_form_rules_apply", "Every rule of the form applies: range, Art. 34 break, masking leak.", "§2 §6 issue 5",
    "from_kintone_record",

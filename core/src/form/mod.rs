@@ -216,19 +216,27 @@ impl fmt::Debug for Workplace {
     }
 }
 
-/// ④ 雇用期間 (start ≤ end).
+/// ④ 雇用期間 (start ≤ end). No end: an open-ended period (期間の定めなし), as the paper form
+/// allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EmploymentPeriod {
     #[serde(serialize_with = "serialize_date")]
     pub start: Date,
-    #[serde(serialize_with = "serialize_date")]
-    pub end: Date,
+    #[serde(serialize_with = "serialize_optional_date")]
+    pub end: Option<Date>,
 }
 
 impl EmploymentPeriod {
-    /// Days from start to end, both included.
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).whole_days() + 1
+    /// Days from start to end, both included; `None` when open-ended.
+    pub fn days(&self) -> Option<i64> {
+        self.end.map(|end| (end - self.start).whole_days() + 1)
+    }
+}
+
+fn serialize_optional_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => serialize_date(d, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -257,7 +265,8 @@ pub struct WorkingHours {
     /// Earlier than `start`: the shift ends the next day; equal: a 24-hour duty.
     #[serde(serialize_with = "serialize_clock")]
     pub end: ClockTime,
-    pub break_minutes: u16,
+    /// `None`: not stated on the form (the labour-law rule then asks for one).
+    pub break_minutes: Option<u16>,
     pub holidays: Option<String>,
     pub overtime: bool,
 }
@@ -327,7 +336,8 @@ pub struct Form {
     pub salary: Salary,
     pub working_hours: WorkingHours,
     pub insurance: Insurance,
-    pub passive_smoking: PassiveSmoking,
+    /// `None`: the checkbox was left unticked (the Health Promotion Act warning applies).
+    pub passive_smoking: Option<PassiveSmoking>,
     pub passive_smoking_detail: Option<String>,
     pub notes: Option<String>,
     pub contact: Contact,
@@ -528,12 +538,28 @@ fn nests_deeper_than(value: &serde_json::Value, max: usize) -> bool {
 
 /// Validates a form held as a borrowed [`Raw`] value.
 pub fn validate_raw(value: &Raw<'_>) -> Result<Validation, InputError> {
+    validate_raw_as_of(value, None)
+}
+
+/// Validates a form as of a day: the municipality is checked against the official list of that
+/// day (a posting's registration date) instead of the employment start's.
+pub fn validate_value_as_of(
+    value: &serde_json::Value,
+    day: Date,
+) -> Result<Validation, InputError> {
+    if nests_deeper_than(value, MAX_DEPTH) {
+        return Err(InputError::TooDeep { max: MAX_DEPTH });
+    }
+    validate_raw_as_of(&Raw::from_value(value), Some(day))
+}
+
+fn validate_raw_as_of(value: &Raw<'_>, day: Option<Date>) -> Result<Validation, InputError> {
     let Raw::Object(pairs) = value else {
         return Err(InputError::NotAnObject {
             found: raw_type_name(value),
         });
     };
-    let (parts, mut findings) = read::read_form(pairs);
+    let (parts, mut findings) = read::read_form(pairs, day);
     let form = rules::check(parts, &mut findings);
     fields::sort_findings(&mut findings);
     let form = form.filter(|_| is_registrable(&findings));

@@ -11,7 +11,9 @@ use super::{DutyKind, FacilityType, PassiveSmoking, SalaryBasis};
 use crate::finding::{Code, Finding};
 use crate::occupation::Occupation;
 use crate::places::Prefecture;
-use crate::text::{self, DateError, PhoneError, PhoneNumber, PostalCode, TypedTime};
+use crate::text::{
+    self, DateError, NumberError, PhoneError, PhoneNumber, PostalCode, TypedTime, Unit,
+};
 
 /// A field as read: absent (or null, or empty text), unreadable (a finding says why), or a value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -43,6 +45,9 @@ impl<T> Slot<T> {
 /// Everything read from a form, before the rules that relate fields to each other.
 #[derive(Debug, Default)]
 pub(crate) struct Parts {
+    /// The date whose official municipality list applies (a posting's registration date); the
+    /// employment start when `None`.
+    pub as_of: Option<Date>,
     pub masking_requested: bool,
     pub facility_id: Slot<String>,
     pub facility_name: Slot<String>,
@@ -275,76 +280,87 @@ impl Reader {
         }
     }
 
-    /// A whole number: a JSON integer, or text of digits (`"2"`, `"２"`, `"2,500"`) as form
-    /// tools send them.
-    fn integer(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<i64> {
-        let bad = |reader: &mut Reader, raw: &str| {
-            let (en, ja) = quote(path, raw);
-            reader.push(Finding::error(
-                path,
-                Code::Format,
-                format!("{} must be a whole number{en}", label_en(path)),
-                format!("{}は整数で入力してください{ja}", label_ja(path)),
-            ));
-            Slot::Invalid
-        };
-        match value {
-            None | Some(Raw::Null) => Slot::Absent,
-            Some(Raw::Int(i)) => Slot::Value(*i),
-            // Beyond i64: out of every range this form has.
-            Some(Raw::UInt(_)) => Slot::Value(i64::MAX),
-            Some(Raw::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Slot::Value(*f as i64),
-            Some(n @ Raw::Float(_)) => bad(self, &n.number_text()),
+    /// A whole number in `min..=max`: a JSON number, or text as the paper form prints it —
+    /// full-width, `2,500`, `2500.0`, with the box's unit (`2名`, `￥2,500`, `1時間30分`).
+    /// Text that is no number is a `format` error quoting it; a number outside the range (`-1`,
+    /// `0` openings, 20 digits) is a `range` error quoting it.
+    fn number<T: TryFrom<i64>>(
+        &mut self,
+        value: Option<&Raw<'_>>,
+        path: &str,
+        unit: Unit,
+        (min, max): (i64, i64),
+    ) -> Slot<T> {
+        let (read, typed) = match value {
+            None | Some(Raw::Null) => return Slot::Absent,
+            Some(Raw::Int(i)) => (Ok(*i), i.to_string()),
+            Some(n @ Raw::UInt(_)) => (Ok(i64::MAX), n.number_text()),
+            Some(n @ Raw::Float(f)) => {
+                let read = if !f.is_finite() {
+                    Err(NumberError::NotANumber)
+                } else if f.fract() != 0.0 {
+                    Err(NumberError::Fraction)
+                } else if f.abs() < 9.0e15 {
+                    Ok(*f as i64)
+                } else {
+                    // Far out of every range of the form: its exact value does not matter.
+                    Ok(if *f < 0.0 { i64::MIN } else { i64::MAX })
+                };
+                (read, n.number_text())
+            }
             Some(Raw::Str(s)) => {
-                let n = text::nfkc(s);
-                let t = n.trim();
-                if t.is_empty() {
+                let Some(t) = text::trimmed(s) else {
                     return Slot::Absent;
-                }
-                let digits: String = t.chars().filter(|&c| c != ',').collect();
-                let well_formed = !digits.is_empty()
-                    && digits.len() <= 15
-                    && digits.bytes().all(|b| b.is_ascii_digit());
-                match digits.parse::<i64>() {
-                    Ok(i) if well_formed => Slot::Value(i),
-                    _ => bad(self, s),
-                }
+                };
+                (text::parse_quantity(t, unit), t.to_owned())
             }
             Some(other) => {
                 self.push(wrong_type(path, "a whole number", "整数", other));
-                Slot::Invalid
+                return Slot::Invalid;
             }
-        }
-    }
-
-    fn in_range<T: TryFrom<i64>>(
-        &mut self,
-        slot: Slot<i64>,
-        path: &str,
-        min: i64,
-        max: i64,
-    ) -> Slot<T> {
-        match slot {
-            Slot::Value(i) if (min..=max).contains(&i) => {
-                T::try_from(i).map_or(Slot::Invalid, Slot::Value)
-            }
-            Slot::Value(i) => {
+        };
+        let (en, ja) = quote(path, &typed);
+        match read {
+            Ok(i) if (min..=max).contains(&i) => T::try_from(i).map_or(Slot::Invalid, Slot::Value),
+            Ok(_) => {
                 self.push(Finding::error(
                     path,
                     Code::Range,
+                    format!("{} must be between {min} and {max}{en}", label_en(path)),
                     format!(
-                        "{} must be between {min} and {max} (got {i})",
-                        label_en(path)
-                    ),
-                    format!(
-                        "{}は{min}～{max}の範囲で入力してください（入力値：{i}）",
+                        "{}は{min}～{max}の範囲で入力してください{ja}",
                         label_ja(path)
                     ),
                 ));
                 Slot::Invalid
             }
-            Slot::Absent => Slot::Absent,
-            Slot::Invalid => Slot::Invalid,
+            Err(NumberError::Fraction) => {
+                self.push(Finding::error(
+                    path,
+                    Code::Format,
+                    format!("{} must be a whole number{en}", label_en(path)),
+                    format!("{}は整数で入力してください{ja}", label_ja(path)),
+                ));
+                Slot::Invalid
+            }
+            Err(NumberError::NotANumber) => {
+                let (units_en, units_ja) = unit.written();
+                let (unit_en, unit_ja) = if units_en.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!(", optionally with {units_en}"),
+                        format!("（単位「{units_ja}」は付けても構いません）"),
+                    )
+                };
+                self.push(Finding::error(
+                    path,
+                    Code::Format,
+                    format!("{} must be a number{unit_en}{en}", label_en(path)),
+                    format!("{}は数値で入力してください{unit_ja}{ja}", label_ja(path)),
+                ));
+                Slot::Invalid
+            }
         }
     }
 
@@ -448,6 +464,18 @@ impl Reader {
                             Code::Format,
                             format!("{}: there is no such day{en}", label_en(path)),
                             format!("{}：存在しない日付です{ja}", label_ja(path)),
+                        ),
+                        DateError::WrongWeekday { written, actual } => Finding::error(
+                            path,
+                            Code::Inconsistent,
+                            format!(
+                                "{}: the weekday ({written}) does not match the date, which is a {actual}曜日{en}",
+                                label_en(path)
+                            ),
+                            format!(
+                                "{}：曜日（{written}）が日付と合いません（この日は{actual}曜日です）{ja}",
+                                label_ja(path)
+                            ),
                         ),
                         DateError::OutsideEra(era) => Finding::error(
                             path,
@@ -660,6 +688,27 @@ impl Reader {
     }
 }
 
+/// Words a clerk writes for an employment period with no end (期間の定めなし).
+const OPEN_ENDED: [&str; 6] = [
+    "期間の定めなし",
+    "期間の定め無し",
+    "定めなし",
+    "定め無し",
+    "期間の定めのない雇用",
+    "無期",
+];
+
+fn says_open_ended(value: &Raw<'_>) -> bool {
+    match value {
+        Raw::Str(s) => {
+            let n = text::nfkc(s);
+            let t: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+            OPEN_ENDED.contains(&t.as_str())
+        }
+        _ => false,
+    }
+}
+
 /// Whether `key` is a field of the object at `object_path` (the lists built once from the field
 /// catalogue).
 fn known(object_path: &str, key: &str) -> bool {
@@ -683,11 +732,14 @@ fn known(object_path: &str, key: &str) -> bool {
 }
 
 /// Reads every field of a form object. Cross-field rules come after, in `rules`.
-pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
+pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Finding>) {
     let mut r = Reader {
         findings: Vec::new(),
     };
-    let mut p = Parts::default();
+    let mut p = Parts {
+        as_of,
+        ..Parts::default()
+    };
     r.unknown_keys(form, "");
     p.masking_requested = r.boolean(get(form, "masking_requested"), "masking_requested");
 
@@ -739,8 +791,7 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
         }
     }
     p.occupation = r.require(occupation, "occupation");
-    let openings = r.integer(get(form, "openings"), "openings");
-    let openings = r.in_range(openings, "openings", 1, 999);
+    let openings = r.number(get(form, "openings"), "openings", Unit::People, (1, 999));
     p.openings = r.require(openings, "openings");
 
     if let Some(w) = r.object(get(form, "workplace"), "workplace") {
@@ -762,14 +813,20 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
     if let Some(e) = r.object(get(form, "employment_period"), "employment_period") {
         let start = r.date(get(e, "start"), "employment_period.start");
         p.start_date = r.require(start, "employment_period.start");
-        let end = r.date(get(e, "end"), "employment_period.end");
-        p.end_date = r.require(end, "employment_period.end");
+        // The paper form lets the end stay empty, or say 期間の定めなし: an open-ended period.
+        if !get(e, "end").is_some_and(says_open_ended) {
+            p.end_date = r.date(get(e, "end"), "employment_period.end");
+        }
     } else {
         (p.start_date, p.end_date) = (Slot::Invalid, Slot::Invalid);
     }
 
-    let trial = r.integer(get(form, "trial_period_weeks"), "trial_period_weeks");
-    p.trial_period_weeks = r.in_range(trial, "trial_period_weeks", 1, 520);
+    p.trial_period_weeks = r.number(
+        get(form, "trial_period_weeks"),
+        "trial_period_weeks",
+        Unit::Weeks,
+        (1, 520),
+    );
 
     if let Some(d) = r.object(get(form, "duties"), "duties") {
         let kinds = r.duty_kinds(get(d, "kinds"), "duties.kinds");
@@ -783,11 +840,19 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
     if let Some(s) = r.object(get(form, "salary"), "salary") {
         let basis = r.choice(get(s, "basis"), "salary.basis", &SalaryBasis::ALL);
         p.salary_basis = r.require(basis, "salary.basis");
-        let amount = r.integer(get(s, "amount_yen"), "salary.amount_yen");
-        let amount = r.in_range(amount, "salary.amount_yen", 1, 99_999_999);
+        let amount = r.number(
+            get(s, "amount_yen"),
+            "salary.amount_yen",
+            Unit::Yen,
+            (1, 99_999_999),
+        );
         p.amount_yen = r.require(amount, "salary.amount_yen");
-        let trial = r.integer(get(s, "trial_amount_yen"), "salary.trial_amount_yen");
-        p.trial_amount_yen = r.in_range(trial, "salary.trial_amount_yen", 1, 99_999_999);
+        p.trial_amount_yen = r.number(
+            get(s, "trial_amount_yen"),
+            "salary.trial_amount_yen",
+            Unit::Yen,
+            (1, 99_999_999),
+        );
     } else {
         (p.salary_basis, p.amount_yen, p.trial_amount_yen) =
             (Slot::Invalid, Slot::Invalid, Slot::Invalid);
@@ -798,9 +863,15 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
         p.start_time = r.require(start, "working_hours.start");
         let end = r.time(get(h, "end"), "working_hours.end", true);
         p.end_time = r.require(end, "working_hours.end");
-        let brk = r.integer(get(h, "break_minutes"), "working_hours.break_minutes");
-        let brk = r.in_range(brk, "working_hours.break_minutes", 0, 1439);
-        p.break_minutes = r.require(brk, "working_hours.break_minutes");
+        let brk = r.number(
+            get(h, "break_minutes"),
+            "working_hours.break_minutes",
+            Unit::Minutes,
+            (0, 1439),
+        );
+        // Not stated is allowed (the paper form's box may stay empty); the labour-law rule
+        // then asks for the break the shift needs.
+        p.break_minutes = brk;
         p.holidays = r.free_text(get(h, "holidays"), "working_hours.holidays");
         p.overtime = r.boolean(get(h, "overtime"), "working_hours.overtime");
     } else {
@@ -821,7 +892,8 @@ pub(crate) fn read_form(form: &Pairs<'_>) -> (Parts, Vec<Finding>) {
         "passive_smoking",
         &PassiveSmoking::ALL,
     );
-    p.passive_smoking = r.require(smoking, "passive_smoking");
+    // One checkbox on paper (□敷地内禁煙): empty is "not ticked", not an error.
+    p.passive_smoking = smoking;
     p.passive_smoking_detail = r.free_text(
         get(form, "passive_smoking_detail"),
         "passive_smoking_detail",

@@ -12,7 +12,7 @@ use crate::places::{self, MunicipalityError};
 pub const BREAK_RULES: [(u16, u16); 2] = [(8 * 60, 60), (6 * 60, 45)];
 
 pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
-    let municipality = resolve_municipality(&p, findings);
+    let municipality = resolve_municipality(&mut p, findings);
     public_health_center_address(&p, findings);
     facility_checks(&p, findings);
     employment_period(&p, findings);
@@ -58,7 +58,7 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
         },
         employment_period: EmploymentPeriod {
             start: p.start_date.into_value()?,
-            end: p.end_date.into_value()?,
+            end: p.end_date.into_value(),
         },
         trial_period_weeks: p.trial_period_weeks.into_value(),
         duties: Duties {
@@ -74,7 +74,7 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
         working_hours: WorkingHours {
             start,
             end,
-            break_minutes: p.break_minutes.into_value()?,
+            break_minutes: p.break_minutes.into_value(),
             holidays: p.holidays.into_value(),
             overtime: p.overtime,
         },
@@ -85,7 +85,7 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
             pension: p.insurance_pension,
             other: p.insurance_other.into_value(),
         },
-        passive_smoking: p.passive_smoking.into_value()?,
+        passive_smoking: p.passive_smoking.into_value(),
         passive_smoking_detail: p.passive_smoking_detail.into_value(),
         notes: p.notes.into_value(),
         contact: Contact {
@@ -106,12 +106,42 @@ pub(super) fn check(mut p: Parts, findings: &mut Vec<Finding>) -> Option<Form> {
     })
 }
 
-/// `workplace.municipality` must be a municipality of `workplace.prefecture`; the official name
-/// and code are kept.
-fn resolve_municipality(p: &Parts, findings: &mut Vec<Finding>) -> Option<(String, String)> {
+/// `workplace.municipality` must be a municipality of `workplace.prefecture` in the official list
+/// of the form's own date (a posting's registration date, else the employment start); the
+/// official name and code are kept. A municipality followed by the street, with the street box
+/// empty, is split there (docs/domain.md §12).
+fn resolve_municipality(p: &mut Parts, findings: &mut Vec<Finding>) -> Option<(String, String)> {
     const PATH: &str = "workplace.municipality";
-    let (prefecture, name) = (p.workplace_prefecture.value()?, p.municipality.value()?);
-    match places::find_municipality(*prefecture, name) {
+    let prefecture = *p.workplace_prefecture.value()?;
+    let name = p.municipality.value()?.clone();
+    let day = p.as_of.or_else(|| p.start_date.value().copied());
+    let found = places::find_municipality(prefecture, &name, day);
+    if let Err(MunicipalityError::ContainsMore { .. }) = found
+        && p.street_address.is_absent()
+        && let Some((m, street)) = places::split_municipality(prefecture, &name, day)
+    {
+        const STREET: &str = "workplace.street_address";
+        let len = street.chars().count();
+        match super::fields::max_chars(STREET) {
+            Some(max) if len > max => findings.push(Finding::error(
+                STREET,
+                Code::TooLong,
+                format!(
+                    "{} is {len} characters long; at most {max} are allowed",
+                    label_en(STREET)
+                ),
+                format!(
+                    "{}は{max}文字以内で入力してください（現在{len}文字）",
+                    label_ja(STREET)
+                ),
+            )),
+            _ => p.street_address = Slot::Value(street.to_owned()),
+        }
+        return Some((m.name.clone(), m.code.clone()));
+    }
+    let name = name.as_str();
+    let prefecture = &prefecture;
+    match found {
         Ok(m) => Some((m.name.clone(), m.code.clone())),
         Err(e) => {
             let code = if matches!(e, MunicipalityError::ContainsMore { .. }) {
@@ -150,6 +180,43 @@ fn resolve_municipality(p: &Parts, findings: &mut Vec<Finding>) -> Option<(Strin
                         municipality.name
                     ),
                 ),
+                MunicipalityError::NotInForce {
+                    municipality,
+                    successors,
+                } => {
+                    let on = day.map(crate::text::iso_date).unwrap_or_default();
+                    let (en_when, ja_when) =
+                        match (municipality.valid_from, municipality.valid_until) {
+                            (_, Some(until)) => (
+                                format!("was abolished after {}", crate::text::iso_date(until)),
+                                format!(
+                                    "{}に廃止されています",
+                                    crate::text::to_wareki(until.next_day().unwrap_or(until))
+                                ),
+                            ),
+                            (Some(from), _) => (
+                                format!("exists only from {}", crate::text::iso_date(from)),
+                                format!(
+                                    "{}に設置されたもので、それ以前はありません",
+                                    crate::text::to_wareki(from)
+                                ),
+                            ),
+                            _ => (String::new(), String::new()),
+                        };
+                    let names: Vec<&str> = successors.iter().map(|m| m.name.as_str()).collect();
+                    (
+                        format!(
+                            "{:?} {en_when}: on the form's date {on} the municipalities of that city are {}",
+                            municipality.name,
+                            names.join(", ")
+                        ),
+                        format!(
+                            "「{}」は{ja_when}（この登録票の日付 {on} 時点の市区町村：{}）",
+                            municipality.name,
+                            names.join("・")
+                        ),
+                    )
+                }
                 MunicipalityError::Ambiguous => (
                     format!(
                         "{name:?} is a ward of several cities of {}: add the city (e.g. 大阪市北区)",
@@ -228,6 +295,8 @@ fn facility_checks(p: &Parts, findings: &mut Vec<Finding>) {
 }
 
 fn employment_period(p: &Parts, findings: &mut Vec<Finding>) {
+    // An empty end is an open-ended period (期間の定めなし), as the paper form allows. No
+    // warning: the canonical form writes both as null and must re-validate to the same findings.
     if let (Some(start), Some(end)) = (p.start_date.value(), p.end_date.value())
         && start > end
     {
@@ -320,8 +389,27 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
         ));
     }
     let shift = shift_minutes(start.time, end.time);
-    let Some(&brk) = p.break_minutes.value() else {
-        return;
+    let brk = match &p.break_minutes {
+        Slot::Value(brk) => *brk,
+        Slot::Invalid => return,
+        Slot::Absent => {
+            // Not stated: allowed on paper, but a shift over 6 hours needs a break.
+            if let Some((over, needed)) = BREAK_RULES.iter().find(|(over, _)| shift > *over) {
+                findings.push(Finding::warning(
+                    "working_hours.break_minutes",
+                    Code::LaborLaw,
+                    format!(
+                        "Labour Standards Act Art. 34: the break is not stated; a shift of {shift} min (over {} h of work) needs a break of at least {needed} min",
+                        over / 60
+                    ),
+                    format!(
+                        "労働基準法第34条：休憩時間が記入されていません。勤務が{shift}分（労働{}時間超）の場合、休憩は{needed}分以上必要です",
+                        over / 60
+                    ),
+                ));
+            }
+            return;
+        }
     };
     if brk >= shift {
         findings.push(Finding::error(
@@ -352,11 +440,10 @@ fn working_hours(p: &Parts, findings: &mut Vec<Finding>) {
 /// type-1 facilities, smoke-free on the premises in principle — unless the only duty is at a
 /// mild-case accommodation hotel (a type-2 facility).
 fn health_promotion_act(p: &Parts, findings: &mut Vec<Finding>) {
-    let Some(smoking) = p.passive_smoking.value() else {
-        return;
-    };
-    if *smoking == PassiveSmoking::PremisesNoSmoking {
-        return;
+    // Unticked (absent) is not 敷地内禁煙: the warning applies to it too.
+    match &p.passive_smoking {
+        Slot::Invalid | Slot::Value(PassiveSmoking::PremisesNoSmoking) => return,
+        Slot::Absent | Slot::Value(_) => {}
     }
     if p.duty_kinds
         .value()
