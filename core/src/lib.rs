@@ -39,6 +39,7 @@ pub mod kintone;
 pub mod lifecycle;
 pub mod masking;
 pub mod occupation;
+pub mod phone;
 pub mod places;
 pub mod posting;
 pub mod sample;

@@ -7,6 +7,9 @@ use std::fmt;
 use time::{Date, Month};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+// Phone numbers live in their own module; these names stay readable from here.
+pub use crate::phone::{PhoneError, PhoneNumber, expected_phone_length, parse_phone};
+
 /// NFKC, without allocating when the text already is (ASCII and most Japanese text).
 pub fn nfkc(s: &str) -> Cow<'_, str> {
     if s.chars().all(is_nfkc_stable_common) {
@@ -300,175 +303,6 @@ fn decimal(s: &str, scale: i64) -> Result<Quantity, NumberError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Phone numbers
-
-/// A Japanese phone number: its digits and its canonical display form.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PhoneNumber {
-    digits: String,
-    display: String,
-}
-
-impl PhoneNumber {
-    /// The digits only, domestic form (`0332920000`).
-    pub fn digits(&self) -> &str {
-        &self.digits
-    }
-    /// The canonical display form (`03-3292-0000`).
-    pub fn as_str(&self) -> &str {
-        &self.display
-    }
-}
-
-impl fmt::Debug for PhoneNumber {
-    // Personal data: never printed by Debug (matrix-rust-sdk habit).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PhoneNumber(<{} digits>)", self.digits.len())
-    }
-}
-
-/// Why a phone number was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PhoneError {
-    /// A character other than digits, `+`, dashes, spaces and parentheses.
-    Characters,
-    /// Does not start with a domestic 0 (after `+81`).
-    Prefix,
-    /// The number of digits does not fit the prefix.
-    Length { expected: usize, found: usize },
-}
-
-/// The number of digits a number starting so must have (DOMAIN §5; longest prefix first).
-pub fn expected_phone_length(digits: &str) -> Option<usize> {
-    const TABLE: [(&str, usize); 9] = [
-        ("0120", 10),
-        ("0800", 11),
-        ("0570", 10),
-        ("060", 11),
-        ("070", 11),
-        ("080", 11),
-        ("090", 11),
-        ("050", 11),
-        ("020", 11),
-    ];
-    for (prefix, len) in TABLE {
-        if digits.starts_with(prefix) {
-            return Some(len);
-        }
-    }
-    let mut chars = digits.chars();
-    match (chars.next(), chars.next()) {
-        (Some('0'), Some('1'..='9')) => Some(10),
-        _ => None,
-    }
-}
-
-/// Reads a phone number as typed: full-width, any dashes, spaces, parentheses, `+81`.
-pub fn parse_phone(raw: &str) -> Result<PhoneNumber, PhoneError> {
-    let n = nfkc(raw);
-    let s = n.trim();
-    // Digit groups as the writer separated them; kept when no canonical grouping is known.
-    let mut groups: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut international = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '0'..='9' => current.push(c),
-            '+' if i == 0 => international = true,
-            c if is_dash(c) || c.is_whitespace() || matches!(c, '(' | ')' | '.') => {
-                if !current.is_empty() {
-                    groups.push(std::mem::take(&mut current));
-                }
-            }
-            _ => return Err(PhoneError::Characters),
-        }
-    }
-    if !current.is_empty() {
-        groups.push(current);
-    }
-    if international {
-        // +81 3-3292-0000, +81 (0)3 3292 0000, +81332920000
-        let first = groups.first().map(String::as_str).unwrap_or("");
-        if first == "81" {
-            groups.remove(0);
-            if groups.first().is_some_and(|g| g == "0") {
-                groups.remove(0);
-            }
-        } else if let Some(rest) = first.strip_prefix("81") {
-            let rest = rest.to_owned();
-            if let Some(g) = groups.first_mut() {
-                *g = rest;
-            }
-        } else {
-            return Err(PhoneError::Prefix);
-        }
-        match groups.first_mut() {
-            Some(g) if !g.starts_with('0') => g.insert(0, '0'),
-            Some(_) => {}
-            None => return Err(PhoneError::Prefix),
-        }
-    }
-    let digits: String = groups.concat();
-    let expected = expected_phone_length(&digits).ok_or(PhoneError::Prefix)?;
-    if digits.len() != expected {
-        return Err(PhoneError::Length {
-            expected,
-            found: digits.len(),
-        });
-    }
-    let display = canonical_phone_display(&digits, &groups);
-    Ok(PhoneNumber { digits, display })
-}
-
-fn hyphenate(digits: &str, lengths: &[usize]) -> String {
-    let mut out = String::with_capacity(digits.len() + lengths.len());
-    let mut at = 0;
-    for (i, len) in lengths.iter().enumerate() {
-        if i > 0 {
-            out.push('-');
-        }
-        out.push_str(digits.get(at..at + len).unwrap_or(""));
-        at += len;
-    }
-    out
-}
-
-fn canonical_phone_display(digits: &str, groups: &[String]) -> String {
-    const KNOWN: [(&str, [usize; 3]); 10] = [
-        ("0120", [4, 3, 3]),
-        ("0800", [4, 3, 4]),
-        ("0570", [4, 3, 3]),
-        ("060", [3, 4, 4]),
-        ("070", [3, 4, 4]),
-        ("080", [3, 4, 4]),
-        ("090", [3, 4, 4]),
-        ("050", [3, 4, 4]),
-        ("020", [3, 4, 4]),
-        ("03", [2, 4, 4]),
-    ];
-    for (prefix, lengths) in KNOWN {
-        if digits.starts_with(prefix) {
-            return hyphenate(digits, &lengths);
-        }
-    }
-    if digits.starts_with("06") {
-        return hyphenate(digits, &[2, 4, 4]);
-    }
-    // Other fixed lines: area codes are 2–5 digits and need the national table to split; keep
-    // the writer's grouping when it is a plausible area-local-subscriber split, else digits.
-    if let [area, local, subscriber] = groups {
-        let plausible = area.starts_with('0')
-            && (2..=5).contains(&area.len())
-            && (1..=4).contains(&local.len())
-            && subscriber.len() == 4;
-        if plausible {
-            return format!("{area}-{local}-{subscriber}");
-        }
-    }
-    digits.to_owned()
-}
-
-// ---------------------------------------------------------------------------------------------
 // Postal codes
 
 /// A 7-digit postal code, displayed `NNN-NNNN`.
@@ -491,13 +325,25 @@ impl fmt::Debug for PostalCode {
     }
 }
 
-/// Reads `1010062`, `101-0062`, `〒101−0062`, `１０１－００６２`.
+/// Reads `1010062`, `101-0062`, `〒101−0062`, `１０１－００６２`, and the two parts split by a space
+/// (`101 0062`, `〒101　0062`; docs/domain.md §12).
 pub fn parse_postal_code(raw: &str) -> Option<PostalCode> {
     let n = nfkc(raw);
     let s = n.trim().trim_start_matches('〒').trim_start();
-    let folded: String = s
+    let mut folded = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_whitespace() {
+            // A run of spaces between the parts is one separator.
+            if !folded.ends_with(' ') {
+                folded.push(' ');
+            }
+        } else {
+            folded.push(c);
+        }
+    }
+    let folded: String = folded
         .chars()
-        .map(|c| if is_dash(c) { '-' } else { c })
+        .map(|c| if is_dash(c) || c == ' ' { '-' } else { c })
         .collect();
     let bytes = folded.as_bytes();
     let digits_ok = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
@@ -900,40 +746,18 @@ mod tests {
     }
 
     #[test]
-    fn phones_in_the_ways_people_type_them() {
-        let p = |s: &str| parse_phone(s).map(|p| p.as_str().to_owned());
-        assert_eq!(p("03-3292-0000"), Ok("03-3292-0000".into()));
-        assert_eq!(p("０３－５２５３－７５２９"), Ok("03-5253-7529".into()));
-        assert_eq!(p("０３（３２９２）００００"), Ok("03-3292-0000".into()));
-        assert_eq!(p("0332920000"), Ok("03-3292-0000".into()));
-        assert_eq!(p("+81 3 3292 0000"), Ok("03-3292-0000".into()));
-        assert_eq!(p("+81-(0)3-3292-0000"), Ok("03-3292-0000".into()));
-        assert_eq!(p("+819012345678"), Ok("090-1234-5678".into()));
-        assert_eq!(p("09012345678"), Ok("090-1234-5678".into()));
-        assert_eq!(p("0120-123-456"), Ok("0120-123-456".into()));
-        assert_eq!(p("0570783872"), Ok("0570-783-872".into()));
-        assert_eq!(p("08001234567"), Ok("0800-123-4567".into()));
-        assert_eq!(p("06 6123 4567"), Ok("06-6123-4567".into()));
-        assert_eq!(p("0422-12-3456"), Ok("0422-12-3456".into()));
-        assert_eq!(p("0422123456"), Ok("0422123456".into()));
-        assert_eq!(
-            p("090-1234-567"),
-            Err(PhoneError::Length {
-                expected: 11,
-                found: 10
-            })
-        );
-        assert_eq!(p("1234567890"), Err(PhoneError::Prefix));
-        assert_eq!(p("03-3292-000a"), Err(PhoneError::Characters));
-        assert_eq!(p("+1 212 555 0100"), Err(PhoneError::Prefix));
-    }
-
-    #[test]
     fn postal_codes() {
         let p = |s: &str| parse_postal_code(s).map(|p| p.as_str().to_owned());
         assert_eq!(p("1010062").as_deref(), Some("101-0062"));
         assert_eq!(p("〒１０１－００６２").as_deref(), Some("101-0062"));
         assert_eq!(p("〒 101ー0062").as_deref(), Some("101-0062"));
+        assert_eq!(p("101 0062").as_deref(), Some("101-0062"));
+        assert_eq!(p("〒101 0062").as_deref(), Some("101-0062"));
+        assert_eq!(p("〒１０１　００６２").as_deref(), Some("101-0062"));
+        assert_eq!(p("101  0062").as_deref(), Some("101-0062"));
+        assert_eq!(p("101 - 0062"), None);
+        assert_eq!(p("10 10062"), None);
+        assert_eq!(p("101 006 2"), None);
         assert_eq!(p("101-006"), None);
         assert_eq!(p("10-10062"), None);
         assert_eq!(p("101-00621"), None);

@@ -753,6 +753,8 @@ proptest! {
         } else {
             wrong.remove(4 + at.index(wrong.len() - 4));
         }
+        // 060 has 10 digits too (personal numbers, as libphonenumber's metadata has it).
+        prop_assume!(!(wrong.starts_with("060") && wrong.len() == 10));
         let typed = render_phone(&wrong, &style);
         let parsed = text::parse_phone(&typed).map(|p| p.digits().to_owned());
         let expected = Err(PhoneError::Length { expected: digits.len(), found: wrong.len() });

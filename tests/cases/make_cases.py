@@ -209,10 +209,13 @@ case("phone_0800", "0800 numbers have 11 digits.", "§5",
      {"contact": {"phone": "0800 123 4567"}}, clean=True, canonical={"contact": {"phone": "0800-123-4567"}})
 case("phone_osaka", "06 numbers are 2-4-4.", "§5",
      {"contact": {"phone": "0661234567"}}, clean=True, canonical={"contact": {"phone": "06-6123-4567"}})
-case("phone_other_area_keeps_grouping", "Other area codes keep the writer's plausible grouping.", "§5",
-     {"contact": {"phone": "0422-12-3456"}}, clean=True, canonical={"contact": {"phone": "0422-12-3456"}})
-case("phone_other_area_digits", "Without a grouping, other area numbers stay digits.", "§5",
-     {"contact": {"phone": "0422123456"}}, clean=True, canonical={"contact": {"phone": "0422123456"}})
+case("phone_other_area_libphonenumber_grouping",
+     "Other area codes are grouped as libphonenumber groups them, over the writer's grouping.", "§5",
+     {"contact": {"phone": "0422-12-3456"}}, clean=True, canonical={"contact": {"phone": "042-212-3456"}})
+case("phone_other_area_digits", "Bare digits of other area codes are hyphenated as libphonenumber does.", "§5",
+     {"contact": {"phone": "0123050354"}}, clean=True, canonical={"contact": {"phone": "0123-05-0354"}})
+case("phone_060_personal", "060 numbers have 11 digits, or 10 (personal numbers, libphonenumber).", "§5",
+     {"contact": {"phone": "0601234567"}}, clean=True, canonical={"contact": {"phone": "060-123-4567"}})
 case("phone_too_short", "03 numbers have 10 digits.", "§5",
      {"contact": {"phone": "03-3292-000"}}, [("contact.phone", "format", E)])
 case("phone_mobile_too_short", "090 numbers have 11 digits.", "§5",

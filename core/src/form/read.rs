@@ -570,6 +570,10 @@ impl Reader {
                             format!("must have {expected} digits for its prefix (found {found})"),
                             format!("は{expected}桁で入力してください（{found}桁です）"),
                         ),
+                        PhoneError::Extension => (
+                            "has an extension marker (内線, ext.) without the extension's digits".to_owned(),
+                            "の内線番号は数字で入力してください".to_owned(),
+                        ),
                     };
                     self.push(Finding::error(
                         path,
