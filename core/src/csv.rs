@@ -345,13 +345,13 @@ pub enum ColumnKind {
     ClosedReason,
 }
 
-/// Japanese labels of the closing reasons, as the CSV writes them.
-const CLOSED_REASON_LABELS: [(&str, &str); 4] = [
-    ("filled", "充足"),
-    ("withdrawn", "取下げ"),
-    ("unpublished", "非公開"),
-    ("deleted", "削除"),
-];
+/// Codes and Japanese labels of the closing reasons, as the CSV writes them (one list, the
+/// posting's).
+fn closed_reason_labels() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::posting::ClosedReason::ALL
+        .iter()
+        .map(|(_, code, ja)| (*code, *ja))
+}
 
 /// One column of the postings CSV.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -556,10 +556,9 @@ pub fn read_postings<R: Read>(
                     other => other,
                 }),
                 ColumnKind::ClosedReason => Value::from(
-                    CLOSED_REASON_LABELS
-                        .iter()
+                    closed_reason_labels()
                         .find(|(_, ja)| *ja == text)
-                        .map_or(text, |(code, _)| *code),
+                        .map_or(text, |(code, _)| code),
                 ),
             };
             set_path(&mut posting, &column.path, value);
@@ -618,10 +617,9 @@ fn cell(value: Option<&Value>, kind: ColumnKind) -> String {
         (Some(Value::String(s)), ColumnKind::Status) => {
             (if s == "open" { "公開中" } else { "終了" }).to_owned()
         }
-        (Some(Value::String(s)), ColumnKind::ClosedReason) => CLOSED_REASON_LABELS
-            .iter()
+        (Some(Value::String(s)), ColumnKind::ClosedReason) => closed_reason_labels()
             .find(|(code, _)| code == s)
-            .map_or(s.as_str(), |(_, ja)| *ja)
+            .map_or(s.as_str(), |(_, ja)| ja)
             .to_owned(),
         (Some(Value::String(s)), _) => s.clone(),
         (Some(Value::Array(items)), _) => items

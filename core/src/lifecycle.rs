@@ -332,8 +332,8 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
         }
         Some("close") => {
             let reason = match value.get("reason").and_then(Value::as_str) {
-                Some(r) => match ClosedReason::ALL.iter().find(|(_, n)| *n == r) {
-                    Some((reason, _)) => Some(*reason),
+                Some(r) => match ClosedReason::ALL.iter().find(|(_, n, _)| *n == r) {
+                    Some((reason, _, _)) => Some(*reason),
                     None => {
                         findings.push(Finding::error(
                             "reason",

@@ -503,19 +503,24 @@ pub fn split_municipality(
     day: Option<Date>,
 ) -> Option<(&'static Municipality, &str)> {
     let address = address.trim();
-    let rest = [prefecture.name(), prefecture.short_name()]
-        .iter()
-        .find_map(|p| address.strip_prefix(p))
-        .filter(|rest| !rest.trim().is_empty())
-        .unwrap_or(address)
-        .trim_start();
-    let key = match_key(rest);
-    let municipality = municipalities()
-        .iter()
-        .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
-        .filter(|m| m.in_force_on(day))
-        .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
-        .max_by_key(|m| (m.name.len(), m.is_current()))?;
+    // 広島市… begins with the short name 広島 too: the text as typed is tried before the short
+    // name is dropped, after the full name (広島県広島市…).
+    let candidates = [
+        address.strip_prefix(prefecture.name()),
+        Some(address),
+        address.strip_prefix(prefecture.short_name()),
+    ];
+    let (rest, municipality) = candidates.into_iter().flatten().find_map(|rest| {
+        let rest = rest.trim_start();
+        let key = match_key(rest);
+        municipalities()
+            .iter()
+            .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
+            .filter(|m| m.in_force_on(day))
+            .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
+            .max_by_key(|m| (m.name.len(), m.is_current()))
+            .map(|m| (rest, m))
+    })?;
     // match_key replaces characters one for one, so the name's length in characters is the
     // length of its match in the typed text.
     let chars = municipality.name.chars().count();

@@ -34,11 +34,11 @@ pub enum ClosedReason {
 }
 
 impl ClosedReason {
-    pub const ALL: [(ClosedReason, &'static str); 4] = [
-        (ClosedReason::Filled, "filled"),
-        (ClosedReason::Withdrawn, "withdrawn"),
-        (ClosedReason::Unpublished, "unpublished"),
-        (ClosedReason::Deleted, "deleted"),
+    pub const ALL: [(ClosedReason, &'static str, &'static str); 4] = [
+        (ClosedReason::Filled, "filled", "充足"),
+        (ClosedReason::Withdrawn, "withdrawn", "取下げ"),
+        (ClosedReason::Unpublished, "unpublished", "非公開"),
+        (ClosedReason::Deleted, "deleted", "削除"),
     ];
 }
 
@@ -126,6 +126,30 @@ impl Posting {
     }
     pub fn registered_on(&self) -> Date {
         self.registered_on
+    }
+    /// What a person should look at in a registrable posting: a registration date before the
+    /// day registration opened (2020-05-29), then the form's own warnings (at `form.<path>`).
+    pub fn warnings(&self) -> Vec<Finding> {
+        let mut warnings = Vec::new();
+        if self.registered_on < REGISTRATION_OPENED {
+            warnings.push(Finding::warning(
+                "registered_on",
+                Code::Range,
+                format!(
+                    "registration date {} is before registration opened on 2020-05-29",
+                    text::iso_date(self.registered_on)
+                ),
+                format!(
+                    "登録日（{}）が募集情報の登録開始日（令和2年5月29日）より前です",
+                    text::to_wareki(self.registered_on)
+                ),
+            ));
+        }
+        warnings.extend(self.form.warnings().iter().cloned().map(|mut f| {
+            f.path = format!("form.{}", f.path);
+            f
+        }));
+        warnings
     }
     pub fn status(&self) -> Status {
         self.status
@@ -264,6 +288,44 @@ struct PostingReader {
     findings: Vec<Finding>,
 }
 
+/// The Japanese and English labels of a posting's own fields (the form's come from its field
+/// catalogue), so a message never shows a JSON key such as `status` to a Japanese reader.
+const POSTING_LABELS: [(&str, &str, &str); 12] = [
+    ("posting_id", "募集情報ID", "posting ID"),
+    ("registered_on", "登録日", "registration date"),
+    ("status", "公開状況", "status"),
+    ("closed_reason", "終了理由", "closing reason"),
+    ("closed_on", "終了日", "closing date"),
+    ("form", "登録票", "form"),
+    ("seeker_id", "求職者ID", "job seeker ID"),
+    ("kind", "種別", "kind"),
+    ("on", "日付", "date"),
+    ("hired_on", "採用日", "hiring date"),
+    (
+        "training_completed_on",
+        "研修修了日",
+        "training completion date",
+    ),
+    (
+        "completion_reported_on",
+        "研修修了報告日",
+        "completion report date",
+    ),
+];
+
+/// Labels of a posting path (`hires.0.hired_on` → 採用日): (Japanese, English).
+fn posting_label(path: &str) -> (&'static str, String) {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    match POSTING_LABELS.iter().find(|(key, _, _)| *key == last) {
+        Some((_, ja, en)) => (ja, (*en).to_owned()),
+        None => ("項目", path.to_owned()),
+    }
+}
+
+/// Registration opened on 2020-05-29 (the notice of 2020-05-29); an earlier date is a typo or
+/// a test record.
+pub const REGISTRATION_OPENED: Date = time::macros::date!(2020 - 05 - 29);
+
 impl PostingReader {
     fn error(&mut self, path: &str, code: Code, en: String, ja: String) {
         self.findings.push(Finding::error(path, code, en, ja));
@@ -274,21 +336,23 @@ impl PostingReader {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim()),
             None | Some(Value::Null) | Some(Value::String(_)) => {
                 if required {
+                    let (ja, en) = posting_label(path);
                     self.error(
                         path,
                         Code::Required,
-                        format!("{path} is required"),
-                        format!("{path}を入力してください"),
+                        format!("{en} is required"),
+                        format!("{ja}を入力してください"),
                     );
                 }
                 None
             }
             Some(_) => {
+                let (ja, en) = posting_label(path);
                 self.error(
                     path,
                     Code::Format,
-                    format!("{path} must be text"),
-                    format!("{path}は文字列で入力してください"),
+                    format!("{en} must be text"),
+                    format!("{ja}は文字列で入力してください"),
                 );
                 None
             }
@@ -300,11 +364,13 @@ impl PostingReader {
         match text::parse_date(s) {
             Ok(d) => Some(d),
             Err(_) => {
+                let (ja, en) = posting_label(path);
+                let shown: String = s.chars().take(40).collect();
                 self.error(
                     path,
                     Code::Format,
-                    format!("{path} must be a date such as 2020-06-01 (got {s:?})"),
-                    format!("{path}は日付で入力してください（入力値：「{s}」）"),
+                    format!("{en} must be a date such as 2020-06-01 (got {shown:?})"),
+                    format!("{ja}は「2020-06-01」「令和2年6月1日」のような日付で入力してください（入力値：「{shown}」）"),
                 );
                 None
             }
@@ -315,19 +381,25 @@ impl PostingReader {
         &mut self,
         v: Option<&Value>,
         path: &str,
-        options: &[(T, &str)],
+        options: &[(T, &str, &str)],
         required: bool,
     ) -> Option<T> {
         let s = self.text(v, path, required)?;
-        match options.iter().find(|(_, name)| *name == s) {
-            Some((t, _)) => Some(*t),
+        match options.iter().find(|(_, code, ja)| *code == s || *ja == s) {
+            Some((t, _, _)) => Some(*t),
             None => {
-                let allowed: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
+                let codes: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
+                let labels: Vec<&str> = options.iter().map(|(_, _, ja)| *ja).collect();
+                let (ja, en) = posting_label(path);
+                let shown: String = s.chars().take(40).collect();
                 self.error(
                     path,
                     Code::UnknownValue,
-                    format!("{path} must be one of {} (got {s:?})", allowed.join(", ")),
-                    format!("{path}の選択肢にない値です（入力値：「{s}」）"),
+                    format!("{en} must be one of {} (got {shown:?})", codes.join(", ")),
+                    format!(
+                        "{ja}は「{}」のいずれかを選んでください（入力値：「{shown}」）",
+                        labels.join("」「")
+                    ),
                 );
                 None
             }
@@ -377,7 +449,10 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
     let status = r.choice(
         obj.get("status"),
         "status",
-        &[(Status::Open, "open"), (Status::Closed, "closed")],
+        &[
+            (Status::Open, "open", "公開中"),
+            (Status::Closed, "closed", "終了"),
+        ],
         true,
     );
     let closed_reason = r.choice(
@@ -415,7 +490,11 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
             );
             None
         }
-        Some(form_value) => match form::validate_value(form_value) {
+        // The municipality list of the registration date applies (docs/domain.md §12).
+        Some(form_value) => match match registered_on {
+            Some(day) => form::validate_value_as_of(form_value, day),
+            None => form::validate_value(form_value),
+        } {
             Err(e) => {
                 r.error("form", Code::Format, e.to_string(), e.message_ja());
                 None
@@ -452,8 +531,8 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
                 item.get("kind"),
                 &format!("{path}.kind"),
                 &[
-                    (ContactKind::Inquiry, "inquiry"),
-                    (ContactKind::Application, "application"),
+                    (ContactKind::Inquiry, "inquiry", "問い合わせ"),
+                    (ContactKind::Application, "application", "応募"),
                 ],
                 true,
             )?;

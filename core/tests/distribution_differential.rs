@@ -292,7 +292,7 @@ fn open_postings(seed: u64, n: usize) -> &'static [Posting] {
 fn close_some(postings: &mut [Posting], rng: &mut Rng, share: f64) {
     for p in postings.iter_mut() {
         if rng.chance(share) {
-            let (reason, _) = ClosedReason::ALL[rng.below(4)];
+            let (reason, _, _) = ClosedReason::ALL[rng.below(4)];
             let on = p.registered_on() + Duration::days(rng.below(90) as i64);
             p.apply(Event::Close { reason, on }).unwrap();
             assert!(!p.is_open());

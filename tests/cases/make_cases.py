@@ -588,6 +588,22 @@ case("municipality_new_ward_in_its_time", "浜松市中央区 on a 2024 form.", 
      canonical=merge(HAMAMATSU, {"workplace": {"municipality": "浜松市中央区"},
                                  "employment_period": {"start": "2024-04-01", "end": "2024-09-30"}}))
 
+# The phone box 電話番号（内線番号）.
+case("phone_box_with_extension", "03-3292-0000（内線215）: the extension moves to its field.", "§12",
+     {"contact": {"phone": "03-3292-0000（内線215）", "extension": None}}, clean=True)
+case("phone_box_with_labelled_extension", "TEL 03-3292-0000 内線：215.", "§12",
+     {"contact": {"phone": "TEL 03-3292-0000 内線：215", "extension": DELETE}}, clean=True)
+case("phone_box_extension_ext", "03-3292-0000 ext. 215, the same extension in its field too.", "§12",
+     {"contact": {"phone": "03-3292-0000 ext. 215"}}, clean=True)
+case("phone_box_extension_conflicts", "内線216 in the box, 215 in the field: which one?", "§12",
+     {"contact": {"phone": "03-3292-0000 内線216"}}, [("contact.extension", "inconsistent", E)])
+case("phone_labels_dropped", "代表 and 電話 labels are dropped.", "§12",
+     {"contact": {"phone": "代表電話：03-3292-0000"}}, clean=True)
+case("extension_labelled", "内線：215 in the extension field.", "§12",
+     {"contact": {"extension": "内線：215"}}, clean=True)
+case("postal_code_split_by_space", "101 0062 is a postal code.", "§12",
+     {"workplace": {"postal_code": "101 0062"}}, clean=True)
+
 # Dates.
 case("date_weekday_contradicts", "2020/6/1 was a Monday: (火) contradicts it.", "§12",
      {"employment_period": {"start": "2020/6/1(火)"}}, [("employment_period.start", "inconsistent", E)])

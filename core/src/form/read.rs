@@ -97,12 +97,29 @@ pub(crate) struct Parts {
 
 /// Quotes what was typed for a message, shortened; personal fields are never quoted.
 fn quote(path: &str, raw: &str) -> (String, String) {
-    // What masking may hide, and the never-public facility ID, is never echoed in a message.
-    if crate::masking::MASKED_FIELDS.contains(&path)
-        || crate::masking::ALWAYS_HIDDEN_FIELDS.contains(&path)
-    {
-        return (String::new(), String::new());
-    }
+    // What masking may hide, and the never-public facility ID, is never echoed in a message:
+    // its shape is, digits and letters as `#` and `*`, so the clerk still sees what is wrong
+    // (`##-####-###a` is not shown: `##-####-###*`; a stray `内線` or bracket is).
+    let masked = crate::masking::MASKED_FIELDS.contains(&path)
+        || crate::masking::ALWAYS_HIDDEN_FIELDS.contains(&path);
+    let redacted: String;
+    let raw = if masked {
+        redacted = raw
+            .chars()
+            .map(|c| {
+                if c.is_numeric() {
+                    '#'
+                } else if c.is_alphabetic() && !is_label_char(c) {
+                    '*'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        redacted.as_str()
+    } else {
+        raw
+    };
     let mut shown: String = raw.chars().take(40).collect();
     if raw.chars().count() > 40 {
         shown.push('…');
@@ -111,6 +128,12 @@ fn quote(path: &str, raw: &str) -> (String, String) {
         format!(" (got {shown:?})"),
         format!("（入力値：「{shown}」）"),
     )
+}
+
+/// Kanji of the labels people write in a phone or postal box (内線, 電話, 代表, 〒 …): kept when
+/// a masked value's shape is quoted, since they carry no personal data.
+fn is_label_char(c: char) -> bool {
+    "内線電話番号代表直通携帯〒".contains(c)
 }
 
 /// Required-field and type findings, worded once.
@@ -380,17 +403,18 @@ impl Reader {
                 {
                     Some((v, _, _)) => Slot::Value(*v),
                     None => {
-                        let allowed: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
+                        let codes: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
+                        let labels: Vec<&str> = options.iter().map(|(_, _, ja)| *ja).collect();
                         let (en, ja) = quote(path, s);
                         self.push(Finding::error(
                             path,
                             Code::UnknownValue,
+                            format!("{} must be one of {}{en}", label_en(path), codes.join(", ")),
                             format!(
-                                "{} must be one of {}{en}",
-                                label_en(path),
-                                allowed.join(", ")
+                                "{}は「{}」のいずれかを選んでください{ja}",
+                                label_ja(path),
+                                labels.join("」「")
                             ),
-                            format!("{}の選択肢にない値です{ja}", label_ja(path)),
                         ));
                         Slot::Invalid
                     }
@@ -553,10 +577,30 @@ impl Reader {
     }
 
     fn phone(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<PhoneNumber> {
+        match self.phone_box(value, path, false) {
+            Slot::Value((phone, _)) => Slot::Value(phone),
+            Slot::Absent => Slot::Absent,
+            Slot::Invalid => Slot::Invalid,
+        }
+    }
+
+    /// A phone number; with `with_extension`, the box 電話番号（内線番号）, whose extension
+    /// (`03-3292-0000（内線215）`) is returned beside it. Errors quote what was typed.
+    fn phone_box(
+        &mut self,
+        value: Option<&Raw<'_>>,
+        path: &str,
+        with_extension: bool,
+    ) -> Slot<(PhoneNumber, Option<String>)> {
         match self.raw_text(value, path) {
-            Slot::Value(s) => match text::parse_phone(s) {
+            Slot::Value(s) => match if with_extension {
+                crate::phone::parse_phone_box(s)
+            } else {
+                text::parse_phone(s).map(|p| (p, None))
+            } {
                 Ok(p) => Slot::Value(p),
                 Err(e) => {
+                    let (quote_en, quote_ja) = quote(path, s);
                     let (en, ja) = match e {
                         PhoneError::Characters => (
                             "may contain only digits, hyphens, spaces, parentheses and a leading +81".to_owned(),
@@ -578,8 +622,8 @@ impl Reader {
                     self.push(Finding::error(
                         path,
                         Code::Format,
-                        format!("{} {en}", label_en(path)),
-                        format!("{}{ja}", label_ja(path)),
+                        format!("{} {en}{quote_en}", label_en(path)),
+                        format!("{}{ja}{quote_ja}", label_ja(path)),
                     ));
                     Slot::Invalid
                 }
@@ -594,11 +638,12 @@ impl Reader {
             Slot::Value(s) => match text::parse_postal_code(s) {
                 Some(p) => Slot::Value(p),
                 None => {
+                    let (en, ja) = quote(path, s);
                     self.push(Finding::error(
                         path,
                         Code::Format,
-                        "postal code must have 7 digits (NNN-NNNN)",
-                        "郵便番号は7桁で入力してください",
+                        format!("postal code must have 7 digits (NNN-NNNN){en}"),
+                        format!("郵便番号は7桁で入力してください{ja}"),
                     ));
                     Slot::Invalid
                 }
@@ -640,19 +685,20 @@ impl Reader {
             _ => self.line(value, path),
         };
         match slot {
-            Slot::Value(s) => {
-                let digits = s.strip_prefix("内線").unwrap_or(&s).trim();
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            // With or without its label: `内線：215`, `ext. 215`.
+            Slot::Value(s) => match crate::phone::parse_extension(&s) {
+                Some(digits) => Slot::Value(digits),
+                None => {
+                    let (en, ja) = quote(path, &s);
                     self.push(Finding::error(
                         path,
                         Code::Format,
-                        "extension must be digits only",
-                        "内線番号は数字のみで入力してください",
+                        format!("extension must be digits only{en}"),
+                        format!("内線番号は数字のみで入力してください{ja}"),
                     ));
-                    return Slot::Invalid;
+                    Slot::Invalid
                 }
-                Slot::Value(digits.to_owned())
-            }
+            },
             other => other,
         }
     }
@@ -770,12 +816,16 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
             Some(o) => Slot::Value(o),
             None => {
                 let codes: Vec<&str> = Occupation::all().map(Occupation::code).collect();
+                let labels: Vec<&str> = Occupation::all().map(Occupation::name_ja).collect();
                 let (en, ja) = quote("occupation", s);
                 r.push(Finding::error(
                     "occupation",
                     Code::UnknownValue,
                     format!("occupation must be one of the 11: {}{en}", codes.join(", ")),
-                    format!("募集職種は対象の11職種から1つ選んでください{ja}"),
+                    format!(
+                        "募集職種は対象の11職種（{}）から1つ選んでください{ja}",
+                        labels.join("・")
+                    ),
                 ));
                 Slot::Invalid
             }
@@ -908,9 +958,31 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
         let name = r.line(get(c, "name"), "contact.name");
         p.contact_name = r.require(name, "contact.name");
         p.contact_address = r.line(get(c, "address"), "contact.address");
-        let phone = r.phone(get(c, "phone"), "contact.phone");
+        let phone_box = r.phone_box(get(c, "phone"), "contact.phone", true);
+        let (phone, boxed_extension) = match phone_box {
+            Slot::Value((phone, extension)) => (Slot::Value(phone), extension),
+            Slot::Absent => (Slot::Absent, None),
+            Slot::Invalid => (Slot::Invalid, None),
+        };
         p.phone = r.require(phone, "contact.phone");
         p.extension = r.extension(get(c, "extension"), "contact.extension");
+        // The extension written in the phone box moves to its own field; two different ones
+        // cannot both be right.
+        if let Some(boxed) = boxed_extension {
+            match &p.extension {
+                Slot::Absent => p.extension = Slot::Value(boxed),
+                Slot::Value(given) if *given != boxed => {
+                    r.push(Finding::error(
+                        "contact.extension",
+                        Code::Inconsistent,
+                        "the phone number box carries a different extension than the extension field",
+                        "電話番号の欄に書かれた内線番号と内線番号の欄が異なります",
+                    ));
+                    p.extension = Slot::Invalid;
+                }
+                _ => {}
+            }
+        }
         p.application_phone = r.phone(get(c, "application_phone"), "contact.application_phone");
         p.fax = r.phone(get(c, "fax"), "contact.fax");
         let email = r.email(get(c, "email"), "contact.email");
