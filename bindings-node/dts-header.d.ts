@@ -57,15 +57,15 @@ export interface Form {
     postal_code: string | null; prefecture: PrefectureCode; municipality: string
     street_address: string | null; facility_name: string | null
   }
-  employment_period: { start: string; end: string }
+  employment_period: { start: string; end: string | null }
   trial_period_weeks: number | null
   duties: { kinds: Array<DutyKind>; other_detail: string | null; specifics: string | null }
   salary: { basis: SalaryBasis; amount_yen: number; trial_amount_yen: number | null }
   working_hours: {
-    start: string; end: string; break_minutes: number; holidays: string | null; overtime: boolean
+    start: string; end: string; break_minutes: number | null; holidays: string | null; overtime: boolean
   }
   insurance: { employment: boolean; workers_accident: boolean; health: boolean; pension: boolean; other: string | null }
-  passive_smoking: PassiveSmoking
+  passive_smoking: PassiveSmoking | null
   passive_smoking_detail: string | null
   notes: string | null
   contact: {

@@ -61,7 +61,7 @@ fn mirror_enums_spell_the_core_json() {
     for s in [keynet::Status::Open, keynet::Status::Closed] {
         same_json(s, PostingStatus::from(s));
     }
-    for (r, code) in keynet::posting::ClosedReason::ALL {
+    for (r, code, _) in keynet::posting::ClosedReason::ALL {
         same_json(code, ClosedReason::from(r));
     }
     use keynet::posting::ContactKind as K;

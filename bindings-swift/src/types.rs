@@ -239,11 +239,11 @@ pub struct Workplace {
     pub facility_name: Option<String>,
 }
 
-/// ④ 雇用期間: ISO dates, start ≤ end.
+/// ④ 雇用期間: ISO dates, start ≤ end; no end is an open-ended period (期間の定めなし).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record, Serialize, Deserialize)]
 pub struct EmploymentPeriod {
     pub start: String,
-    pub end: String,
+    pub end: Option<String>,
 }
 
 /// ⑥ 業務内容.
@@ -267,7 +267,8 @@ pub struct Salary {
 pub struct WorkingHours {
     pub start: String,
     pub end: String,
-    pub break_minutes: u16,
+    /// `nil`: the break was not stated.
+    pub break_minutes: Option<u16>,
     pub holidays: Option<String>,
     pub overtime: bool,
 }
@@ -319,7 +320,8 @@ pub struct RecruitmentForm {
     pub salary: Salary,
     pub working_hours: WorkingHours,
     pub insurance: Insurance,
-    pub passive_smoking: PassiveSmoking,
+    /// `nil`: the 敷地内禁煙 checkbox was left unticked.
+    pub passive_smoking: Option<PassiveSmoking>,
     pub passive_smoking_detail: Option<String>,
     pub notes: Option<String>,
     pub contact: Contact,
@@ -610,7 +612,8 @@ pub struct ViewedForm {
     pub salary: Salary,
     pub working_hours: WorkingHours,
     pub insurance: Insurance,
-    pub passive_smoking: PassiveSmoking,
+    /// `nil`: the 敷地内禁煙 checkbox was left unticked.
+    pub passive_smoking: Option<PassiveSmoking>,
     pub passive_smoking_detail: Option<String>,
     pub notes: Option<String>,
     pub contact: ViewedContact,

@@ -1,7 +1,12 @@
 //! Properties of reading what clerks type (docs/domain.md §12): numbers with their units read
 //! back as themselves, and an address typed in one box splits at the municipality so that
 //! joining the parts gives the input back.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use keynet::places::{self, MunicipalityKind};
 use keynet::text::{Unit, parse_quantity};
@@ -23,7 +28,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

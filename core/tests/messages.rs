@@ -1,7 +1,12 @@
 //! Messages a Japanese reader can act on (docs/domain.md §12): fields named by their Japanese
 //! labels, choices listed in the reader's language, what was typed quoted — and masked values
 //! quoted only by their shape.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use keynet::Posting;
 use serde_json::{Value, json};

@@ -59,7 +59,7 @@ pub const FIELDS: &[FieldInfo] = &[
         "workplace.municipality",
         "市区町村",
         "municipality",
-        Some(50),
+        Some(250),
     ),
     field(
         "workplace.street_address",
