@@ -156,6 +156,8 @@ def _enum(cls, text):
 def _check(value, kinds, what):
     if value is not None and (not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)):
         raise NotTyped(f"{what}: {value!r}")
+    if isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**63:
+        raise NotTyped(f"{what}: {value!r} is beyond a draft's 64-bit integer")  # covered through JSON
     return value
 
 

@@ -179,6 +179,25 @@ pub fn registered_view(form: &Value) -> Result<Value, ApiError> {
     view_of(form, View::Registered)
 }
 
+/// The Japanese name of an operation's argument, for messages (never the JSON key).
+fn argument_label_ja(path: &str) -> &'static str {
+    match path.split('.').next().unwrap_or(path) {
+        "postings" => "募集情報の一覧",
+        "previous" => "前回の募集情報の一覧",
+        "current" => "今回の募集情報の一覧",
+        "recipients" | "recipient" => "提供先",
+        "rules" => "提供範囲の規則",
+        "plan" => "研修計画",
+        "events" | "event" => "イベント",
+        "mapping" => "マッピング",
+        "record" => "レコード",
+        "form" => "登録票",
+        "posting" => "募集情報",
+        "account" => "アカウント",
+        _ => "入力",
+    }
+}
+
 /// Reads a list of postings; findings at `postings.<i>.…`.
 pub fn read_postings(postings: &Value, path: &str) -> Result<Vec<Posting>, ApiError> {
     let Some(items) = postings.as_array() else {
@@ -186,7 +205,7 @@ pub fn read_postings(postings: &Value, path: &str) -> Result<Vec<Posting>, ApiEr
             path,
             Code::Format,
             format!("{path} must be a list"),
-            format!("{path}は配列で入力してください"),
+            format!("{}は配列で入力してください", argument_label_ja(path)),
         )]));
     };
     let mut findings = Vec::new();
@@ -587,7 +606,7 @@ fn from_json<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Resul
             path,
             Code::Format,
             format!("{path}: {e}"),
-            format!("{path}の形式が正しくありません"),
+            format!("{}の形式が正しくありません", argument_label_ja(path)),
         )])
     })
 }

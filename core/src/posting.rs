@@ -290,7 +290,9 @@ struct PostingReader {
 
 /// The Japanese and English labels of a posting's own fields (the form's come from its field
 /// catalogue), so a message never shows a JSON key such as `status` to a Japanese reader.
-const POSTING_LABELS: [(&str, &str, &str); 12] = [
+const POSTING_LABELS: [(&str, &str, &str); 14] = [
+    ("inquiries", "問い合わせ・応募", "inquiries"),
+    ("hires", "採用者", "hires"),
     ("posting_id", "募集情報ID", "posting ID"),
     ("registered_on", "登録日", "registration date"),
     ("status", "公開状況", "status"),
@@ -602,11 +604,12 @@ fn read_list<T>(
                 match v.as_object() {
                     Some(obj) => item(r, obj, &p),
                     None => {
+                        let (ja, _) = posting_label(path);
                         r.error(
                             &p,
                             Code::Format,
                             format!("{p} must be an object"),
-                            format!("{p}はオブジェクトで入力してください"),
+                            format!("{ja}（{}件目）はオブジェクトで入力してください", i + 1),
                         );
                         None
                     }
@@ -614,11 +617,12 @@ fn read_list<T>(
             })
             .collect(),
         Some(_) => {
+            let (ja, _) = posting_label(path);
             r.error(
                 path,
                 Code::Format,
                 format!("{path} must be a list"),
-                format!("{path}は配列で入力してください"),
+                format!("{ja}は配列で入力してください"),
             );
             Vec::new()
         }

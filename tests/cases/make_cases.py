@@ -1064,6 +1064,14 @@ op("kintone", "record_form_rules_apply", "Every rule of the form applies: range,
    {"record": krec({"募集人数": kf("NUMBER", "0"), "休憩時間": kf("NUMBER", "30"),
                     "補足内容": kf("MULTI_LINE_TEXT", "千代田中央病院の発熱外来です")})},
    output=kread([("openings", "range", E), ("working_hours.break_minutes", "labor_law", W), ("notes", "masking_leak", E)]))
+op("kintone", "record_numbers_with_units", "NUMBER-as-text fields with the paper form's units read as numbers.", "§12",
+   "from_kintone_record",
+   {"record": krec({"募集人数": kf("SINGLE_LINE_TEXT", "2名"), "総支給額": kf("SINGLE_LINE_TEXT", "￥2,500"),
+                    "休憩時間": kf("SINGLE_LINE_TEXT", "2時間")})},
+   output=kread(canonical_form=BASE))
+op("kintone", "record_number_out_of_range", "-1 in a NUMBER field says range, quoting it.", "§12",
+   "from_kintone_record", {"record": krec({"募集人数": kf("NUMBER", "-1")})},
+   output=kread([("openings", "range", E)]))
 op("kintone", "record_not_an_object", "A record that is not an object is refused with a finding.", "issue 5",
    "from_kintone_record", {"record": [K_BASE]},
    error={"kind": "invalid", "findings": [{"path": "record", "code": "format", "severity": "error"}]})
