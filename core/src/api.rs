@@ -365,7 +365,24 @@ pub fn account_status(
     .unwrap_or(Value::Null))
 }
 
-/// Facilities with two or more open postings for one occupation.
+/// The facility's account status at the end of one day (`on`: a date).
+pub fn account_status_on(postings: &Value, facility_id: &str, on: &str) -> Result<Value, ApiError> {
+    let postings = read_postings(postings, "postings")?;
+    let day = crate::text::parse_date(on).map_err(|_| {
+        invalid(vec![Finding::error(
+            "on",
+            Code::Format,
+            format!("on must be a date (got {on:?})"),
+            format!("日付の形式が正しくありません（入力値：「{on}」）"),
+        )])
+    })?;
+    Ok(
+        serde_json::to_value(lifecycle::account_status_on(&postings, facility_id, day))
+            .unwrap_or(Value::Null),
+    )
+}
+
+/// Open postings of one facility, occupation and workplace, two or more: the sync caveat.
 pub fn duplicate_open_postings(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
     Ok(serde_json::to_value(lifecycle::duplicate_open_postings(&postings)).unwrap_or(Value::Null))
@@ -516,6 +533,9 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
                     "年・月は整数で指定してください",
                 )])),
             }
+        }
+        "account_status_on" => {
+            account_status_on(arg("postings")?, text("facility_id")?, text("on")?)
         }
         "duplicate_open_postings" => duplicate_open_postings(arg("postings")?),
         "check_password" => check_password(text("password")?, arg("policy")?),

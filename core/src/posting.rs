@@ -75,10 +75,54 @@ impl Inquiry {
     }
 }
 
+/// How a hire was matched (seed 001, 1(4)): through a Key-Net application, or through the
+/// prefecture's coordination HQ desk, Hello Work, a nurse centre or another route. Only a
+/// `key_net` hire needs an earlier application on the posting; training applies to every hire.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum HireRoute {
+    /// An application through Key-Net (the default when a hire names no route).
+    #[default]
+    KeyNet,
+    /// ハローワーク.
+    HelloWork,
+    /// The prefecture's desk (都道府県調整本部の受付窓口).
+    PrefectureDesk,
+    /// ナースセンター.
+    NurseCenter,
+    /// Any other route.
+    Other,
+}
+
+impl HireRoute {
+    pub const ALL: [(HireRoute, &'static str); 5] = [
+        (HireRoute::KeyNet, "key_net"),
+        (HireRoute::HelloWork, "hello_work"),
+        (HireRoute::PrefectureDesk, "prefecture_desk"),
+        (HireRoute::NurseCenter, "nurse_center"),
+        (HireRoute::Other, "other"),
+    ];
+
+    /// The Japanese name of the route.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            HireRoute::KeyNet => "医療のお仕事 Key-Net",
+            HireRoute::HelloWork => "ハローワーク",
+            HireRoute::PrefectureDesk => "都道府県の受付窓口",
+            HireRoute::NurseCenter => "ナースセンター",
+            HireRoute::Other => "その他",
+        }
+    }
+}
+
 /// A hire through the plan and the training that conditions it (§8, §9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hire {
     pub seeker_id: String,
+    /// How the hire was matched; `key_net` unless stated.
+    pub route: HireRoute,
     pub hired_on: Date,
     pub training_completed_on: Option<Date>,
     pub completion_reported_on: Option<Date>,
@@ -246,7 +290,7 @@ impl Serialize for Posting {
                 .hires
                 .iter()
                 .map(|h| {
-                    serde_json::json!({"seeker_id": h.seeker_id, "hired_on": date_text(h.hired_on),
+                    serde_json::json!({"seeker_id": h.seeker_id, "route": h.route, "hired_on": date_text(h.hired_on),
                         "training_completed_on": h.training_completed_on.map(date_text),
                         "completion_reported_on": h.completion_reported_on.map(date_text)})
                 })
@@ -259,6 +303,66 @@ impl Serialize for Posting {
 
 // ---------------------------------------------------------------------------------------------
 // Reading
+
+/// The Japanese label of a field of a posting (by its dotted path: `hires.0.hired_on` → `採用日`
+/// of the first hire), for messages: a message in Japanese never names a JSON key.
+pub(crate) fn label_ja(path: &str) -> String {
+    let mut parts = path.split('.');
+    let head = parts.next().unwrap_or("");
+    let index = parts
+        .next()
+        .and_then(|i| i.parse::<usize>().ok())
+        .map(|i| i.saturating_add(1));
+    let leaf = path.rsplit('.').next().unwrap_or(path);
+    let name = match leaf {
+        "posting_id" => "募集情報ID",
+        "registered_on" => "登録日",
+        "status" => "掲載状況",
+        "closed_reason" => "終了理由",
+        "closed_on" => "終了日",
+        "form" => "登録票",
+        "inquiries" => "問い合わせ・応募",
+        "hires" => "採用者",
+        "seeker_id" => "求職者ID",
+        "kind" => "問い合わせ・応募の別",
+        "on" => "日付",
+        "route" => "採用経路",
+        "hired_on" => "採用日",
+        "training_completed_on" => "研修修了日",
+        "completion_reported_on" => "研修修了の報告日",
+        _ => "項目",
+    };
+    let owner = match head {
+        "inquiries" => "問い合わせ・応募",
+        "hires" => "採用者",
+        _ => "",
+    };
+    match index {
+        Some(n) if !owner.is_empty() && leaf != head => format!("{owner}{n}件目の{name}"),
+        Some(n) if !owner.is_empty() => format!("{owner}{n}件目"),
+        _ => name.to_owned(),
+    }
+}
+
+/// The Japanese label of an option of a posting's fields, for messages listing the choices.
+pub(crate) fn option_ja(code: &str) -> &'static str {
+    match code {
+        "open" => "公開中",
+        "closed" => "終了",
+        "filled" => "充足",
+        "withdrawn" => "取下げ",
+        "unpublished" => "非公開",
+        "deleted" => "削除",
+        "inquiry" => "問い合わせ",
+        "application" => "応募",
+        "key_net" => HireRoute::KeyNet.label_ja(),
+        "hello_work" => HireRoute::HelloWork.label_ja(),
+        "prefecture_desk" => HireRoute::PrefectureDesk.label_ja(),
+        "nurse_center" => HireRoute::NurseCenter.label_ja(),
+        "other" => HireRoute::Other.label_ja(),
+        _ => "",
+    }
+}
 
 struct PostingReader {
     findings: Vec<Finding>,
@@ -278,7 +382,7 @@ impl PostingReader {
                         path,
                         Code::Required,
                         format!("{path} is required"),
-                        format!("{path}を入力してください"),
+                        format!("{}を入力してください", label_ja(path)),
                     );
                 }
                 None
@@ -288,7 +392,7 @@ impl PostingReader {
                     path,
                     Code::Format,
                     format!("{path} must be text"),
-                    format!("{path}は文字列で入力してください"),
+                    format!("{}は文字列で入力してください", label_ja(path)),
                 );
                 None
             }
@@ -304,7 +408,10 @@ impl PostingReader {
                     path,
                     Code::Format,
                     format!("{path} must be a date such as 2020-06-01 (got {s:?})"),
-                    format!("{path}は日付で入力してください（入力値：「{s}」）"),
+                    format!(
+                        "{}は日付で入力してください（入力値：「{s}」）",
+                        label_ja(path)
+                    ),
                 );
                 None
             }
@@ -323,11 +430,16 @@ impl PostingReader {
             Some((t, _)) => Some(*t),
             None => {
                 let allowed: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
+                let allowed_ja: Vec<&str> = allowed.iter().map(|n| option_ja(n)).collect();
                 self.error(
                     path,
                     Code::UnknownValue,
                     format!("{path} must be one of {} (got {s:?})", allowed.join(", ")),
-                    format!("{path}の選択肢にない値です（入力値：「{s}」）"),
+                    format!(
+                        "{}は{}のいずれかです（入力値：「{s}」）",
+                        label_ja(path),
+                        allowed_ja.join("・")
+                    ),
                 );
                 None
             }
@@ -470,6 +582,14 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
         let seeker_id = r
             .text(item.get("seeker_id"), &format!("{path}.seeker_id"), true)?
             .to_owned();
+        let route = r
+            .choice(
+                item.get("route"),
+                &format!("{path}.route"),
+                &HireRoute::ALL,
+                false,
+            )
+            .unwrap_or_default();
         let hired_on = r.date(item.get("hired_on"), &format!("{path}.hired_on"), true)?;
         let training_completed_on = r.date(
             item.get("training_completed_on"),
@@ -483,6 +603,7 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
         );
         Some(Hire {
             seeker_id,
+            route,
             hired_on,
             training_completed_on,
             completion_reported_on,
@@ -527,7 +648,7 @@ fn read_list<T>(
                             &p,
                             Code::Format,
                             format!("{p} must be an object"),
-                            format!("{p}はオブジェクトで入力してください"),
+                            format!("{}はオブジェクトで入力してください", label_ja(&p)),
                         );
                         None
                     }
@@ -539,7 +660,7 @@ fn read_list<T>(
                 path,
                 Code::Format,
                 format!("{path} must be a list"),
-                format!("{path}は配列で入力してください"),
+                format!("{}は配列で入力してください", label_ja(path)),
             );
             Vec::new()
         }

@@ -43,6 +43,24 @@ impl Module {
         (Module::MedicalSafetyLecture, "medical_safety_lecture"),
         (Module::Other, "other"),
     ];
+
+    /// The JSON code (`infection_control_practical`).
+    pub fn code(self) -> &'static str {
+        Module::ALL
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map_or("other", |(_, c)| *c)
+    }
+
+    /// The Japanese name (`感染管理の実技実習`).
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            Module::InfectionControlLecture => "感染管理の講義",
+            Module::InfectionControlPractical => "感染管理の実技実習",
+            Module::MedicalSafetyLecture => "医療安全の講義",
+            Module::Other => "その他の研修",
+        }
+    }
 }
 
 /// How a session is given.

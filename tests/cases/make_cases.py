@@ -754,8 +754,8 @@ op("lifecycle", "hire_train_report_close", "Inquiry, application, hire, training
    output=dict(P1, status="closed", closed_reason="filled", closed_on="2020-06-20",
                inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"},
                           {"seeker_id": "S-1", "kind": "application", "on": "2020-06-05"}],
-               hires=[{"seeker_id": "S-1", "hired_on": "2020-06-10", "training_completed_on": "2020-06-12",
-                       "completion_reported_on": "2020-06-15"}]))
+               hires=[{"seeker_id": "S-1", "route": "key_net", "hired_on": "2020-06-10",
+                       "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}]))
 op("lifecycle", "hire_without_application", "Only an applicant can be hired.", "§9", "apply_events",
    {"posting": P1, "events": [ev("inquiry", "2020-06-02", "S-1"), ev("hire", "2020-06-03", "S-1")]},
    error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 1})
@@ -797,10 +797,95 @@ for (year, month, status, why) in [(2020, 5, "no_account", "before the first reg
     op("lifecycle", f"account_{year}_{month:02d}", f"Account in {year}-{month:02d}: {status} ({why}).", "§9",
        "account_status", {"postings": ACCOUNT, "facility_id": "GM13-777777", "year": year, "month": month},
        output=status)
-op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facility: the sync caveat warning.",
+# §12 / seed 000 別添1 (6): the filled posting is no "new registration in the same month".
+SAME_MONTH = [posting("A-3", FAC, status="closed", registered_on="2020-06-01", closed_reason="filled",
+                      closed_on="2020-06-20")]
+op("lifecycle", "account_registered_and_filled_same_month",
+   "Registered and filled in June, nothing else: the filled posting does not count as a new registration; "
+   "June ends suspended (the old reading said active).", "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH, "facility_id": "GM13-777777", "year": 2020, "month": 6}, output="suspended")
+op("lifecycle", "account_new_registration_same_month_keeps_it",
+   "Filled on 6/20, a new posting registered 6/25 and open: active.", "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH + [posting("A-4", FAC, registered_on="2020-06-25")], "facility_id": "GM13-777777",
+    "year": 2020, "month": 6}, output="active")
+op("lifecycle", "account_new_posting_filled_too",
+   "Filled on 6/20; a new posting of 6/25 filled on 6/28 as well: no open posting, June ends suspended.",
+   "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH + [posting("A-4", FAC, registered_on="2020-06-25", status="closed",
+                                      closed_reason="filled", closed_on="2020-06-28")],
+    "facility_id": "GM13-777777", "year": 2020, "month": 6}, output="suspended")
+for (on, status, why) in [("2020-05-31", "no_account", "before the first registration"),
+                          ("2020-07-09", "active", "the posting is open"),
+                          ("2020-07-10", "active", "filled today: the month of the filling is not over"),
+                          ("2020-07-31", "active", "the last day of the month of the filling"),
+                          ("2020-08-01", "suspended", "the month ended without a new registration"),
+                          ("2020-09-02", "suspended", "still nothing new"),
+                          ("2020-09-03", "active", "a new registration reactivates it that day")]:
+    op("lifecycle", f"account_on_{on.replace('-', '_')}", f"Account on {on}: {status} ({why}).",
+       "§9 §12 seed 000 別添1 (6)", "account_status_on",
+       {"postings": ACCOUNT, "facility_id": "GM13-777777", "on": on}, output=status)
+op("lifecycle", "account_on_bad_date", "A day that is no date is refused.", "§9", "account_status_on",
+   {"postings": ACCOUNT, "facility_id": "GM13-777777", "on": "2020-02-30"},
+   error={"kind": "invalid", "findings": [{"path": "on", "code": "format", "severity": "error"}]})
+op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facility and workplace: the sync caveat warning.",
    "§9 seed 002", "duplicate_open_postings",
    {"postings": [P1, posting("P-1b", registered_on="2020-06-20"), P3, dict(P4, form=canonical())]},
-   output=[{"facility_id": "GM13-004217", "occupation": "nurse", "posting_ids": ["P-1", "P-1b"]}])
+   output=[{"facility_id": "GM13-004217", "occupation": "nurse", "municipality": "千代田区",
+            "facility_name": "北館1階 発熱外来", "posting_ids": ["P-1", "P-1b"]}])
+# One municipal G-MIS ID (保健所設置自治体) for several health centres (seed 000 別添3/4).
+HC = {"facility": {"id": "GM13-HC0001", "name": "千代田区", "type": "public_health_center"},
+      "occupation": "public_health_nurse", "masking_requested": False}
+op("lifecycle", "duplicate_needs_same_workplace",
+   "One municipal ID, two health centres recruiting public health nurses: not duplicates; a third posting of "
+   "the first centre (written with full-width letters and spaces) is.", "§9 §12 seed 000 別添3/4",
+   "duplicate_open_postings",
+   {"postings": [posting("H-1", merge(HC, {"workplace": {"facility_name": "千代田保健所"}})),
+                 posting("H-2", merge(HC, {"workplace": {"facility_name": "神田保健所 分室"}})),
+                 posting("H-3", merge(HC, {"workplace": {"facility_name": "千代田保健所"}}), registered_on="2020-06-05"),
+                 posting("H-4", merge(HC, {"workplace": {"facility_name": "神田保健所分室"}}), status="closed",
+                         closed_reason="unpublished", closed_on="2020-06-03")]},
+   output=[{"facility_id": "GM13-HC0001", "occupation": "public_health_nurse", "municipality": "千代田区",
+            "facility_name": "千代田保健所", "posting_ids": ["H-1", "H-3"]}])
+op("lifecycle", "duplicate_other_municipality_is_not",
+   "Same ID and occupation in two municipalities: no warning.", "§9 §12", "duplicate_open_postings",
+   {"postings": [P1, posting("P-1c", {"workplace": {"municipality": "中央区", "postal_code": "104-0061",
+                                                    "street_address": "銀座1-1"}})]},
+   output=[])
+# Hires through other routes (seed 001, 1(4)); §12.
+for route in ["hello_work", "prefecture_desk", "nurse_center", "other"]:
+    op("lifecycle", f"hire_through_{route}", f"A hire through {route} needs no application on the posting; "
+       "training and its report follow as for any hire.", "§9 §12 seed 001 1(4)", "apply_events",
+       {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route=route),
+                                  ev("training_completed", "2020-06-12", "S-9", plan=SPEC_PLAN),
+                                  ev("completion_reported", "2020-06-15", "S-9")]},
+       output=dict(P1, hires=[{"seeker_id": "S-9", "route": route, "hired_on": "2020-06-10",
+                               "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}]))
+op("lifecycle", "hire_key_net_route_needs_application", "A hire naming route key_net still needs an application.",
+   "§9 §12", "apply_events", {"posting": P1, "events": [ev("hire", "2020-06-10", "S-1", route="key_net")]},
+   error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 0})
+op("lifecycle", "hire_other_route_training_still_required",
+   "A Hello Work hire's training must still be reportable.", "§8 §12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="hello_work"),
+                              ev("training_completed", "2020-06-12", "S-9",
+                                 plan={"sessions": [{"module": "infection_control_lecture", "minutes": 60,
+                                                     "delivery": "video"}]})]},
+   error={"kind": "lifecycle", "detail": "training_incomplete", "at": 1})
+op("lifecycle", "hire_other_route_before_registration", "Even without an application, no hire before the posting.",
+   "§9 §12", "apply_events", {"posting": P1, "events": [ev("hire", "2020-05-30", "S-9", route="nurse_center")]},
+   error={"kind": "lifecycle", "detail": "before_its_time", "at": 0})
+op("lifecycle", "hire_other_route_twice", "One hire per seeker, whatever the route.", "§9 §12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="hello_work"),
+                              ev("hire", "2020-06-11", "S-9", route="other")]},
+   error={"kind": "lifecycle", "detail": "already_hired", "at": 1})
+op("lifecycle", "hire_unknown_route", "An unknown route is a finding.", "§12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="newspaper")]},
+   error={"kind": "invalid", "at": 0, "findings": [{"path": "event.route", "code": "unknown_value", "severity": "error"}]})
+op("lifecycle", "posting_with_routed_hire_reads_back", "A posting's hire keeps its route when read and written.",
+   "§11 §12", "apply_events",
+   {"posting": dict(P1, hires=[{"seeker_id": "S-9", "route": "prefecture_desk", "hired_on": "2020-06-10"}]),
+    "events": [ev("training_completed", "2020-06-12", "S-9", plan=SPEC_PLAN)]},
+   output=dict(P1, hires=[{"seeker_id": "S-9", "route": "prefecture_desk", "hired_on": "2020-06-10",
+                           "training_completed_on": "2020-06-12", "completion_reported_on": None}]))
 
 
 # --- kintone adapter (issue 5) ------------------------------------------------------------------
