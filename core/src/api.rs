@@ -542,6 +542,8 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "account_permissions" => account_permissions(arg("kind")?),
         "may_register" => may_register(arg("account")?, arg("form")?),
         "read_bed_row" => read_bed_row(arg("row")?),
+        "fire_hq_application" => fire_hq_application(arg("application")?),
+        "fire_hq_list" => fire_hq_list(arg("prefecture")?, arg("applications")?),
         "bed_view" => {
             let search = match args.get("search") {
                 None | Some(Value::Null) => None,
@@ -632,9 +634,42 @@ pub fn may_register(account: &Value, form: &Value) -> Result<Value, ApiError> {
     let account: crate::accounts::Account = from_json(account, "account")?;
     let valid = valid_form(form)?;
     Ok(match account.may_register(&valid) {
-        Ok(()) => json!({"allowed": true, "reason": null}),
-        Err(e) => json!({"allowed": false, "reason": e.to_string()}),
+        Ok(()) => json!({"allowed": true, "reason": null, "reason_ja": null}),
+        Err(e) => json!({"allowed": false, "reason": e.to_string(), "reason_ja": e.message_ja()}),
     })
+}
+
+/// One fire HQ ID application read: `{application, findings}` (application null when it has
+/// errors).
+pub fn fire_hq_application(application: &Value) -> Result<Value, ApiError> {
+    let (parsed, findings) = crate::fire_hq::read_application(application);
+    Ok(json!({"application": parsed, "findings": findings}))
+}
+
+/// A prefecture's list of its HQs' applications for the ministry: `{prefecture, headers_ja,
+/// rows, warnings}`, or every finding (`applications.<i>.…`) as an `invalid` error.
+pub fn fire_hq_list(prefecture: &Value, applications: &Value) -> Result<Value, ApiError> {
+    let prefecture = prefecture
+        .as_str()
+        .and_then(crate::places::Prefecture::parse)
+        .ok_or_else(|| {
+            invalid(vec![Finding::error(
+                "prefecture",
+                Code::UnknownValue,
+                format!("unknown prefecture {prefecture}"),
+                "都道府県が正しくありません",
+            )])
+        })?;
+    let Some(items) = applications.as_array() else {
+        return Err(invalid(vec![Finding::error(
+            "applications",
+            Code::Format,
+            "applications must be a list",
+            "申請一覧は配列で指定してください",
+        )]));
+    };
+    let list = crate::fire_hq::collect(prefecture, items).map_err(invalid)?;
+    Ok(serde_json::to_value(list).unwrap_or(Value::Null))
 }
 
 /// One bed row read: `{row, findings}` (row null when it has errors).

@@ -1140,20 +1140,86 @@ for name, password, policy, findings in [
         ("gmis_space", "Keynet 2020", "gmis", [("password", "format", "error")]),
         ("kintone2020_ok", "keynet2020", "kintone2020", []),
         ("kintone2020_letters_only", "keynetkeynet", "kintone2020", [("password", "format", "error")]),
-        ("kintone2020_symbol", "keynet-2020", "kintone2020", [("password", "format", "error")])]:
+        ("kintone2020_symbol", "keynet-2020", "kintone2020", []),
+        ("kintone2020_digits_only", "20202020", "kintone2020", [("password", "format", "error")])]:
     op("accounts", f"password_{name}", f"Password policy {policy}: {password!r}.", "§10 seeds 000 002 003",
        "check_password", {"password": password, "policy": policy},
        output=[{"path": p, "code": c, "severity": s} for p, c, s in findings])
 op("accounts", "medical_institution_registers_own_hospital", "A medical institution registers its own hospital's postings.",
    "§10", "may_register", {"account": {"id": "GM13-004217", "kind": "medical_institution", "prefecture": "13"}, "form": BASE},
-   output={"allowed": True, "reason": None})
+   output={"allowed": True, "reason": None, "reason_ja": None})
 op("accounts", "aggregating_body_registers_nothing", "An aggregating body's ID does not register postings.", "§10 seed 002",
    "may_register", {"account": {"id": "GM13-004217", "kind": "aggregating_body", "prefecture": "13"}, "form": BASE},
-   output={"allowed": False, "reason": "an ID of kind aggregating_body does not register postings"})
+   output={"allowed": False, "reason": "an ID of kind aggregating_body does not register postings",
+           "reason_ja": "とりまとめ団体のIDでは募集情報を登録できません"})
 op("accounts", "health_centre_registers_health_centre_forms", "A health-centre recruitment ID registers 保健所 forms only.",
    "§10", "may_register",
    {"account": {"id": "GM13-004217", "kind": "health_center_recruitment", "prefecture": "13"}, "form": BASE},
-   output={"allowed": False, "reason": "an ID of kind health_center_recruitment registers public_health_center postings, not hospital"})
+   output={"allowed": False, "reason": "an ID of kind health_center_recruitment registers public_health_center postings, not hospital",
+           "reason_ja": "保健所（人材募集登録用）のIDで登録できるのは保健所の募集情報です（施設の種類：病院）"})
+# §12 / seed 001, 2(1)ii: a prefecture is itself a 保健所設置自治体.
+PREF_HC = canonical({"facility": {"id": "GM13-PREF01", "name": "東京都", "type": "public_health_center"},
+                     "occupation": "public_health_nurse", "masking_requested": False,
+                     "workplace": {"facility_name": "東京都多摩立川保健所"}})
+PREF_ACCOUNT = {"id": "GM13-PREF01", "kind": "prefecture", "prefecture": "13"}
+op("accounts", "prefecture_registers_its_health_centres",
+   "A prefecture's account registers postings for its prefectural health centres.", "§10 §12 seed 001 2(1)ii",
+   "may_register", {"account": PREF_ACCOUNT, "form": PREF_HC}, output={"allowed": True, "reason": None, "reason_ja": None})
+op("accounts", "prefecture_does_not_register_hospitals", "A prefecture's account registers health-centre postings only.",
+   "§10 §12", "may_register", {"account": dict(PREF_ACCOUNT, id="GM13-004217"), "form": BASE},
+   output={"allowed": False, "reason": "an ID of kind prefecture registers public_health_center postings, not hospital",
+           "reason_ja": "都道府県のIDで登録できるのは保健所の募集情報です（施設の種類：病院）"})
+op("accounts", "prefecture_registers_in_its_own_prefecture_only",
+   "Kanagawa's account cannot register a Tokyo health centre's posting.", "§10 §12", "may_register",
+   {"account": dict(PREF_ACCOUNT, prefecture="14"), "form": PREF_HC},
+   output={"allowed": False, "reason": "the form's facility is in prefecture 13, the account in 14",
+           "reason_ja": "登録票の施設の都道府県（東京都）がアカウントの都道府県（神奈川県）と異なります"})
+
+# --- fire HQ ID applications (seed 003 別添1「消防ユーザ登録情報」; §10 §12) ---------------------------
+FIRE_APP = {"prefecture": "東京都", "hq_name": "東京消防庁", "department": "救急部救急管理課",
+            "contact_name": "消防 太郎", "email": "Kyukyu@Example.JP", "phone": "０３（３２１２）２１１１",
+            "reason": "救急搬送時の受入れ医療機関の確認のため"}
+FIRE_APP_OUT = dict(FIRE_APP, prefecture="13", email="Kyukyu@example.jp", phone="03-3212-2111")
+HACHIOJI = dict(FIRE_APP, hq_name="八王子市消防本部", department="警防課", contact_name="消防 花子",
+                email="keibo@example.jp", phone="042-620-7100", reason="病床情報の確認")
+HACHIOJI_OUT = dict(HACHIOJI, prefecture="13")
+op("accounts", "fire_hq_application_ok", "A complete application reads clean: phone and e-mail as the form writes them.",
+   "§10 §12 seed 003", "fire_hq_application", {"application": FIRE_APP},
+   output={"application": FIRE_APP_OUT, "findings": []})
+op("accounts", "fire_hq_application_station_refused", "IDs go to HQs only: a fire station is refused.",
+   "§10 seed 003 「当面、付与対象は、消防本部のみ」", "fire_hq_application",
+   {"application": dict(FIRE_APP, hq_name="丸の内消防署")},
+   output={"application": None, "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "error"}]})
+op("accounts", "fire_hq_application_name_without_fire", "A name without 消防: registrable, with a warning to confirm.",
+   "§10 seed 003", "fire_hq_application", {"application": dict(FIRE_APP, hq_name="東部広域行政組合")},
+   output={"application": dict(FIRE_APP_OUT, hq_name="東部広域行政組合"),
+           "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "warning"}]})
+op("accounts", "fire_hq_application_every_finding", "Missing, malformed and unknown fields: every finding.",
+   "§10 seed 003", "fire_hq_application",
+   {"application": {"prefecture": "東京", "hq_name": "東京消防庁", "department": " ", "email": "kyukyu@",
+                    "phone": "3212-2111", "reason": 7, "fax": "03-0000-0000"}},
+   output={"application": None, "findings": [
+       {"path": "fax", "code": "unknown_value", "severity": "error"},
+       {"path": "department", "code": "required", "severity": "error"},
+       {"path": "contact_name", "code": "required", "severity": "error"},
+       {"path": "email", "code": "format", "severity": "error"},
+       {"path": "phone", "code": "format", "severity": "error"},
+       {"path": "reason", "code": "format", "severity": "error"}]})
+op("accounts", "fire_hq_list_for_the_ministry", "Tokyo collects its HQs' applications into one numbered list.",
+   "§10 §12 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [FIRE_APP, HACHIOJI]},
+   output={"prefecture": "13", "headers_ja": ["#", "都道府県", "消防本部名", "担当部署名", "担当者氏名", "メールアドレス",
+                                              "電話番号", "申請理由"],
+           "rows": [dict(FIRE_APP_OUT, number=1), dict(HACHIOJI_OUT, number=2)], "warnings": []})
+op("accounts", "fire_hq_list_refuses_other_prefecture", "A Kanagawa HQ is not in Tokyo's list; a repeated HQ neither.",
+   "§10 §12 seed 003", "fire_hq_list",
+   {"prefecture": "13", "applications": [FIRE_APP, dict(HACHIOJI, prefecture="神奈川県", hq_name="横浜市消防局"),
+                                         dict(FIRE_APP, contact_name="別人")]},
+   error={"kind": "invalid", "findings": [
+       {"path": "applications.1.prefecture", "code": "inconsistent", "severity": "error"},
+       {"path": "applications.2.hq_name", "code": "inconsistent", "severity": "error"}]})
+op("accounts", "fire_hq_list_refuses_a_bad_entry", "One bad entry refuses the list, with its path.",
+   "§10 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [dict(FIRE_APP, email="x")]},
+   error={"kind": "invalid", "findings": [{"path": "applications.0.email", "code": "format", "severity": "error"}]})
 
 
 def main():
