@@ -516,6 +516,9 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "count_table" => count_table(arg("postings")?),
         "assess_training" => assess_training(arg("plan")?),
         "training_materials" => training_materials(args.get("occupation").and_then(Value::as_str)),
+        "training_example_programme" => {
+            Ok(serde_json::to_value(training::example_programme()).unwrap_or(Value::Null))
+        }
         "register" => register(arg("form")?, text("posting_id")?, text("registered_on")?),
         "apply_event" => apply_event(arg("posting")?, arg("event")?),
         "disclose" => disclose(arg("posting")?, text("seeker_id")?),

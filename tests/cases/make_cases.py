@@ -717,13 +717,41 @@ op("training", "short_but_reportable", "Under 120 minutes: reportable, recommend
                           {"module": "medical_safety_lecture", "minutes": 30, "delivery": "in_person"}]}},
    output={"missing_required": [], "total_minutes": 90, "meets_recommended_minutes": False, "reportable": True,
            "warnings": []})
-op("training", "practical_by_video", "A practical by video counts (the MHLW notice allows video) with a warning.",
-   "§8 seed 000 別添1 (7)", "assess_training",
+op("training", "practical_by_video", "A practical by video does not satisfy the required practical (§8 stands, §12): "
+   "missing, not reportable, with a warning saying why.", "§8 §12 seed 000 JMA cover letter 【４．研修】", "assess_training",
    {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
                           {"module": "infection_control_practical", "minutes": 40, "delivery": "video"},
                           {"module": "medical_safety_lecture", "minutes": 40, "delivery": "video"}]}},
-   output={"missing_required": [], "total_minutes": 120, "meets_recommended_minutes": True, "reportable": True,
+   output={"missing_required": ["infection_control_practical"], "total_minutes": 120,
+           "meets_recommended_minutes": True, "reportable": False,
            "warnings": [{"path": "sessions.1.delivery", "code": "inconsistent", "severity": "warning"}]})
+op("training", "practical_by_video_and_hands_on", "A video practical beside a hands-on one: the hands-on one counts.",
+   "§8 §12", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 20, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 30, "delivery": "external"},
+                          {"module": "medical_safety_lecture", "minutes": 40, "delivery": "video"}]}},
+   output={"missing_required": [], "total_minutes": 130, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": [{"path": "sessions.1.delivery", "code": "inconsistent", "severity": "warning"}]})
+op("training", "delivery_not_stated", "No delivery stated: read as in person; on the practical, a warning asks to "
+   "confirm it was hands-on; on a lecture, nothing to say.", "§12", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 60},
+                          {"module": "infection_control_practical", "minutes": 45, "delivery": None},
+                          {"module": "medical_safety_lecture", "minutes": 30, "delivery": "in_person"}]}},
+   output={"missing_required": [], "total_minutes": 135, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": [{"path": "sessions.1.delivery", "code": "required", "severity": "warning"}]})
+op("training", "bad_delivery_still_refused", "A delivery that is no option is still an error.", "§11", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_practical", "minutes": 45, "delivery": "tv"}]}},
+   error={"kind": "invalid", "findings": [{"path": "sessions.0.delivery", "code": "unknown_value", "severity": "error"}]})
+op("training", "example_programme", "The example programme of seed 000, as data with its source.",
+   "§8 §12 seed 000 別添1 (7)", "training_example_programme", {},
+   output=json.loads((HERE.parent.parent / "core" / "data" / "training_programme.json").read_text(encoding="utf-8")))
+op("training", "materials_lengths_as_ranges", "Materials for radiological technologists: lengths as ranges "
+   "(the nursing association's 5 videos of 4–10 min each), never a bare null for a video.", "§8 §12 seed 000",
+   "training_materials", {"occupation": "radiological_technologist"},
+   output=[m for m in json.loads((HERE.parent.parent / "core" / "data" / "training_materials.json")
+                                 .read_text(encoding="utf-8"))["materials"]
+           if "all" in m["audience"] or "radiological_technologist" in m["audience"]])
 op("training", "nothing_at_all", "An empty plan misses all three required modules.", "§8", "assess_training",
    {"plan": {"sessions": []}},
    output={"missing_required": ["infection_control_lecture", "infection_control_practical", "medical_safety_lecture"],
@@ -766,6 +794,14 @@ op("lifecycle", "training_missing_module", "Training completion needs a reportab
    {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
                               ev("training_completed", "2020-06-12", "S-1",
                                  plan={"sessions": [{"module": "infection_control_lecture", "minutes": 60, "delivery": "video"}]})]},
+   error={"kind": "lifecycle", "detail": "training_incomplete", "at": 2})
+op("lifecycle", "training_with_video_practical_refused",
+   "Training completion with the practical by video only is refused: not reportable.", "§8 §12", "apply_events",
+   {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
+                              ev("training_completed", "2020-06-12", "S-1", plan={"sessions": [
+                                  {"module": "infection_control_lecture", "minutes": 60, "delivery": "video"},
+                                  {"module": "infection_control_practical", "minutes": 60, "delivery": "video"},
+                                  {"module": "medical_safety_lecture", "minutes": 60, "delivery": "video"}]})]},
    error={"kind": "lifecycle", "detail": "training_incomplete", "at": 2})
 op("lifecycle", "report_before_training", "Completion cannot be reported before the training.", "§9", "apply_events",
    {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
