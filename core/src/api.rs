@@ -276,6 +276,102 @@ pub fn new_since(
     Ok(d.to_json_value())
 }
 
+/// The agencies' new-posting notice: for each agency, the count table of what is new since
+/// `previous`, the Key-Net URL, and the desks (the prefecture's 窓口, Hello Work, the nurse centre)
+/// of the prefectures concerned, with the `contacts` given (`[{kind, prefecture, name, phone?,
+/// email?, url?}]`).
+pub fn agency_notice(
+    previous: &Value,
+    current: &Value,
+    agencies: &Value,
+    key_net_url: &str,
+    contacts: Option<&Value>,
+    rules: Option<&Value>,
+) -> Result<Value, ApiError> {
+    use crate::distribution::notice::{self, DeskContact, NoticeError};
+    let rules = rule_set(rules)?;
+    let previous = read_postings(previous, "previous")?;
+    let current = read_postings(current, "current")?;
+    let agencies = distribution::read_recipients(agencies).map_err(|f| {
+        invalid(
+            f.into_iter()
+                .map(|mut f| {
+                    f.path = f.path.replacen("recipients", "agencies", 1);
+                    f
+                })
+                .collect(),
+        )
+    })?;
+    let contacts: Vec<DeskContact> = match contacts.filter(|c| !c.is_null()) {
+        None => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            let mut findings = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match serde_json::from_value::<DeskContact>(item.clone()) {
+                    Ok(c) => out.push(c),
+                    Err(e) => findings.push(Finding::error(
+                        format!("contacts.{i}"),
+                        Code::Format,
+                        format!("contact {i} is not {{kind, prefecture, name, phone?, email?, url?}}: {e}"),
+                        format!("連絡先{}件目の形式が正しくありません（種類・都道府県・名称が必要です）", i + 1),
+                    )),
+                }
+            }
+            if !findings.is_empty() {
+                return Err(invalid(findings));
+            }
+            out
+        }
+        Some(_) => {
+            return Err(invalid(vec![Finding::error(
+                "contacts",
+                Code::Format,
+                "contacts must be a list",
+                "連絡先は配列で指定してください",
+            )]));
+        }
+    };
+    if key_net_url.trim().is_empty() {
+        return Err(invalid(vec![Finding::error(
+            "key_net_url",
+            Code::Required,
+            "key_net_url is required: every notice carries the Key-Net URL",
+            "Key-NetのURLを指定してください（お知らせには必ずKey-NetのURLを記載します）",
+        )]));
+    }
+    let notices = notice::agency_notices(
+        &previous,
+        &current,
+        &agencies,
+        &rules,
+        key_net_url.trim(),
+        &contacts,
+    )
+    .map_err(|e| match e {
+        NoticeError::Recipient(r) => {
+            let mut f = r.to_finding();
+            f.path = f.path.replacen("recipients", "agencies", 1);
+            invalid(vec![f])
+        }
+        NoticeError::NotCounts { index, .. } => invalid(vec![Finding::error(
+            format!("agencies.{index}"),
+            Code::Inconsistent,
+            e.to_string(),
+            "この提供先は件数の一覧表を受け取らないため、新規登録のお知らせの対象ではありません",
+        )]),
+        NoticeError::UnknownDesk { index, ref kind } => invalid(vec![Finding::error(
+            format!("contacts.{index}.kind"),
+            Code::UnknownValue,
+            e.to_string(),
+            format!(
+                "連絡先の種類は都道府県の受付窓口・ハローワーク・ナースセンターのいずれかです（入力値：「{kind}」）"
+            ),
+        )]),
+    })?;
+    Ok(serde_json::to_value(notices).unwrap_or(Value::Null))
+}
+
 /// The agencies' count table of the open postings.
 pub fn count_table(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
@@ -514,6 +610,14 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "explain" => explain(arg("posting")?, arg("recipient")?, rules),
         "new_since" => new_since(arg("previous")?, arg("current")?, arg("recipients")?, rules),
         "count_table" => count_table(arg("postings")?),
+        "agency_notice" => agency_notice(
+            arg("previous")?,
+            arg("current")?,
+            arg("agencies")?,
+            text("key_net_url")?,
+            args.get("contacts"),
+            rules,
+        ),
         "assess_training" => assess_training(arg("plan")?),
         "training_materials" => training_materials(args.get("occupation").and_then(Value::as_str)),
         "training_example_programme" => {

@@ -495,7 +495,32 @@ raw_case("input_too_deep", "Nesting beyond the limit is refused before parsing."
 OPS = []
 
 
+# The recipients' Japanese names (core/data/scopes.json label_ja), written out by hand.
+LABELS_JA = {"prefecture": "都道府県（都道府県調整本部を含む）",
+             "prefecture_own_email": "都道府県（当該都道府県内の募集情報の電子メール送付）",
+             "mhlw": "厚生労働本省（関係課室）", "labour_bureau": "都道府県労働局（ハローワーク）",
+             "women_doctors_bank": "日本医師会 女性医師バンク", "central_nurse_center": "日本看護協会 中央ナースセンター",
+             "jart": "日本診療放射線技師会", "jace": "日本臨床工学技士会", "jamt": "日本臨床衛生検査技師会",
+             "prefectural_nurse_center": "都道府県ナースセンター", "private_agency": "民間職業紹介事業者",
+             "public_site": "医療のお仕事 Key-Net（公開サイト）",
+             "prefectural_medical_association": "都道府県医師会（日本医師会より）"}
+
+
+def with_labels(args, deliveries):
+    """Each delivery gets its recipient's label_ja, right after the recipient (§12)."""
+    custom = {r["kind"]: r["label_ja"] for r in (args.get("rules") or {}).get("rules", [])}
+    out = []
+    for d in deliveries:
+        kind = d["recipient"]["kind"]
+        label = custom.get(kind, LABELS_JA.get(kind))
+        out.append({"recipient": d["recipient"], "label_ja": label,
+                    **{k: v for k, v in d.items() if k != "recipient"}})
+    return out
+
+
 def op(folder, name, description, spec, kind, args, output=None, error=None):
+    if error is None and kind in ("distribute", "new_since") and isinstance(output, list):
+        output = with_labels(args, output)
     expect = {"output": output} if error is None else {"error": error}
     OPS.append((folder, {"name": name, "description": description, "spec": spec, "kind": kind,
                          "args": args, "expect": expect}))
@@ -649,52 +674,158 @@ op("distribution", "new_since_last_distribution", "Only what is new to each reci
                {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
            {"recipient": rcp("public_site"), "view": "public", "posting_ids": ["P-3", "P-6"]}])
 
+op("distribution", "prefecture_own_email_beside_nationwide",
+   "Beside (ア)'s nationwide scope, each prefecture is e-mailed its own prefecture's postings (seed 001 2(2)): "
+   "a second rule, counted separately.", "§7 §12 seed 001 2(2)", "distribute",
+   {"postings": SIX, "recipients": [rcp("prefecture", "14"), rcp("prefecture_own_email", "14"),
+                                     rcp("prefecture_own_email", "13"), rcp("prefecture_own_email", "01")]},
+   output=[{"recipient": rcp("prefecture", "14"), "view": "internal", "posting_ids": OPEN_IDS},
+           {"recipient": rcp("prefecture_own_email", "14"), "view": "internal", "posting_ids": ["P-2", "P-6"]},
+           {"recipient": rcp("prefecture_own_email", "13"), "view": "internal", "posting_ids": ["P-1", "P-3"]},
+           {"recipient": rcp("prefecture_own_email", "01"), "view": "internal", "posting_ids": []}])
+op("distribution", "prefecture_own_email_needs_prefecture", "The e-mail rule is per prefecture: one is required.",
+   "§7 §12", "distribute", {"postings": SIX, "recipients": [rcp("prefecture_own_email")]},
+   error={"kind": "invalid", "findings": [{"path": "recipients.0", "code": "required", "severity": "error"}]})
+op("distribution", "prefecture_own_email_new_since", "Only a prefecture's new postings go in its e-mail.",
+   "§7 §12 seed 001 2(2)", "new_since",
+   {"previous": [P1, P2], "current": [P1, P2, P3, P6], "recipients": [rcp("prefecture_own_email", "13"),
+                                                                      rcp("prefecture_own_email", "14")]},
+   output=[{"recipient": rcp("prefecture_own_email", "13"), "view": "internal", "posting_ids": ["P-3"]},
+           {"recipient": rcp("prefecture_own_email", "14"), "view": "internal", "posting_ids": ["P-6"]}])
+
+# --- the agencies' new-posting notice (seed 001 1(3), seed 000; §7 §12) ------------------------
+NOTICE_DATA = json.loads((HERE.parent.parent / "core" / "data" / "agency_notice.json").read_text(encoding="utf-8"))
+KEY_NET_URL = "https://www.example.jp/keynet/"
+CONTACTS = [{"kind": "hello_work", "prefecture": "14", "name": "ハローワーク横浜", "phone": "045-663-8609"},
+            {"kind": "nurse_center", "prefecture": "14", "name": "神奈川県ナースセンター", "url": "https://example.jp/kanagawa-nc"},
+            {"kind": "prefecture_desk", "prefecture": "13", "name": "東京都医療人材確保窓口", "email": "desk@example.jp"},
+            {"kind": "hello_work", "prefecture": "27", "name": "ハローワーク大阪東"}]
+
+
+def desks(prefecture, given):
+    return [{"prefecture": prefecture, "kind": d["kind"], "label_ja": d["label_ja"],
+             "contacts": [c for c in given if c["prefecture"] == prefecture and c["kind"] == d["kind"]]}
+            for d in NOTICE_DATA["desks"]]
+
+
+op("distribution", "agency_notice_new_postings",
+   "An agency told of new postings gets their counts, the Key-Net URL and, for each prefecture concerned, the "
+   "prefecture's desk, Hello Work and the nurse centre (contacts as given; none given: an empty list).",
+   "§7 §12 seed 001 1(3)", "agency_notice",
+   {"previous": [P1, P2], "current": [P1, P2_CLOSED, P3, P6], "agencies": [rcp("private_agency", name="B社")],
+    "key_net_url": KEY_NET_URL, "contacts": CONTACTS},
+   output=[{"recipient": rcp("private_agency", name="B社"), "label_ja": "民間職業紹介事業者",
+            "key_net_name_ja": "医療のお仕事 Key-Net", "key_net_url": KEY_NET_URL,
+            "counts": [{"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+                       {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}],
+            "desks": desks("13", CONTACTS) + desks("14", CONTACTS),
+            "conditions_ja": NOTICE_DATA["conditions_ja"], "source": NOTICE_DATA["source"]}])
+op("distribution", "agency_notice_nothing_new", "Nothing new: an empty notice (the caller need not send it).",
+   "§7 §12", "agency_notice",
+   {"previous": [P1], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": KEY_NET_URL},
+   output=[{"recipient": rcp("private_agency", name="B社"), "label_ja": "民間職業紹介事業者",
+            "key_net_name_ja": "医療のお仕事 Key-Net", "key_net_url": KEY_NET_URL, "counts": [], "desks": [],
+            "conditions_ja": NOTICE_DATA["conditions_ja"], "source": NOTICE_DATA["source"]}])
+op("distribution", "agency_notice_only_for_agencies", "Only a counts recipient gets the agencies' notice.",
+   "§7 §12", "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("central_nurse_center")], "key_net_url": KEY_NET_URL},
+   error={"kind": "invalid", "findings": [{"path": "agencies.0", "code": "inconsistent", "severity": "error"}]})
+op("distribution", "agency_notice_needs_the_url", "Every notice carries the Key-Net URL: it is required.",
+   "§7 §12", "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": " "},
+   error={"kind": "invalid", "findings": [{"path": "key_net_url", "code": "required", "severity": "error"}]})
+op("distribution", "agency_notice_unknown_desk", "A contact of an unknown desk kind is refused.", "§7 §12",
+   "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": KEY_NET_URL,
+    "contacts": [{"kind": "newspaper", "prefecture": "13", "name": "新聞社"}]},
+   error={"kind": "invalid", "findings": [{"path": "contacts.0.kind", "code": "unknown_value", "severity": "error"}]})
+
 # --- explain: every recipient kind, and the reasons for not receiving ------------------------------
+NURSING_JA = "保健師・助産師・看護師・准看護師"
 EXPLAIN_YES = {
     "prefecture": (rcp("prefecture", "47"), "internal", "prefecture: all occupations nationwide",
-                   "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+                   "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+                   "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
+    "prefecture_own_email": (rcp("prefecture_own_email", "13"), "internal",
+                             "prefecture_own_email: all occupations in its own prefecture",
+                             "occupation nurse is an occupation of the plan in its own prefecture 13 Tokyo; sent in the internal view",
+                             "全職種（自都道府県内）",
+                             "職種「看護師」は自都道府県（東京都）の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "mhlw": (rcp("mhlw"), "internal", "mhlw: all occupations nationwide",
-             "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+             "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+             "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "labour_bureau": (rcp("labour_bureau", "01"), "internal", "labour_bureau: all occupations nationwide",
-                      "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+                      "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+                      "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "central_nurse_center": (rcp("central_nurse_center"), "registered", "central_nurse_center: nursing occupations nationwide",
-                             "occupation nurse is a nursing occupation nationwide; sent in the registered view"),
+                             "occupation nurse is a nursing occupation nationwide; sent in the registered view",
+                             NURSING_JA + "（全国）", "職種「看護師」は全国の提供対象です（医療機関IDを除く全項目を提供します）"),
     "prefectural_nurse_center": (rcp("prefectural_nurse_center", "13"), "registered",
                                  "prefectural_nurse_center: nursing occupations in its own prefecture",
-                                 "occupation nurse is a nursing occupation in its own prefecture 13 Tokyo; sent in the registered view"),
+                                 "occupation nurse is a nursing occupation in its own prefecture 13 Tokyo; sent in the registered view",
+                                 NURSING_JA + "（自都道府県内）",
+                                 "職種「看護師」は自都道府県（東京都）の提供対象です（医療機関IDを除く全項目を提供します）"),
     "private_agency": (rcp("private_agency", name="A社"), "counts", "private_agency: all occupations nationwide",
-                       "occupation nurse is counted nationwide: only the count table per occupation × prefecture is sent, no posting"),
+                       "occupation nurse is counted nationwide: only the count table per occupation × prefecture is sent, no posting",
+                       "全職種（全国）",
+                       "職種「看護師」は全国の件数に数えられます（職種別・地域別の件数の一覧表のみを提供し、募集情報そのものは提供しません）"),
     "public_site": (rcp("public_site"), "public", "public_site: all occupations nationwide",
-                    "occupation nurse is an occupation of the plan nationwide; sent in the public view"),
+                    "occupation nurse is an occupation of the plan nationwide; sent in the public view",
+                    "全職種（全国）", "職種「看護師」は全国の提供対象です（公開用の表示（マスキング処理後）を提供します）"),
 }
-for kind, (recipient, view, rule, reason) in EXPLAIN_YES.items():
-    op("explain", f"explain_{kind}_receives", f"{kind} receives a Tokyo nurse posting.", "§7 §11", "explain",
+for kind, (recipient, view, rule, reason, rule_ja, reason_ja) in EXPLAIN_YES.items():
+    op("explain", f"explain_{kind}_receives", f"{kind} receives a Tokyo nurse posting.", "§7 §11 §12", "explain",
        {"posting": P1, "recipient": recipient},
-       output={"received": True, "view": view, "rule": rule, "reason": reason})
+       output={"received": True, "view": view, "label_ja": LABELS_JA[kind], "rule": rule,
+               "rule_ja": f"{LABELS_JA[kind]}：{rule_ja}", "reason": reason, "reason_ja": reason_ja})
 EXPLAIN_NO = {
-    "women_doctors_bank": (rcp("women_doctors_bank"), "women_doctors_bank: physicians nationwide", "occupation nurse is not physician"),
-    "jart": (rcp("jart"), "jart: radiological technologists nationwide", "occupation nurse is not radiological_technologist"),
-    "jace": (rcp("jace"), "jace: clinical engineers nationwide", "occupation nurse is not clinical_engineer"),
-    "jamt": (rcp("jamt"), "jamt: clinical laboratory technologists nationwide", "occupation nurse is not clinical_laboratory_technologist"),
+    "women_doctors_bank": (rcp("women_doctors_bank"), "women_doctors_bank: physicians nationwide", "occupation nurse is not physician",
+                           "医師（全国）", "医師"),
+    "jart": (rcp("jart"), "jart: radiological technologists nationwide", "occupation nurse is not radiological_technologist",
+             "診療放射線技師（全国）", "診療放射線技師"),
+    "jace": (rcp("jace"), "jace: clinical engineers nationwide", "occupation nurse is not clinical_engineer",
+             "臨床工学技士（全国）", "臨床工学技士"),
+    "jamt": (rcp("jamt"), "jamt: clinical laboratory technologists nationwide", "occupation nurse is not clinical_laboratory_technologist",
+             "臨床検査技師（全国）", "臨床検査技師"),
     "prefectural_medical_association": (rcp("prefectural_medical_association", "13"),
                                         "prefectural_medical_association: physicians in its own prefecture",
-                                        "occupation nurse is not physician"),
+                                        "occupation nurse is not physician", "医師（自都道府県内）", "医師"),
 }
-for kind, (recipient, rule, reason) in EXPLAIN_NO.items():
-    op("explain", f"explain_{kind}_does_not_receive", f"{kind} does not receive a nurse posting.", "§7 §11", "explain",
-       {"posting": P1, "recipient": recipient}, output={"received": False, "view": None, "rule": rule, "reason": reason})
+for kind, (recipient, rule, reason, rule_ja, occupations_ja) in EXPLAIN_NO.items():
+    op("explain", f"explain_{kind}_does_not_receive", f"{kind} does not receive a nurse posting.", "§7 §11 §12", "explain",
+       {"posting": P1, "recipient": recipient},
+       output={"received": False, "view": None, "label_ja": LABELS_JA[kind], "rule": rule,
+               "rule_ja": f"{LABELS_JA[kind]}：{rule_ja}", "reason": reason,
+               "reason_ja": f"職種「看護師」は提供対象の職種（{occupations_ja}）ではありません"})
 op("explain", "explain_spec_example", "The §11 example: a pharmacist posting and a prefectural nurse centre.", "§11",
    "explain", {"posting": P3, "recipient": rcp("prefectural_nurse_center", "13")},
-   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
-           "reason": "occupation pharmacist is not a nursing occupation"})
+   output={"received": False, "view": None, "label_ja": "都道府県ナースセンター",
+           "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "rule_ja": "都道府県ナースセンター：" + NURSING_JA + "（自都道府県内）",
+           "reason": "occupation pharmacist is not a nursing occupation",
+           "reason_ja": "職種「薬剤師」は提供対象の職種（" + NURSING_JA + "）ではありません"})
 op("explain", "explain_other_prefecture", "A Kanagawa nurse posting is not for Tokyo's nurse centre.", "§7",
    "explain", {"posting": P6, "recipient": rcp("prefectural_nurse_center", "13")},
-   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
-           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo"})
+   output={"received": False, "view": None, "label_ja": "都道府県ナースセンター",
+           "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "rule_ja": "都道府県ナースセンター：" + NURSING_JA + "（自都道府県内）",
+           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo",
+           "reason_ja": "勤務地は神奈川県で、提供先の都道府県（東京都）ではありません"})
+op("explain", "explain_prefecture_own_email_other_prefecture",
+   "Tokyo's own e-mail does not carry a Kanagawa posting (seed 001 2(2)); (ア)'s nationwide scope still does.",
+   "§7 §12 seed 001 2(2)", "explain", {"posting": P6, "recipient": rcp("prefecture_own_email", "13")},
+   output={"received": False, "view": None, "label_ja": LABELS_JA["prefecture_own_email"],
+           "rule": "prefecture_own_email: all occupations in its own prefecture",
+           "rule_ja": LABELS_JA["prefecture_own_email"] + "：全職種（自都道府県内）",
+           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo",
+           "reason_ja": "勤務地は神奈川県で、提供先の都道府県（東京都）ではありません"})
 op("explain", "explain_closed_posting", "A closed posting is distributed to no one.", "§7", "explain",
    {"posting": P4, "recipient": rcp("public_site")},
-   output={"received": False, "view": None, "rule": "public_site: all occupations nationwide",
-           "reason": "posting P-4 is closed: only open postings are distributed"})
+   output={"received": False, "view": None, "label_ja": LABELS_JA["public_site"],
+           "rule": "public_site: all occupations nationwide",
+           "rule_ja": LABELS_JA["public_site"] + "：全職種（全国）",
+           "reason": "posting P-4 is closed: only open postings are distributed",
+           "reason_ja": "募集情報P-4は終了しています（提供するのは公開中の募集情報のみです）"})
 
 # --- training (§8, §11) --------------------------------------------------------------------------
 SPEC_PLAN = {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
