@@ -202,3 +202,27 @@ fn posting_messages_in_japanese_name_fields_by_label() {
         }
     }
 }
+
+#[test]
+fn bed_export_carries_the_prefecture_down_and_checks_its_number() {
+    use keynet::beds;
+    use keynet::csv::Encoding;
+    let text = "都道府県,都道府県番号,全国地方公共団体コード,市区町村,二次医療圏番号,二次医療圏名,医療機関コード,医療機関名,実績日,報告日時,確保病床,即応病床\r\n\
+東京都 (3),13,131016,千代田区,1301,区中央部,1310170018,東京都 病院1,2022/01/05,2022/02/01 11:32,2,\r\n\
+,13,131016,千代田区,1301,区中央部,,東京都 病院9,2022/01/05,2022/02/01 11:32,2,\r\n\
+,14,131024,中央区,1301,区中央部,1310270751,東京都 病院16,2021/11/11,2022/02/01 11:32,1,\r\n";
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    beds::read_export(text.as_bytes(), Encoding::Utf8, |_, r| match r {
+        Ok((row, _)) => rows.push(row),
+        Err(f) => findings.extend(f),
+    });
+    assert_eq!(rows.len(), 2, "{findings:?}");
+    assert!(rows.iter().all(|r| r.prefecture.code() == "13"));
+    assert_eq!(rows[1].institution_code, None);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].row, 4);
+    assert_eq!(findings[0].finding.path, "prefecture_number");
+    assert_eq!(findings[0].column.as_deref(), Some("都道府県番号"));
+    assert!(!findings[0].finding.message_ja.contains("prefecture_number"));
+}

@@ -1276,6 +1276,20 @@ KANAGAWA_BED = dict(SEED_BED, prefecture="14", local_government_code="141003", m
                     institution_name="横浜 病院A", secured_beds=5)
 CHUO_BED = dict(SEED_BED, local_government_code="131024", municipality="中央区", institution_code="1310170019",
                 institution_name="東京都 病院2", secured_beds=4, ready_beds=3, inpatients=1)
+op("beds", "blank_institution_code", "A blank institution code is allowed (the G-MIS master shows some blank).",
+   "§10 §12 seed 003", "read_bed_row", {"row": dict(SEED_BED, institution_code="")},
+   output={"row": dict(SEED_BED_OUT, institution_code=None), "findings": []})
+op("beds", "institution_code_still_checked", "A code that is given must still be ten digits of the prefecture.",
+   "§10 §12", "read_bed_row", {"row": dict(SEED_BED, institution_code="131017")},
+   output={"row": None, "findings": [{"path": "institution_code", "code": "format", "severity": "error"}]})
+op("beds", "prefecture_number_agrees", "The prefecture number column agrees with the prefecture.", "§10 §12 seed 003",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="13")}, output={"row": SEED_BED_OUT, "findings": []})
+op("beds", "prefecture_number_disagrees", "Prefecture number 14 on a Tokyo row is refused.", "§10 §12 seed 003",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="14")},
+   output={"row": None, "findings": [{"path": "prefecture_number", "code": "inconsistent", "severity": "error"}]})
+op("beds", "prefecture_number_not_a_number", "A prefecture number that is no number is refused.", "§10 §12",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="東京")},
+   output={"row": None, "findings": [{"path": "prefecture_number", "code": "format", "severity": "error"}]})
 FIRE_TOKYO = {"id": "FD13-001", "kind": "fire_department_hq", "prefecture": "13"}
 op("beds", "fire_hq_sees_own_prefecture_only", "A Tokyo fire HQ sees Tokyo's institutions, never Kanagawa's.",
    "§10 seed 003", "bed_view", {"rows": [SEED_BED, KANAGAWA_BED, CHUO_BED], "account": FIRE_TOKYO},
