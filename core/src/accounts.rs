@@ -1,4 +1,4 @@
-//! G-MIS accounts (DOMAIN §10, seeds 002–004): the ID kinds, what each may register and read,
+//! G-MIS accounts (docs/domain.md §10, seeds 002–004): the ID kinds, what each may register and read,
 //! and the password policies — with findings like the form's.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The regional bed view (地域病床見える化, DOMAIN §10): per institution its secured and ready beds
+//! The regional bed view (地域病床見える化, docs/domain.md §10): per institution its secured and ready beds
 //! and inpatients; totals grouped by prefecture; and the rule that a viewer sees **only its own
 //! prefecture** — enforced by type: a [`BedView`] is made only by a [`BedViewer`], which is tied to
 //! one prefecture, and holds nothing else.

@@ -1,4 +1,4 @@
-//! A posting (募集情報): a registered form with its id, registration date and status (DOMAIN §11),
+//! A posting (募集情報): a registered form with its id, registration date and status (docs/domain.md §11),
 //! plus what the lifecycle records on it — inquiries, applications, hires (§9).
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -215,7 +215,7 @@ impl Posting {
         self.disclose(inquiry)
     }
 
-    /// Reads a posting from its JSON (DOMAIN §11, plus the optional lifecycle fields).
+    /// Reads a posting from its JSON (docs/domain.md §11, plus the optional lifecycle fields).
     pub fn from_json_value(value: &Value) -> Result<Posting, InvalidPosting> {
         read_posting(value)
     }

@@ -1,4 +1,4 @@
-//! Distribution (募集情報の提供先, DOMAIN §7, §11): who receives which open postings, in which
+//! Distribution (募集情報の提供先, docs/domain.md §7, §11): who receives which open postings, in which
 //! view; the placement agencies' count table; why a recipient does or does not receive a
 //! posting; and what is new since the last distribution.
 //!

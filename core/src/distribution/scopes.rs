@@ -1,4 +1,4 @@
-//! Distribution scopes as data (DOMAIN §7): who receives which postings, in which view. The
+//! Distribution scopes as data (docs/domain.md §7): who receives which postings, in which view. The
 //! standard rule set is `core/data/scopes.json`; an integrator adds a recipient kind (a
 //! prefecture's own matching desk) with a rule in the same JSON shape, without a release.
 
@@ -125,7 +125,7 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The standard rules of DOMAIN §7 (prefectural medical associations: own prefecture).
+    /// The standard rules of docs/domain.md §7 (prefectural medical associations: own prefecture).
     pub fn standard() -> RuleSet {
         // The embedded file is checked by a test; it cannot fail at run time in a release.
         RuleSet::from_json(include_str!("../../data/scopes.json")).unwrap_or(RuleSet {
