@@ -76,7 +76,14 @@ step "Node: npm install (bindings-node)"
 if [ ! -f bindings-node/node_modules/.package-lock.json ] \
     || [ bindings-node/package.json -nt bindings-node/node_modules/.package-lock.json ] \
     || { [ -f bindings-node/package-lock.json ] && [ bindings-node/package-lock.json -nt bindings-node/node_modules/.package-lock.json ]; }; then
+    # npm install resolves from the committed lockfile but writes back entries of this
+    # registry's optional packages: the committed file is put back, so the run leaves no
+    # tracked file modified.
+    cp bindings-node/package-lock.json "$ROOT/target/package-lock.committed.json" 2>/dev/null \
+        || { mkdir -p "$ROOT/target" && cp bindings-node/package-lock.json "$ROOT/target/package-lock.committed.json"; }
     (cd bindings-node && npm install --no-audit --no-fund --loglevel=error)
+    cp "$ROOT/target/package-lock.committed.json" bindings-node/package-lock.json
+    touch bindings-node/node_modules/.package-lock.json
 fi
 
 step "Node: napi build (debug; writes index.js, index.d.ts, keynet.<platform>.node)"

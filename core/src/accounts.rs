@@ -1,4 +1,4 @@
-//! G-MIS accounts (DOMAIN §10, seeds 002–004): the ID kinds, what each may register and read,
+//! G-MIS accounts (docs/domain.md §10, seeds 002–004): the ID kinds, what each may register and read,
 //! and the password policies — with findings like the form's.
 
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,9 @@ pub enum IdKind {
     AggregatingBody,
     /// 消防本部: the bed view of its own prefecture only; the ID is not shared outside the HQ.
     FireDepartmentHq,
-    /// 都道府県: receives every posting (§7 ア), reads the bed view of its prefecture.
+    /// 都道府県: receives every posting (§7 ア), reads the bed view of its prefecture, and — being
+    /// itself a 保健所設置自治体 — registers postings for its prefectural health centres
+    /// (seed 001, 2(1)ii).
     Prefecture,
     /// 保健所設置自治体: registers health-centre postings, municipal staff too.
     HealthCenterMunicipality,
@@ -73,7 +75,7 @@ pub const PERMISSIONS: [Permissions; 6] = [
     Permissions {
         kind: IdKind::Prefecture,
         label_ja: "都道府県",
-        registers: &[],
+        registers: &[FacilityType::PublicHealthCenter],
         reads_postings: Some(View::Internal),
         reads_bed_view: true,
     },
@@ -147,6 +149,53 @@ fn type_names(types: &[FacilityType]) -> String {
     names.join(" or ")
 }
 
+fn type_names_ja(types: &[FacilityType]) -> String {
+    let names: Vec<&str> = types
+        .iter()
+        .filter_map(|t| {
+            FacilityType::ALL
+                .iter()
+                .find(|(ft, _, _)| ft == t)
+                .map(|(_, _, ja)| *ja)
+        })
+        .collect();
+    names.join("・")
+}
+
+impl AccessError {
+    /// The same message in Japanese.
+    pub fn message_ja(&self) -> String {
+        match self {
+            AccessError::NoRegistration { kind } => format!(
+                "{}のIDでは募集情報を登録できません",
+                kind.permissions().label_ja
+            ),
+            AccessError::WrongFacilityType {
+                kind,
+                allowed,
+                given,
+            } => format!(
+                "{}のIDで登録できるのは{}の募集情報です（施設の種類：{}）",
+                kind.permissions().label_ja,
+                type_names_ja(allowed),
+                type_names_ja(&[*given])
+            ),
+            AccessError::OtherFacility => {
+                "登録票の医療機関IDがこのアカウントのIDと異なります".to_owned()
+            }
+            AccessError::OtherPrefecture { own, given } => format!(
+                "登録票の施設の都道府県（{}）がアカウントの都道府県（{}）と異なります",
+                given.name(),
+                own.name()
+            ),
+            AccessError::NoBedView { kind } => format!(
+                "{}のIDでは地域病床見える化を閲覧できません",
+                kind.permissions().label_ja
+            ),
+        }
+    }
+}
+
 impl Account {
     pub fn permissions(&self) -> &'static Permissions {
         self.kind.permissions()
@@ -198,7 +247,7 @@ pub enum PasswordPolicy {
     /// letter and a digit (half-width symbols allowed: the rule does not forbid them).
     Gmis,
     /// The 2020 kintone form: at least 8, half-width letters and digits combined (both present;
-    /// nothing else).
+    /// it forbids nothing else — half-width symbols such as `-` are fine, docs/domain.md §12).
     Kintone2020,
 }
 
@@ -263,17 +312,6 @@ pub fn check_password(password: &str, policy: PasswordPolicy) -> Vec<Finding> {
                     "パスワードは半角英字と数字を組み合わせてください",
                 ));
             }
-            if password
-                .chars()
-                .any(|c| c.is_ascii_graphic() && !c.is_ascii_alphanumeric())
-            {
-                f.push(Finding::error(
-                    path,
-                    Code::Format,
-                    "the 2020 form takes letters and digits only",
-                    "2020年の登録フォームでは英字と数字のみ使えます",
-                ));
-            }
         }
     }
     f
@@ -301,10 +339,7 @@ mod tests {
             codes("keynetkeynet", PasswordPolicy::Kintone2020),
             [Code::Format]
         );
-        assert_eq!(
-            codes("keynet-2020", PasswordPolicy::Kintone2020),
-            [Code::Format]
-        );
+        assert!(codes("keynet-2020", PasswordPolicy::Kintone2020).is_empty());
         let f = check_password("Secret 1x", PasswordPolicy::Gmis);
         assert!(
             f.iter()

@@ -295,6 +295,102 @@ pub fn new_since(
     Ok(d.to_json_value())
 }
 
+/// The agencies' new-posting notice: for each agency, the count table of what is new since
+/// `previous`, the Key-Net URL, and the desks (the prefecture's 窓口, Hello Work, the nurse centre)
+/// of the prefectures concerned, with the `contacts` given (`[{kind, prefecture, name, phone?,
+/// email?, url?}]`).
+pub fn agency_notice(
+    previous: &Value,
+    current: &Value,
+    agencies: &Value,
+    key_net_url: &str,
+    contacts: Option<&Value>,
+    rules: Option<&Value>,
+) -> Result<Value, ApiError> {
+    use crate::distribution::notice::{self, DeskContact, NoticeError};
+    let rules = rule_set(rules)?;
+    let previous = read_postings(previous, "previous")?;
+    let current = read_postings(current, "current")?;
+    let agencies = distribution::read_recipients(agencies).map_err(|f| {
+        invalid(
+            f.into_iter()
+                .map(|mut f| {
+                    f.path = f.path.replacen("recipients", "agencies", 1);
+                    f
+                })
+                .collect(),
+        )
+    })?;
+    let contacts: Vec<DeskContact> = match contacts.filter(|c| !c.is_null()) {
+        None => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            let mut findings = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match serde_json::from_value::<DeskContact>(item.clone()) {
+                    Ok(c) => out.push(c),
+                    Err(e) => findings.push(Finding::error(
+                        format!("contacts.{i}"),
+                        Code::Format,
+                        format!("contact {i} is not {{kind, prefecture, name, phone?, email?, url?}}: {e}"),
+                        format!("連絡先{}件目の形式が正しくありません（種類・都道府県・名称が必要です）", i + 1),
+                    )),
+                }
+            }
+            if !findings.is_empty() {
+                return Err(invalid(findings));
+            }
+            out
+        }
+        Some(_) => {
+            return Err(invalid(vec![Finding::error(
+                "contacts",
+                Code::Format,
+                "contacts must be a list",
+                "連絡先は配列で指定してください",
+            )]));
+        }
+    };
+    if key_net_url.trim().is_empty() {
+        return Err(invalid(vec![Finding::error(
+            "key_net_url",
+            Code::Required,
+            "key_net_url is required: every notice carries the Key-Net URL",
+            "Key-NetのURLを指定してください（お知らせには必ずKey-NetのURLを記載します）",
+        )]));
+    }
+    let notices = notice::agency_notices(
+        &previous,
+        &current,
+        &agencies,
+        &rules,
+        key_net_url.trim(),
+        &contacts,
+    )
+    .map_err(|e| match e {
+        NoticeError::Recipient(r) => {
+            let mut f = r.to_finding();
+            f.path = f.path.replacen("recipients", "agencies", 1);
+            invalid(vec![f])
+        }
+        NoticeError::NotCounts { index, .. } => invalid(vec![Finding::error(
+            format!("agencies.{index}"),
+            Code::Inconsistent,
+            e.to_string(),
+            "この提供先は件数の一覧表を受け取らないため、新規登録のお知らせの対象ではありません",
+        )]),
+        NoticeError::UnknownDesk { index, ref kind } => invalid(vec![Finding::error(
+            format!("contacts.{index}.kind"),
+            Code::UnknownValue,
+            e.to_string(),
+            format!(
+                "連絡先の種類は都道府県の受付窓口・ハローワーク・ナースセンターのいずれかです（入力値：「{kind}」）"
+            ),
+        )]),
+    })?;
+    Ok(serde_json::to_value(notices).unwrap_or(Value::Null))
+}
+
 /// The agencies' count table of the open postings.
 pub fn count_table(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
@@ -384,7 +480,24 @@ pub fn account_status(
     .unwrap_or(Value::Null))
 }
 
-/// Facilities with two or more open postings for one occupation.
+/// The facility's account status at the end of one day (`on`: a date).
+pub fn account_status_on(postings: &Value, facility_id: &str, on: &str) -> Result<Value, ApiError> {
+    let postings = read_postings(postings, "postings")?;
+    let day = crate::text::parse_date(on).map_err(|_| {
+        invalid(vec![Finding::error(
+            "on",
+            Code::Format,
+            format!("on must be a date (got {on:?})"),
+            format!("日付の形式が正しくありません（入力値：「{on}」）"),
+        )])
+    })?;
+    Ok(
+        serde_json::to_value(lifecycle::account_status_on(&postings, facility_id, day))
+            .unwrap_or(Value::Null),
+    )
+}
+
+/// Open postings of one facility, occupation and workplace, two or more: the sync caveat.
 pub fn duplicate_open_postings(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
     Ok(serde_json::to_value(lifecycle::duplicate_open_postings(&postings)).unwrap_or(Value::Null))
@@ -516,8 +629,19 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "explain" => explain(arg("posting")?, arg("recipient")?, rules),
         "new_since" => new_since(arg("previous")?, arg("current")?, arg("recipients")?, rules),
         "count_table" => count_table(arg("postings")?),
+        "agency_notice" => agency_notice(
+            arg("previous")?,
+            arg("current")?,
+            arg("agencies")?,
+            text("key_net_url")?,
+            args.get("contacts"),
+            rules,
+        ),
         "assess_training" => assess_training(arg("plan")?),
         "training_materials" => training_materials(args.get("occupation").and_then(Value::as_str)),
+        "training_example_programme" => {
+            Ok(serde_json::to_value(training::example_programme()).unwrap_or(Value::Null))
+        }
         "register" => register(arg("form")?, text("posting_id")?, text("registered_on")?),
         "apply_event" => apply_event(arg("posting")?, arg("event")?),
         "disclose" => disclose(arg("posting")?, text("seeker_id")?),
@@ -536,11 +660,16 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
                 )])),
             }
         }
+        "account_status_on" => {
+            account_status_on(arg("postings")?, text("facility_id")?, text("on")?)
+        }
         "duplicate_open_postings" => duplicate_open_postings(arg("postings")?),
         "check_password" => check_password(text("password")?, arg("policy")?),
         "account_permissions" => account_permissions(arg("kind")?),
         "may_register" => may_register(arg("account")?, arg("form")?),
         "read_bed_row" => read_bed_row(arg("row")?),
+        "fire_hq_application" => fire_hq_application(arg("application")?),
+        "fire_hq_list" => fire_hq_list(arg("prefecture")?, arg("applications")?),
         "bed_view" => {
             let search = match args.get("search") {
                 None | Some(Value::Null) => None,
@@ -631,9 +760,42 @@ pub fn may_register(account: &Value, form: &Value) -> Result<Value, ApiError> {
     let account: crate::accounts::Account = from_json(account, "account")?;
     let valid = valid_form(form)?;
     Ok(match account.may_register(&valid) {
-        Ok(()) => json!({"allowed": true, "reason": null}),
-        Err(e) => json!({"allowed": false, "reason": e.to_string()}),
+        Ok(()) => json!({"allowed": true, "reason": null, "reason_ja": null}),
+        Err(e) => json!({"allowed": false, "reason": e.to_string(), "reason_ja": e.message_ja()}),
     })
+}
+
+/// One fire HQ ID application read: `{application, findings}` (application null when it has
+/// errors).
+pub fn fire_hq_application(application: &Value) -> Result<Value, ApiError> {
+    let (parsed, findings) = crate::fire_hq::read_application(application);
+    Ok(json!({"application": parsed, "findings": findings}))
+}
+
+/// A prefecture's list of its HQs' applications for the ministry: `{prefecture, headers_ja,
+/// rows, warnings}`, or every finding (`applications.<i>.…`) as an `invalid` error.
+pub fn fire_hq_list(prefecture: &Value, applications: &Value) -> Result<Value, ApiError> {
+    let prefecture = prefecture
+        .as_str()
+        .and_then(crate::places::Prefecture::parse)
+        .ok_or_else(|| {
+            invalid(vec![Finding::error(
+                "prefecture",
+                Code::UnknownValue,
+                format!("unknown prefecture {prefecture}"),
+                "都道府県が正しくありません",
+            )])
+        })?;
+    let Some(items) = applications.as_array() else {
+        return Err(invalid(vec![Finding::error(
+            "applications",
+            Code::Format,
+            "applications must be a list",
+            "申請一覧は配列で指定してください",
+        )]));
+    };
+    let list = crate::fire_hq::collect(prefecture, items).map_err(invalid)?;
+    Ok(serde_json::to_value(list).unwrap_or(Value::Null))
 }
 
 /// One bed row read: `{row, findings}` (row null when it has errors).

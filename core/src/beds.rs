@@ -1,4 +1,4 @@
-//! The regional bed view (地域病床見える化, DOMAIN §10): per institution its secured and ready beds
+//! The regional bed view (地域病床見える化, docs/domain.md §10): per institution its secured and ready beds
 //! and inpatients; totals grouped by prefecture; and the rule that a viewer sees **only its own
 //! prefecture** — enforced by type: a [`BedView`] is made only by a [`BedViewer`], which is tied to
 //! one prefecture, and holds nothing else.
@@ -27,8 +27,9 @@ pub struct BedRow {
     /// 二次医療圏番号: four digits starting with the prefecture code.
     pub secondary_area_number: String,
     pub secondary_area_name: String,
-    /// 医療機関コード: ten digits starting with the prefecture code.
-    pub institution_code: String,
+    /// 医療機関コード: ten digits starting with the prefecture code; `None` when blank (the
+    /// G-MIS master shows some institutions without one).
+    pub institution_code: Option<String>,
     pub institution_name: String,
     /// 実績日.
     #[serde(serialize_with = "iso_date")]
@@ -82,7 +83,29 @@ fn parse_date_time(s: &str) -> Option<PrimitiveDateTime> {
     Some(PrimitiveDateTime::new(date, t))
 }
 
-/// Reads one row from JSON: `{prefecture, local_government_code, municipality,
+/// The Japanese label of a row's field (the export's column header), for messages.
+fn label_ja(key: &str) -> &'static str {
+    const KEYS: [(&str, &str); 13] = [
+        ("prefecture", "都道府県"),
+        ("prefecture_number", "都道府県番号"),
+        ("local_government_code", "全国地方公共団体コード"),
+        ("municipality", "市区町村"),
+        ("secondary_area_number", "二次医療圏番号"),
+        ("secondary_area_name", "二次医療圏名"),
+        ("institution_code", "医療機関コード"),
+        ("institution_name", "医療機関名"),
+        ("record_date", "実績日"),
+        ("reported_at", "報告日時"),
+        ("secured_beds", "確保病床"),
+        ("ready_beds", "即応病床"),
+        ("inpatients", "入院中"),
+    ];
+    KEYS.iter()
+        .find(|(k, _)| *k == key)
+        .map_or("項目", |(_, ja)| *ja)
+}
+
+/// Reads one row from JSON: `{prefecture, prefecture_number?, local_government_code, municipality,
 /// secondary_area_number, secondary_area_name, institution_code, institution_name, record_date,
 /// reported_at, secured_beds, ready_beds, inpatients}`. Every finding, errors and warnings; the
 /// row when there is no error.
@@ -99,7 +122,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
                     key,
                     Code::Required,
                     format!("{key} is required"),
-                    format!("{key}を入力してください"),
+                    format!("{}を入力してください", label_ja(key)),
                 ));
                 None
             }
@@ -126,7 +149,10 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
                 key,
                 Code::Format,
                 format!("{key} must be {len} digits (got {s:?})"),
-                format!("{key}は{len}桁の数字で入力してください（入力値：「{s}」）"),
+                format!(
+                    "{}は{len}桁の数字で入力してください（入力値：「{s}」）",
+                    label_ja(key)
+                ),
             ));
             None
         }
@@ -135,7 +161,49 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
     let municipality = text_of("municipality", &mut f);
     let area_number = digits_of("secondary_area_number", 4, &mut f);
     let area_name = text_of("secondary_area_name", &mut f);
-    let institution_code = digits_of("institution_code", 10, &mut f);
+    // Blank is allowed: the master shows institutions without a code.
+    let institution_code = match value.get("institution_code") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(_) => digits_of("institution_code", 10, &mut f),
+    };
+    // 都道府県番号: optional in JSON, read from the export; must agree with the prefecture.
+    if let Some(v) = value
+        .get("prefecture_number")
+        .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+    {
+        let given = match v {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => text::nfkc(s.trim()).into_owned(),
+            other => other.to_string(),
+        };
+        match (
+            given.parse::<u8>().ok().and_then(Prefecture::from_number),
+            prefecture,
+        ) {
+            (Some(n), Some(p)) if n != p => f.push(Finding::error(
+                "prefecture_number",
+                Code::Inconsistent,
+                format!(
+                    "prefecture number {given} is not that of {} ({})",
+                    p.romaji(),
+                    p.code()
+                ),
+                format!(
+                    "都道府県番号{given}は{}の番号（{}）と一致しません",
+                    p.name(),
+                    p.code()
+                ),
+            )),
+            (None, _) => f.push(Finding::error(
+                "prefecture_number",
+                Code::Format,
+                format!("prefecture number must be 1–47 (got {given:?})"),
+                format!("都道府県番号は1～47で入力してください（入力値：「{given}」）"),
+            )),
+            _ => {}
+        }
+    }
     let institution_name = text_of("institution_name", &mut f);
     let record_date = text_of("record_date", &mut f).and_then(|s| match text::parse_date(&s) {
         Ok(d) => Some(d),
@@ -178,7 +246,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
                             key,
                             Code::Range,
                             format!("{key} cannot be negative (got {n})"),
-                            format!("{key}は0以上で入力してください（入力値：{n}）"),
+                            format!("{}は0以上で入力してください（入力値：{n}）", label_ja(key)),
                         ));
                         None
                     }
@@ -187,7 +255,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
                             key,
                             Code::Format,
                             format!("{key} must be a whole number"),
-                            format!("{key}は整数で入力してください"),
+                            format!("{}は整数で入力してください", label_ja(key)),
                         ));
                         None
                     }
@@ -287,7 +355,6 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
         municipality,
         area_number,
         area_name,
-        institution_code,
         institution_name,
         record_date,
         reported_at,
@@ -298,7 +365,6 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
             Some(municipality),
             Some(secondary_area_number),
             Some(secondary_area_name),
-            Some(institution_code),
             Some(institution_name),
             Some(record_date),
             Some(reported_at),
@@ -493,7 +559,7 @@ impl<'a> BedView<'a> {
                 r.municipality.clone(),
                 r.secondary_area_number.clone(),
                 r.secondary_area_name.clone(),
-                r.institution_code.clone(),
+                r.institution_code.clone().unwrap_or_default(),
                 r.institution_name.clone(),
                 screen_date(r.record_date),
                 screen_date_time(r.reported_at),
@@ -530,6 +596,9 @@ pub fn read_export<R: Read>(
         "inpatients",
     ];
     let mut header: Vec<String> = Vec::new();
+    // The formatted screen prints the prefecture (`東京都 (12)`) on a group's first row only:
+    // a blank prefecture cell takes the one above.
+    let mut carried: Option<String> = None;
     for (row, record) in csv::records(input, encoding) {
         let fields = match record {
             Ok(f) => f,
@@ -549,11 +618,17 @@ pub fn read_export<R: Read>(
             {
                 // The screen's group label `東京都 (12)` is not a prefecture name.
                 let v = if *key == "prefecture" {
-                    value.split(" (").next().unwrap_or(value)
+                    let name = value.split(" (").next().unwrap_or(value).trim();
+                    if name.is_empty() {
+                        carried.clone().unwrap_or_default()
+                    } else {
+                        carried = Some(name.to_owned());
+                        name.to_owned()
+                    }
                 } else {
-                    value
+                    value.trim().to_owned()
                 };
-                obj.insert((*key).to_owned(), Value::from(v.trim()));
+                obj.insert((*key).to_owned(), Value::from(v));
             }
         }
         let (parsed, findings) = read_row(&Value::Object(obj));

@@ -34,6 +34,7 @@ pub mod csv;
 pub mod distribution;
 mod error;
 mod finding;
+pub mod fire_hq;
 pub mod form;
 pub mod kintone;
 pub mod lifecycle;

@@ -1,6 +1,7 @@
-//! The posting lifecycle and the facility's account (DOMAIN §9): inquiries and applications,
-//! hires, training completed and reported, closing; account status by calendar month; the
-//! warning for two open postings of one facility and occupation (the G-MIS → Key-Net sync caveat).
+//! The posting lifecycle and the facility's account (docs/domain.md §9, §12): inquiries and
+//! applications, hires (through Key-Net or another route), training completed and reported,
+//! closing; account status by calendar month and by day; the warning for two open postings of one
+//! facility, occupation and workplace (the G-MIS → Key-Net sync caveat).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -8,7 +9,7 @@ use time::Date;
 
 use crate::finding::{Code, Finding};
 use crate::occupation::Occupation;
-use crate::posting::{ClosedReason, ContactKind, Hire, Inquiry, Posting, Status};
+use crate::posting::{ClosedReason, ContactKind, Hire, HireRoute, Inquiry, Posting, Status};
 use crate::training::{self, TrainingPlan};
 
 /// Something that happens to a posting in Key-Net's admin screen.
@@ -22,9 +23,13 @@ pub enum Event {
         seeker_id: String,
         on: Date,
     },
+    /// A hire. Through `key_net` the seeker must have applied on this posting first; through the
+    /// other routes (Hello Work, a prefecture's desk, a nurse centre, other) no application is
+    /// needed. Training conditions apply to every hire.
     Hire {
         seeker_id: String,
         on: Date,
+        route: HireRoute,
     },
     /// The hire completed a training plan; it must be reportable (no required module missing).
     TrainingCompleted {
@@ -88,7 +93,16 @@ impl LifecycleError {
                 format!("求職者「{seeker_id}」はこの募集で採用されていません")
             }
             LifecycleError::TrainingIncomplete { missing } => {
-                format!("研修の必須項目が不足しています（{missing}）")
+                let names: Vec<&str> = missing
+                    .split(", ")
+                    .map(|code| {
+                        training::Module::ALL
+                            .iter()
+                            .find(|(_, c)| *c == code)
+                            .map_or(code, |(m, _)| m.label_ja())
+                    })
+                    .collect();
+                format!("研修の必須項目が不足しています（{}）", names.join("・"))
             }
             LifecycleError::TrainingAlreadyCompleted { seeker_id } => {
                 format!("求職者「{seeker_id}」の研修は既に修了しています")
@@ -147,21 +161,29 @@ impl Posting {
                 }
                 self.contact(seeker_id, on, ContactKind::Application)
             }
-            Event::Hire { seeker_id, on } => {
-                let applied = self
-                    .inquiries
-                    .iter()
-                    .find(|i| i.seeker_id == seeker_id && i.kind == ContactKind::Application)
-                    .map(|i| i.on)
-                    .ok_or_else(|| LifecycleError::NotAnApplicant {
-                        seeker_id: seeker_id.clone(),
-                    })?;
+            Event::Hire {
+                seeker_id,
+                on,
+                route,
+            } => {
+                let earliest = if route == HireRoute::KeyNet {
+                    self.inquiries
+                        .iter()
+                        .find(|i| i.seeker_id == seeker_id && i.kind == ContactKind::Application)
+                        .map(|i| i.on)
+                        .ok_or_else(|| LifecycleError::NotAnApplicant {
+                            seeker_id: seeker_id.clone(),
+                        })?
+                } else {
+                    self.registered_on
+                };
                 if self.hires.iter().any(|h| h.seeker_id == seeker_id) {
                     return Err(LifecycleError::AlreadyHired { seeker_id });
                 }
-                not_before(on, applied)?;
+                not_before(on, earliest)?;
                 self.hires.push(Hire {
                     seeker_id,
+                    route,
                     hired_on: on,
                     training_completed_on: None,
                     completion_reported_on: None,
@@ -179,10 +201,10 @@ impl Posting {
                     return Err(LifecycleError::TrainingAlreadyCompleted { seeker_id });
                 }
                 if !assessment.reportable {
-                    let missing: Vec<String> = assessment
+                    let missing: Vec<&str> = assessment
                         .missing_required
                         .iter()
-                        .map(|m| format!("{m:?}"))
+                        .map(|m| m.code())
                         .collect();
                     return Err(LifecycleError::TrainingIncomplete {
                         missing: missing.join(", "),
@@ -247,8 +269,22 @@ pub struct InvalidEvent {
     pub findings: Vec<Finding>,
 }
 
+/// The Japanese label of an event's field, for messages.
+fn event_label_ja(key: &str) -> &'static str {
+    match key {
+        "type" => "イベントの種類",
+        "on" => "日付",
+        "seeker_id" => "求職者ID",
+        "plan" => "研修計画",
+        "reason" => "終了理由",
+        "route" => "採用経路",
+        _ => "項目",
+    }
+}
+
 /// Reads an event from JSON: `{"type": "inquiry"|"application"|"hire"|"training_completed"|
-/// "completion_reported"|"close", "seeker_id", "on", "plan"?, "reason"?}`.
+/// "completion_reported"|"close", "seeker_id", "on", "plan"?, "reason"?, "route"?}`. A hire
+/// without `route` is a `key_net` hire (the behaviour before routes existed; docs/choices.md).
 pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
     let mut findings = Vec::new();
     let text = |key: &str, findings: &mut Vec<Finding>| -> Option<String> {
@@ -264,7 +300,7 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
                     key,
                     Code::Required,
                     format!("{key} is required"),
-                    format!("{key}を入力してください"),
+                    format!("{}を入力してください", event_label_ja(key)),
                 ));
                 None
             }
@@ -278,7 +314,7 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
                 "on",
                 Code::Format,
                 format!("on must be a date (got {s:?})"),
-                format!("onは日付で入力してください（入力値：「{s}」）"),
+                format!("日付の形式が正しくありません（入力値：「{s}」）"),
             ));
             None
         }
@@ -301,11 +337,16 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
                             "plan",
                             Code::Required,
                             "plan is required",
-                            "研修計画（plan）を入力してください",
+                            "研修計画を入力してください",
                         ));
                         None
                     }
                 }
+            } else {
+                None
+            };
+            let route = if kind.as_deref() == Some("hire") {
+                read_route(value.get("route"), &mut findings)
             } else {
                 None
             };
@@ -316,7 +357,11 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
                 (Some("application"), Some(seeker_id), Some(on), _) => {
                     Some(Event::Application { seeker_id, on })
                 }
-                (Some("hire"), Some(seeker_id), Some(on), _) => Some(Event::Hire { seeker_id, on }),
+                (Some("hire"), Some(seeker_id), Some(on), _) => route.map(|route| Event::Hire {
+                    seeker_id,
+                    on,
+                    route,
+                }),
                 (Some("completion_reported"), Some(seeker_id), Some(on), _) => {
                     Some(Event::CompletionReported { seeker_id, on })
                 }
@@ -339,7 +384,7 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
                             "reason",
                             Code::UnknownValue,
                             format!("reason must be filled, withdrawn, unpublished or deleted (got {r:?})"),
-                            format!("終了理由の選択肢にない値です（入力値：「{r}」）"),
+                            format!("終了理由は充足・取下げ・非公開・削除のいずれかです（入力値：「{r}」）"),
                         ));
                         None
                     }
@@ -376,6 +421,34 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
     }
 }
 
+/// A hire's route: absent or null is `key_net`; anything else must be one of the five.
+fn read_route(value: Option<&Value>, findings: &mut Vec<Finding>) -> Option<HireRoute> {
+    match value {
+        None | Some(Value::Null) => Some(HireRoute::KeyNet),
+        Some(v) => {
+            let given = v.as_str().map(str::trim).unwrap_or_default();
+            match HireRoute::ALL.iter().find(|(_, n)| *n == given) {
+                Some((route, _)) => Some(*route),
+                None => {
+                    let en: Vec<&str> = HireRoute::ALL.iter().map(|(_, n)| *n).collect();
+                    let ja: Vec<&str> = HireRoute::ALL.iter().map(|(r, _)| r.label_ja()).collect();
+                    findings.push(Finding::error(
+                        "route",
+                        Code::UnknownValue,
+                        format!("route must be one of {} (got {v})", en.join(", ")),
+                        format!(
+                            "採用経路は{}のいずれかです（入力値：「{}」）",
+                            ja.join("・"),
+                            v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                        ),
+                    ));
+                    None
+                }
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The facility's account
 
@@ -383,18 +456,42 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountStatus {
-    /// No posting registered by the end of the month: no account issued yet.
+    /// No posting registered yet: no account issued.
     NoAccount,
-    /// A posting is open at the end of the month, or one was registered during it.
+    /// A posting is open, or the month in which the last one was filled is not over yet.
     Active,
-    /// Every posting closed and none registered that month (a new one reactivates it).
+    /// Every posting closed and the month of the last closing is over without a new
+    /// registration (a new one reactivates it).
     Suspended,
 }
 
-/// The status of a facility's account (its postings, by facility ID) for `year`-`month`.
-/// Reading of §9: the account is suspended when, at the end of the month, none of its postings is
-/// open and none was registered in that month; a new registration reactivates it. Closure for
-/// any reason counts like filled (a choice: a withdrawn posting leaves nothing to manage either).
+// The seed's rule (seed 000, 別添1 (6)), quoted in docs/choices.md: 「登録した募集情報が充足され、
+// 同月内に新たな募集情報の登録がなかった場合は、アカウントは休止されます。その場合、新たな募集情報を
+// 登録した時点で、アカウントが再開されます。」
+//
+// The filled posting itself is no "new registration in the same month": a posting registered
+// and filled within one month leaves the account suspended when that month ends. Closure for any
+// reason counts like filled (a withdrawn posting leaves nothing to manage either).
+fn mine<'a>(postings: &'a [Posting], facility_id: &'a str) -> impl Iterator<Item = &'a Posting> {
+    postings
+        .iter()
+        .filter(move |p| p.form.facility.id == facility_id)
+}
+
+/// Open at the end of day `day`: registered by then and not closed by then. A closed posting
+/// without a closing date counts as closed on its registration day.
+fn open_after(p: &Posting, day: Date) -> bool {
+    p.registered_on <= day
+        && match p.status {
+            Status::Open => true,
+            Status::Closed => p.closed_on.is_some_and(|closed| closed > day),
+        }
+}
+
+/// The status a facility's account (its postings, by facility ID) **ends** `year`-`month` with:
+/// `no_account` if nothing was registered by the month's last day; `active` if a posting is still
+/// open at its end; otherwise `suspended` — the suspension takes effect when the month of the
+/// last filling ends (no new posting was registered in it, or the new ones were filled too).
 pub fn account_status(
     postings: &[Posting],
     facility_id: &str,
@@ -405,69 +502,131 @@ pub fn account_status(
         return AccountStatus::NoAccount;
     };
     let last = first.replace_day(month.length(year)).unwrap_or(first);
-    let mine: Vec<&Posting> = postings
-        .iter()
-        .filter(|p| p.form.facility.id == facility_id)
-        .collect();
-    if !mine.iter().any(|p| p.registered_on <= last) {
-        return AccountStatus::NoAccount;
+    let mut any = false;
+    for p in mine(postings, facility_id).filter(|p| p.registered_on <= last) {
+        any = true;
+        if open_after(p, last) {
+            return AccountStatus::Active;
+        }
     }
-    let registered_this_month = mine
-        .iter()
-        .any(|p| p.registered_on >= first && p.registered_on <= last);
-    let open_at_end = mine.iter().any(|p| {
-        p.registered_on <= last
-            && match (p.status, p.closed_on) {
-                (Status::Open, _) => true,
-                (Status::Closed, Some(closed)) => closed > last,
-                (Status::Closed, None) => false,
-            }
-    });
-    if registered_this_month || open_at_end {
-        AccountStatus::Active
-    } else {
+    if any {
         AccountStatus::Suspended
+    } else {
+        AccountStatus::NoAccount
     }
 }
 
-/// Two or more open postings of one facility for one occupation: usually a G-MIS record saved
-/// anew while the old posting stayed public in Key-Net (§9, seed 002).
+/// The status of a facility's account at the end of day `on`: `active` while a posting is open,
+/// and still `active` for the rest of the calendar month in which the last one closed (a new
+/// registration in that month would keep it); `suspended` from the first day of the next month
+/// until a new registration (which reactivates it on its registration day).
+pub fn account_status_on(postings: &[Posting], facility_id: &str, on: Date) -> AccountStatus {
+    let mut last_closed: Option<Date> = None;
+    for p in mine(postings, facility_id).filter(|p| p.registered_on <= on) {
+        if open_after(p, on) {
+            return AccountStatus::Active;
+        }
+        let closed = p.closed_on.unwrap_or(p.registered_on);
+        last_closed = Some(last_closed.map_or(closed, |d| d.max(closed)));
+    }
+    match last_closed {
+        None => AccountStatus::NoAccount,
+        Some(d) if (d.year(), d.month()) == (on.year(), on.month()) => AccountStatus::Active,
+        Some(_) => AccountStatus::Suspended,
+    }
+}
+
+/// Two or more open postings of one facility for one occupation at one workplace: usually a
+/// G-MIS record saved anew while the old posting stayed public in Key-Net (seed 002). The
+/// workplace is part of the key because one G-MIS ID may stand for a whole municipality with
+/// several health centres (seed 000, 別添3/4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DuplicateOpenPostings {
     pub facility_id: String,
     pub occupation: Occupation,
+    /// The workplace's municipality (official name).
+    pub municipality: String,
+    /// The workplace's facility name, or the facility's name when the form gives none.
+    pub facility_name: String,
     pub posting_ids: Vec<String>,
     pub message: String,
     pub message_ja: String,
 }
 
-/// Every facility × occupation with more than one open posting, in order of first appearance.
+/// Every facility × occupation × workplace with more than one open posting, in order of first
+/// appearance; posting ids in input order. Workplace names are compared NFKC, case-folded and
+/// without white space. Sorts once: O(n log n).
+/// Facility ID, occupation rank, municipality code, normalised workplace name.
+type DuplicateKey<'a> = (&'a str, usize, &'a str, String);
+
 pub fn duplicate_open_postings(postings: &[Posting]) -> Vec<DuplicateOpenPostings> {
-    let mut groups: Vec<(&str, Occupation, Vec<String>)> = Vec::new();
-    for p in postings.iter().filter(|p| p.is_open()) {
-        let key = (p.form.facility.id.as_str(), p.form.occupation);
-        match groups.iter_mut().find(|(f, o, _)| (*f, *o) == key) {
-            Some((_, _, ids)) => ids.push(p.id.clone()),
-            None => groups.push((key.0, key.1, vec![p.id.clone()])),
+    let mut keyed: Vec<(DuplicateKey<'_>, usize)> = postings
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_open())
+        .map(|(i, p)| {
+            let f = &p.form;
+            let name = f
+                .workplace
+                .facility_name
+                .as_deref()
+                .unwrap_or(&f.facility.name);
+            (
+                (
+                    f.facility.id.as_str(),
+                    f.occupation.rank(),
+                    f.workplace.municipality_code.as_str(),
+                    crate::text::leak_key(name),
+                ),
+                i,
+            )
+        })
+        .collect();
+    // Stable: equal keys keep input order.
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut previous: Option<&DuplicateKey<'_>> = None;
+    for (key, i) in &keyed {
+        match (previous, groups.last_mut()) {
+            (Some(prev), Some(group)) if prev == key => group.push(*i),
+            _ => groups.push(vec![*i]),
         }
+        previous = Some(key);
     }
+    groups.retain(|g| g.len() > 1);
+    groups.sort_by_key(|g| g.first().copied().unwrap_or(usize::MAX));
     groups
         .into_iter()
-        .filter(|(_, _, ids)| ids.len() > 1)
-        .map(|(facility_id, occupation, posting_ids)| DuplicateOpenPostings {
-            message: format!(
-                "{} open postings for {} by one facility: a G-MIS record saved anew? Make the old one non-public in Key-Net",
-                posting_ids.len(),
-                occupation.name_en()
-            ),
-            message_ja: format!(
-                "同じ医療機関の{}の募集情報が{}件公開中です。G-MISで新規保存した場合は、Key-Netで古い募集情報を非公開にしてください",
-                occupation.name_ja(),
-                posting_ids.len()
-            ),
-            facility_id: facility_id.to_owned(),
-            occupation,
-            posting_ids,
+        .filter_map(|group| {
+            let first = postings.get(*group.first()?)?;
+            let f = &first.form;
+            let posting_ids: Vec<String> = group
+                .iter()
+                .filter_map(|&i| postings.get(i))
+                .map(|p| p.id.clone())
+                .collect();
+            let facility_name = f
+                .workplace
+                .facility_name
+                .clone()
+                .unwrap_or_else(|| f.facility.name.clone());
+            Some(DuplicateOpenPostings {
+                message: format!(
+                    "{} open postings for {} at one workplace of one facility: a G-MIS record saved anew? Make the old one non-public in Key-Net",
+                    posting_ids.len(),
+                    f.occupation.name_en()
+                ),
+                message_ja: format!(
+                    "同じ医療機関・同じ勤務場所の{}の募集情報が{}件公開中です。G-MISで新規保存した場合は、Key-Netで古い募集情報を非公開にしてください",
+                    f.occupation.name_ja(),
+                    posting_ids.len()
+                ),
+                facility_id: f.facility.id.clone(),
+                occupation: f.occupation,
+                municipality: f.workplace.municipality.clone(),
+                facility_name,
+                posting_ids,
+            })
         })
         .collect()
 }

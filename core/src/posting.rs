@@ -1,4 +1,4 @@
-//! A posting (募集情報): a registered form with its id, registration date and status (DOMAIN §11),
+//! A posting (募集情報): a registered form with its id, registration date and status (docs/domain.md §11),
 //! plus what the lifecycle records on it — inquiries, applications, hires (§9).
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -75,10 +75,54 @@ impl Inquiry {
     }
 }
 
+/// How a hire was matched (seed 001, 1(4)): through a Key-Net application, or through the
+/// prefecture's coordination HQ desk, Hello Work, a nurse centre or another route. Only a
+/// `key_net` hire needs an earlier application on the posting; training applies to every hire.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum HireRoute {
+    /// An application through Key-Net (the default when a hire names no route).
+    #[default]
+    KeyNet,
+    /// ハローワーク.
+    HelloWork,
+    /// The prefecture's desk (都道府県調整本部の受付窓口).
+    PrefectureDesk,
+    /// ナースセンター.
+    NurseCenter,
+    /// Any other route.
+    Other,
+}
+
+impl HireRoute {
+    pub const ALL: [(HireRoute, &'static str); 5] = [
+        (HireRoute::KeyNet, "key_net"),
+        (HireRoute::HelloWork, "hello_work"),
+        (HireRoute::PrefectureDesk, "prefecture_desk"),
+        (HireRoute::NurseCenter, "nurse_center"),
+        (HireRoute::Other, "other"),
+    ];
+
+    /// The Japanese name of the route.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            HireRoute::KeyNet => "医療のお仕事 Key-Net",
+            HireRoute::HelloWork => "ハローワーク",
+            HireRoute::PrefectureDesk => "都道府県の受付窓口",
+            HireRoute::NurseCenter => "ナースセンター",
+            HireRoute::Other => "その他",
+        }
+    }
+}
+
 /// A hire through the plan and the training that conditions it (§8, §9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hire {
     pub seeker_id: String,
+    /// How the hire was matched; `key_net` unless stated.
+    pub route: HireRoute,
     pub hired_on: Date,
     pub training_completed_on: Option<Date>,
     pub completion_reported_on: Option<Date>,
@@ -195,7 +239,7 @@ impl Posting {
         self.disclose(inquiry)
     }
 
-    /// Reads a posting from its JSON (DOMAIN §11, plus the optional lifecycle fields).
+    /// Reads a posting from its JSON (docs/domain.md §11, plus the optional lifecycle fields).
     pub fn from_json_value(value: &Value) -> Result<Posting, InvalidPosting> {
         read_posting(value)
     }
@@ -270,7 +314,7 @@ impl Serialize for Posting {
                 .hires
                 .iter()
                 .map(|h| {
-                    serde_json::json!({"seeker_id": h.seeker_id, "hired_on": date_text(h.hired_on),
+                    serde_json::json!({"seeker_id": h.seeker_id, "route": h.route, "hired_on": date_text(h.hired_on),
                         "training_completed_on": h.training_completed_on.map(date_text),
                         "completion_reported_on": h.completion_reported_on.map(date_text)})
                 })
@@ -284,44 +328,77 @@ impl Serialize for Posting {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/// The Japanese label of a field of a posting (by its dotted path: `hires.0.hired_on` → `採用日`
+/// of the first hire), for messages: a message in Japanese never names a JSON key.
+pub(crate) fn label_ja(path: &str) -> String {
+    let mut parts = path.split('.');
+    let head = parts.next().unwrap_or("");
+    let index = parts
+        .next()
+        .and_then(|i| i.parse::<usize>().ok())
+        .map(|i| i.saturating_add(1));
+    let leaf = path.rsplit('.').next().unwrap_or(path);
+    let name = match leaf {
+        "posting_id" => "募集情報ID",
+        "registered_on" => "登録日",
+        "status" => "掲載状況",
+        "closed_reason" => "終了理由",
+        "closed_on" => "終了日",
+        "form" => "登録票",
+        "inquiries" => "問い合わせ・応募",
+        "hires" => "採用者",
+        "seeker_id" => "求職者ID",
+        "kind" => "問い合わせ・応募の別",
+        "on" => "日付",
+        "route" => "採用経路",
+        "hired_on" => "採用日",
+        "training_completed_on" => "研修修了日",
+        "completion_reported_on" => "研修修了の報告日",
+        _ => "項目",
+    };
+    let owner = match head {
+        "inquiries" => "問い合わせ・応募",
+        "hires" => "採用者",
+        _ => "",
+    };
+    match index {
+        Some(n) if !owner.is_empty() && leaf != head => format!("{owner}{n}件目の{name}"),
+        Some(n) if !owner.is_empty() => format!("{owner}{n}件目"),
+        _ => name.to_owned(),
+    }
+}
+
 struct PostingReader {
     findings: Vec<Finding>,
 }
 
-/// The Japanese and English labels of a posting's own fields (the form's come from its field
-/// catalogue), so a message never shows a JSON key such as `status` to a Japanese reader.
-const POSTING_LABELS: [(&str, &str, &str); 14] = [
-    ("inquiries", "問い合わせ・応募", "inquiries"),
-    ("hires", "採用者", "hires"),
-    ("posting_id", "募集情報ID", "posting ID"),
-    ("registered_on", "登録日", "registration date"),
-    ("status", "公開状況", "status"),
-    ("closed_reason", "終了理由", "closing reason"),
-    ("closed_on", "終了日", "closing date"),
-    ("form", "登録票", "form"),
-    ("seeker_id", "求職者ID", "job seeker ID"),
-    ("kind", "種別", "kind"),
-    ("on", "日付", "date"),
-    ("hired_on", "採用日", "hiring date"),
-    (
-        "training_completed_on",
-        "研修修了日",
-        "training completion date",
-    ),
-    (
-        "completion_reported_on",
-        "研修修了報告日",
-        "completion report date",
-    ),
+/// The English names of a posting's own fields (the Japanese come from [`label_ja`]).
+const POSTING_LABELS_EN: [(&str, &str); 15] = [
+    ("posting_id", "posting ID"),
+    ("registered_on", "registration date"),
+    ("status", "status"),
+    ("closed_reason", "closing reason"),
+    ("closed_on", "closing date"),
+    ("form", "form"),
+    ("inquiries", "inquiries"),
+    ("hires", "hires"),
+    ("seeker_id", "job seeker ID"),
+    ("kind", "kind"),
+    ("on", "date"),
+    ("route", "route"),
+    ("hired_on", "hiring date"),
+    ("training_completed_on", "training completion date"),
+    ("completion_reported_on", "completion report date"),
 ];
 
-/// Labels of a posting path (`hires.0.hired_on` → 採用日): (Japanese, English).
-fn posting_label(path: &str) -> (&'static str, String) {
+/// Labels of a posting path (`hires.0.hired_on` → 採用者1件目の採用日): (Japanese, English).
+fn posting_label(path: &str) -> (String, String) {
     let last = path.rsplit('.').next().unwrap_or(path);
-    match POSTING_LABELS.iter().find(|(key, _, _)| *key == last) {
-        Some((_, ja, en)) => (ja, (*en).to_owned()),
-        None => ("項目", path.to_owned()),
-    }
+    let en = POSTING_LABELS_EN
+        .iter()
+        .find(|(key, _)| *key == last)
+        .map_or_else(|| path.to_owned(), |(_, en)| (*en).to_owned());
+    (label_ja(path), en)
 }
 
 /// Registration opened on 2020-05-29 (the notice of 2020-05-29); an earlier date is a typo or
@@ -551,6 +628,14 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
         let seeker_id = r
             .text(item.get("seeker_id"), &format!("{path}.seeker_id"), true)?
             .to_owned();
+        let route = r
+            .choice(
+                item.get("route"),
+                &format!("{path}.route"),
+                &HireRoute::ALL.map(|(route, code)| (route, code, route.label_ja())),
+                false,
+            )
+            .unwrap_or_default();
         let hired_on = r.date(item.get("hired_on"), &format!("{path}.hired_on"), true)?;
         let training_completed_on = r.date(
             item.get("training_completed_on"),
@@ -564,6 +649,7 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
         );
         Some(Hire {
             seeker_id,
+            route,
             hired_on,
             training_completed_on,
             completion_reported_on,

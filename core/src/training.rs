@@ -1,5 +1,6 @@
-//! Training conditions (研修, DOMAIN §8): judging a hire's training plan, and the catalogue of
-//! teaching materials the seeds list (data: `core/data/training_materials.json`).
+//! Training conditions (研修, docs/domain.md §8, §12): judging a hire's training plan, the example
+//! programme of seed 000 (data: `core/data/training_programme.json`), and the catalogue of teaching
+//! materials the seeds list (data: `core/data/training_materials.json`).
 
 use std::sync::OnceLock;
 
@@ -43,6 +44,24 @@ impl Module {
         (Module::MedicalSafetyLecture, "medical_safety_lecture"),
         (Module::Other, "other"),
     ];
+
+    /// The JSON code (`infection_control_practical`).
+    pub fn code(self) -> &'static str {
+        Module::ALL
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map_or("other", |(_, c)| *c)
+    }
+
+    /// The Japanese name (`感染管理の実技実習`).
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            Module::InfectionControlLecture => "感染管理の講義",
+            Module::InfectionControlPractical => "感染管理の実技実習",
+            Module::MedicalSafetyLecture => "医療安全の講義",
+            Module::Other => "その他の研修",
+        }
+    }
 }
 
 /// How a session is given.
@@ -67,7 +86,9 @@ impl Delivery {
 pub struct Session {
     pub module: Module,
     pub minutes: u32,
-    pub delivery: Delivery,
+    /// `None`: not stated — read as in person, with a warning on a practical.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
@@ -82,47 +103,60 @@ pub struct TrainingPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub missing_required: Vec<Module>,
+    /// The sum of the sessions' minutes (saturating: it cannot overflow).
     pub total_minutes: u32,
     pub meets_recommended_minutes: bool,
     /// True when no required module is missing (120 minutes are a recommendation only).
     pub reportable: bool,
-    /// E.g. a practical delivered by video (see [`assess`]). Empty when there is nothing to say.
+    /// Findings a person should read, each at `sessions.<i>.delivery`: a practical by video (it
+    /// does not count), a practical whose delivery is not stated (read as in person: confirm it
+    /// was hands-on). Empty when there is nothing to say.
     pub warnings: Vec<Finding>,
 }
 
-/// Judges a plan. A required module counts when some session of it has minutes > 0.
+impl Session {
+    /// Whether the session counts for its module: minutes > 0, and a practical is not by video.
+    pub fn counts(&self) -> bool {
+        self.minutes > 0
+            && !(self.module == Module::InfectionControlPractical
+                && self.delivery == Some(Delivery::Video))
+    }
+}
+
+/// Judges a plan. A required module counts when some session of it [counts](Session::counts).
 ///
-/// Video: the MHLW notice (seed 000 別添1 (7)) allows the training "including by video"
-/// (動画の視聴によるものを含む) without excluding the practical; only the JMA cover letter narrows
-/// video to lectures. The seed of authority wins, so a practical by video counts — with a
-/// warning that PPE should be practised hands-on (DOMAIN §8 reads it the JMA's way).
+/// Video: lectures may be watched on video (講義は動画の視聴でも可, the JMA cover letter of seed 000,
+/// which records the ministry's confirmation that the practical is e.g. putting on and taking off
+/// PPE with practice equipment); the practical is hands-on, so a practical "delivered" by video
+/// does not satisfy the required practical (docs/domain.md §8, §12; docs/choices.md).
 pub fn assess(plan: &TrainingPlan) -> Assessment {
-    let total_minutes = plan.sessions.iter().map(|s| s.minutes).sum();
-    let missing_required: Vec<Module> = Module::REQUIRED
-        .into_iter()
-        .filter(|m| {
-            !plan
-                .sessions
-                .iter()
-                .any(|s| s.module == *m && s.minutes > 0)
-        })
-        .collect();
-    let mut warnings = Vec::new();
-    let practical_in_person = plan
+    let total_minutes = plan
         .sessions
         .iter()
-        .any(|s| s.module == Module::InfectionControlPractical && s.delivery != Delivery::Video);
+        .fold(0u32, |sum, s| sum.saturating_add(s.minutes));
+    let missing_required: Vec<Module> = Module::REQUIRED
+        .into_iter()
+        .filter(|m| !plan.sessions.iter().any(|s| s.module == *m && s.counts()))
+        .collect();
+    let mut warnings = Vec::new();
     for (i, s) in plan.sessions.iter().enumerate() {
-        if s.module == Module::InfectionControlPractical
-            && s.delivery == Delivery::Video
-            && !practical_in_person
-        {
-            warnings.push(Finding::warning(
+        if s.module != Module::InfectionControlPractical || s.minutes == 0 {
+            continue;
+        }
+        match s.delivery {
+            Some(Delivery::Video) => warnings.push(Finding::warning(
                 format!("sessions.{i}.delivery"),
                 Code::Inconsistent,
-                "the infection-control practical is given by video only: the MHLW notice allows video, but make sure PPE donning and doffing is practised hands-on",
-                "感染管理の実技実習が動画のみです。通知上は動画も可とされていますが、防護具の着脱は実際に練習させてください",
-            ));
+                "a practical by video does not count as the infection-control practical: it is hands-on (e.g. putting on and taking off PPE; practice equipment is fine)",
+                "動画による実技実習は、必須の感染管理の実技実習として扱いません。防護具の着脱など実際に手を動かす形で実施してください（練習用の防護具や代用品で構いません）",
+            )),
+            None => warnings.push(Finding::warning(
+                format!("sessions.{i}.delivery"),
+                Code::Required,
+                "the practical's delivery is not stated: read as in person; confirm that it was hands-on",
+                "実技実習の実施方法が入力されていないため、対面として扱いました。実際に手を動かす形で実施したことを確認してください",
+            )),
+            Some(_) => {}
         }
     }
     Assessment {
@@ -141,6 +175,30 @@ pub struct InvalidPlan {
     pub findings: Vec<Finding>,
 }
 
+/// The Japanese label of a session's field.
+fn field_ja(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or(path) {
+        "module" => "研修項目",
+        "delivery" => "実施方法",
+        "minutes" => "時間（分）",
+        "title" => "研修名",
+        _ => "項目",
+    }
+}
+
+fn option_ja(code: &str) -> &'static str {
+    match code {
+        "infection_control_lecture" => Module::InfectionControlLecture.label_ja(),
+        "infection_control_practical" => Module::InfectionControlPractical.label_ja(),
+        "medical_safety_lecture" => Module::MedicalSafetyLecture.label_ja(),
+        "other" => Module::Other.label_ja(),
+        "in_person" => "対面",
+        "video" => "動画",
+        "external" => "外部研修",
+        _ => "",
+    }
+}
+
 fn choice<T: Copy>(
     v: Option<&Value>,
     path: &str,
@@ -152,11 +210,16 @@ fn choice<T: Copy>(
             Some((t, _)) => Some(*t),
             None => {
                 let allowed: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
+                let allowed_ja: Vec<&str> = allowed.iter().map(|n| option_ja(n)).collect();
                 findings.push(Finding::error(
                     path,
                     Code::UnknownValue,
                     format!("{path} must be one of {} (got {s:?})", allowed.join(", ")),
-                    format!("{path}の選択肢にない値です（入力値：「{s}」）"),
+                    format!(
+                        "{}は{}のいずれかです（入力値：「{s}」）",
+                        field_ja(path),
+                        allowed_ja.join("・")
+                    ),
                 ));
                 None
             }
@@ -166,7 +229,7 @@ fn choice<T: Copy>(
                 path,
                 Code::Required,
                 format!("{path} is required"),
-                format!("{path}を入力してください"),
+                format!("{}を入力してください", field_ja(path)),
             ));
             None
         }
@@ -182,7 +245,7 @@ pub fn read_plan(value: &Value) -> Result<TrainingPlan, InvalidPlan> {
                 "sessions",
                 Code::Required,
                 "a training plan needs a list of sessions",
-                "研修計画には sessions（配列）が必要です",
+                "研修計画には研修の一覧（配列）が必要です",
             )],
         });
     };
@@ -195,12 +258,11 @@ pub fn read_plan(value: &Value) -> Result<TrainingPlan, InvalidPlan> {
             &Module::ALL,
             &mut findings,
         );
-        let delivery = choice(
-            item.get("delivery"),
-            &path("delivery"),
-            &Delivery::ALL,
-            &mut findings,
-        );
+        // Not stated (absent or null): read as in person (assess warns on a practical).
+        let delivery = match item.get("delivery") {
+            None | Some(Value::Null) => Some(None),
+            v => choice(v, &path("delivery"), &Delivery::ALL, &mut findings).map(Some),
+        };
         let minutes = match item
             .get("minutes")
             .and_then(Value::as_u64)
@@ -268,12 +330,67 @@ pub struct Material {
     /// `["all"]` or occupation codes.
     pub audience: Vec<String>,
     pub format: String,
+    /// The length of one item when the seed gives a single figure (約N分); see `length`.
     pub minutes: Option<u32>,
+    /// The length as the seed gives it: a range per item and how many items (`4–10 min each, 5
+    /// videos`). `None` only where the seed gives no length (documents, e-learning).
+    pub length: Option<Length>,
     pub pages: Option<u32>,
     pub access: Access,
     pub url: Option<String>,
     pub topics: Vec<String>,
     pub note: Option<String>,
+}
+
+/// A length as a range per item, and the number of items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Length {
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+    /// How many items (videos, lectures); `None` when the seed does not say.
+    pub count: Option<u32>,
+}
+
+/// A topic of the example programme, with its items in the seed's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeTopic {
+    pub title_ja: String,
+    pub title_en: String,
+    pub items_ja: Vec<String>,
+    pub items_en: Vec<String>,
+    /// The seed ends the list with 等 (and so on).
+    pub open_ended: bool,
+}
+
+/// A part of the example programme: self-study, or hands-on training.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammePart {
+    pub id: String,
+    pub title_ja: String,
+    pub title_en: String,
+    /// 約１時間 → 60.
+    pub about_minutes: u32,
+    pub hands_on: bool,
+    pub topics: Vec<ProgrammeTopic>,
+}
+
+/// The example training programme of seed 000 (【具体的な研修の構成例】), with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    pub source: String,
+    pub parts: Vec<ProgrammePart>,
+}
+
+/// The example programme: self-study about 1 h, hands-on about 1 h, with their topics.
+pub fn example_programme() -> &'static Programme {
+    static PROGRAMME: OnceLock<Programme> = OnceLock::new();
+    PROGRAMME.get_or_init(|| {
+        // Checked to parse by a test.
+        serde_json::from_str(include_str!("../data/training_programme.json")).unwrap_or(Programme {
+            source: String::new(),
+            parts: Vec::new(),
+        })
+    })
 }
 
 impl Material {
@@ -320,7 +437,7 @@ mod tests {
                 .map(|&(module, minutes, delivery)| Session {
                     module,
                     minutes,
-                    delivery,
+                    delivery: Some(delivery),
                     title: None,
                 })
                 .collect(),
@@ -367,9 +484,37 @@ mod tests {
             (InfectionControlPractical, 40, Video),
             (MedicalSafetyLecture, 40, Video),
         ]));
-        assert!(a.reportable && a.meets_recommended_minutes);
+        // A practical by video does not count (§12): missing, with a warning saying why.
+        assert!(!a.reportable && a.meets_recommended_minutes);
+        assert_eq!(a.missing_required, vec![InfectionControlPractical]);
         assert_eq!(a.warnings.len(), 1);
         assert_eq!(a.warnings[0].path, "sessions.1.delivery");
+        // …unless another practical session is hands-on.
+        let a = assess(&plan(&[
+            (InfectionControlLecture, 40, Video),
+            (InfectionControlPractical, 20, Video),
+            (InfectionControlPractical, 30, External),
+            (MedicalSafetyLecture, 40, Video),
+        ]));
+        assert!(a.reportable);
+        // Minutes never overflow.
+        let huge = TrainingPlan {
+            sessions: vec![
+                Session {
+                    module: InfectionControlLecture,
+                    minutes: u32::MAX,
+                    delivery: Some(Video),
+                    title: None,
+                },
+                Session {
+                    module: MedicalSafetyLecture,
+                    minutes: u32::MAX,
+                    delivery: None,
+                    title: None,
+                },
+            ],
+        };
+        assert_eq!(assess(&huge).total_minutes, u32::MAX);
         let a = assess(&plan(&[
             (InfectionControlLecture, 40, Video),
             (InfectionControlPractical, 0, InPerson),
@@ -398,6 +543,84 @@ mod tests {
                 "sessions.1.delivery",
                 "sessions.1.title"
             ]
+        );
+    }
+
+    #[test]
+    fn the_example_programme_is_the_seeds() {
+        let p = example_programme();
+        assert!(p.source.contains("構成例"));
+        let minutes: Vec<(&str, u32, bool)> = p
+            .parts
+            .iter()
+            .map(|x| (x.id.as_str(), x.about_minutes, x.hands_on))
+            .collect();
+        assert_eq!(minutes, [("self_study", 60, false), ("hands_on", 60, true)]);
+        let total: u32 = p.parts.iter().map(|x| x.about_minutes).sum();
+        assert!(total >= RECOMMENDED_MINUTES);
+        for part in &p.parts {
+            for t in &part.topics {
+                assert_eq!(t.items_ja.len(), t.items_en.len(), "{}", t.title_ja);
+            }
+        }
+        let safety = &p.parts[1].topics[2];
+        assert_eq!(safety.title_ja, "医療安全研修");
+        assert!(safety.items_ja.iter().any(|i| i == "患者誤認防止策"));
+    }
+
+    #[test]
+    fn every_material_has_its_length_as_the_seed_gives_it() {
+        for m in materials() {
+            match m.format.as_str() {
+                "video" => {
+                    let l = m
+                        .length
+                        .unwrap_or_else(|| panic!("{}: a video without its length", m.id));
+                    assert!(
+                        l.min_minutes > 0 && l.min_minutes <= l.max_minutes,
+                        "{}",
+                        m.id
+                    );
+                    // A single figure is a one-item range; a range is never a single figure.
+                    match m.minutes {
+                        Some(n) => assert_eq!(
+                            (l.min_minutes, l.max_minutes, l.count),
+                            (n, n, Some(1)),
+                            "{}",
+                            m.id
+                        ),
+                        None => assert!(l.min_minutes < l.max_minutes, "{}", m.id),
+                    }
+                    // The note quotes the seed's figures.
+                    let note = m.note.as_deref().unwrap_or_default();
+                    let digits = crate::text::nfkc(note);
+                    assert!(
+                        digits.contains(&l.max_minutes.to_string()),
+                        "{}: {note}",
+                        m.id
+                    );
+                    if let Some(c) = l.count.filter(|c| *c > 1) {
+                        assert!(digits.contains(&c.to_string()), "{}: {note}", m.id);
+                    }
+                }
+                "document" => {
+                    assert!(m.length.is_none() && m.minutes.is_none(), "{}", m.id);
+                }
+                "e_learning" => assert!(m.length.is_none(), "{}", m.id),
+                other => panic!("{}: unknown format {other}", m.id),
+            }
+        }
+        let jna = materials()
+            .iter()
+            .find(|m| m.id == "jna_covid19_prevention_videos")
+            .unwrap();
+        assert_eq!(
+            jna.length,
+            Some(Length {
+                min_minutes: 4,
+                max_minutes: 10,
+                count: Some(5)
+            })
         );
     }
 

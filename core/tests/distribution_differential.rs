@@ -53,8 +53,9 @@ const OCCUPATION_ORDER: [&str; 11] = [
 const NURSING: [&str; 4] = ["public_health_nurse", "midwife", "nurse", "assistant_nurse"];
 
 /// The §11 kinds; those marked `true` carry a prefecture, `private_agency` a name.
-const STANDARD_KINDS: [(&str, bool); 12] = [
+const STANDARD_KINDS: [(&str, bool); 13] = [
     ("prefecture", true),
+    ("prefecture_own_email", true),
     ("mhlw", false),
     ("labour_bureau", true),
     ("women_doctors_bank", false),
@@ -103,6 +104,8 @@ fn naive_scope(kind: &str, settings: Settings) -> Scope {
     match kind {
         // (ア) prefectures, MHLW, labour bureaus: all, nationwide, every field.
         "prefecture" | "mhlw" | "labour_bureau" => scope(None, false, "internal"),
+        // Seed 001 2(2): each prefecture is also e-mailed its own prefecture's postings.
+        "prefecture_own_email" => scope(None, true, "internal"),
         // (イ) national bodies: their occupations, nationwide, all fields but the facility ID.
         "women_doctors_bank" => scope(Some(&["physician"]), false, "registered"),
         "central_nurse_center" => scope(Some(&NURSING), false, "registered"),
@@ -124,6 +127,27 @@ fn naive_scope(kind: &str, settings: Settings) -> Scope {
             "public",
         ),
         DESK_KIND => scope(Some(&["nurse"]), true, "registered"),
+        other => panic!("the naive model has no kind {other:?}"),
+    }
+}
+
+/// The recipients' Japanese names, as the seeds write them (docs/domain.md §12).
+fn naive_label(kind: &str) -> &'static str {
+    match kind {
+        "prefecture" => "都道府県（都道府県調整本部を含む）",
+        "prefecture_own_email" => "都道府県（当該都道府県内の募集情報の電子メール送付）",
+        "mhlw" => "厚生労働本省（関係課室）",
+        "labour_bureau" => "都道府県労働局（ハローワーク）",
+        "women_doctors_bank" => "日本医師会 女性医師バンク",
+        "central_nurse_center" => "日本看護協会 中央ナースセンター",
+        "jart" => "日本診療放射線技師会",
+        "jace" => "日本臨床工学技士会",
+        "jamt" => "日本臨床衛生検査技師会",
+        "prefectural_nurse_center" => "都道府県ナースセンター",
+        "private_agency" => "民間職業紹介事業者",
+        "public_site" => "医療のお仕事 Key-Net（公開サイト）",
+        "prefectural_medical_association" => "都道府県医師会（日本医師会より）",
+        DESK_KIND => "東京都 医療人材マッチング窓口",
         other => panic!("the naive model has no kind {other:?}"),
     }
 }
@@ -184,11 +208,12 @@ fn naive_delivery<'p>(
     view: &str,
     received: impl IntoIterator<Item = &'p Posting>,
 ) -> Value {
+    let label = naive_label(recipient["kind"].as_str().unwrap_or_default());
     if view == "counts" {
-        json!({"recipient": recipient, "view": view, "counts": naive_counts(received)})
+        json!({"recipient": recipient, "label_ja": label, "view": view, "counts": naive_counts(received)})
     } else {
         let ids: Vec<&str> = received.into_iter().map(Posting::id).collect();
-        json!({"recipient": recipient, "view": view, "posting_ids": ids})
+        json!({"recipient": recipient, "label_ja": label, "view": view, "posting_ids": ids})
     }
 }
 

@@ -190,7 +190,7 @@ fn posting_messages_use_japanese_labels() {
     let err = Posting::from_json_value(&posting).unwrap_err();
     let status = err.findings.iter().find(|f| f.path == "status").unwrap();
     assert!(
-        status.message_ja.contains("公開状況")
+        status.message_ja.contains("掲載状況")
             && status.message_ja.contains("公開中")
             && !status.message_ja.contains("status"),
         "{}",

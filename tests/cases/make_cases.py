@@ -630,7 +630,32 @@ raw_case("input_too_deep", "Nesting beyond the limit is refused before parsing."
 OPS = []
 
 
+# The recipients' Japanese names (core/data/scopes.json label_ja), written out by hand.
+LABELS_JA = {"prefecture": "都道府県（都道府県調整本部を含む）",
+             "prefecture_own_email": "都道府県（当該都道府県内の募集情報の電子メール送付）",
+             "mhlw": "厚生労働本省（関係課室）", "labour_bureau": "都道府県労働局（ハローワーク）",
+             "women_doctors_bank": "日本医師会 女性医師バンク", "central_nurse_center": "日本看護協会 中央ナースセンター",
+             "jart": "日本診療放射線技師会", "jace": "日本臨床工学技士会", "jamt": "日本臨床衛生検査技師会",
+             "prefectural_nurse_center": "都道府県ナースセンター", "private_agency": "民間職業紹介事業者",
+             "public_site": "医療のお仕事 Key-Net（公開サイト）",
+             "prefectural_medical_association": "都道府県医師会（日本医師会より）"}
+
+
+def with_labels(args, deliveries):
+    """Each delivery gets its recipient's label_ja, right after the recipient (§12)."""
+    custom = {r["kind"]: r["label_ja"] for r in (args.get("rules") or {}).get("rules", [])}
+    out = []
+    for d in deliveries:
+        kind = d["recipient"]["kind"]
+        label = custom.get(kind, LABELS_JA.get(kind))
+        out.append({"recipient": d["recipient"], "label_ja": label,
+                    **{k: v for k, v in d.items() if k != "recipient"}})
+    return out
+
+
 def op(folder, name, description, spec, kind, args, output=None, error=None):
+    if error is None and kind in ("distribute", "new_since") and isinstance(output, list):
+        output = with_labels(args, output)
     expect = {"output": output} if error is None else {"error": error}
     OPS.append((folder, {"name": name, "description": description, "spec": spec, "kind": kind,
                          "args": args, "expect": expect}))
@@ -784,52 +809,158 @@ op("distribution", "new_since_last_distribution", "Only what is new to each reci
                {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
            {"recipient": rcp("public_site"), "view": "public", "posting_ids": ["P-3", "P-6"]}])
 
+op("distribution", "prefecture_own_email_beside_nationwide",
+   "Beside (ア)'s nationwide scope, each prefecture is e-mailed its own prefecture's postings (seed 001 2(2)): "
+   "a second rule, counted separately.", "§7 §12 seed 001 2(2)", "distribute",
+   {"postings": SIX, "recipients": [rcp("prefecture", "14"), rcp("prefecture_own_email", "14"),
+                                     rcp("prefecture_own_email", "13"), rcp("prefecture_own_email", "01")]},
+   output=[{"recipient": rcp("prefecture", "14"), "view": "internal", "posting_ids": OPEN_IDS},
+           {"recipient": rcp("prefecture_own_email", "14"), "view": "internal", "posting_ids": ["P-2", "P-6"]},
+           {"recipient": rcp("prefecture_own_email", "13"), "view": "internal", "posting_ids": ["P-1", "P-3"]},
+           {"recipient": rcp("prefecture_own_email", "01"), "view": "internal", "posting_ids": []}])
+op("distribution", "prefecture_own_email_needs_prefecture", "The e-mail rule is per prefecture: one is required.",
+   "§7 §12", "distribute", {"postings": SIX, "recipients": [rcp("prefecture_own_email")]},
+   error={"kind": "invalid", "findings": [{"path": "recipients.0", "code": "required", "severity": "error"}]})
+op("distribution", "prefecture_own_email_new_since", "Only a prefecture's new postings go in its e-mail.",
+   "§7 §12 seed 001 2(2)", "new_since",
+   {"previous": [P1, P2], "current": [P1, P2, P3, P6], "recipients": [rcp("prefecture_own_email", "13"),
+                                                                      rcp("prefecture_own_email", "14")]},
+   output=[{"recipient": rcp("prefecture_own_email", "13"), "view": "internal", "posting_ids": ["P-3"]},
+           {"recipient": rcp("prefecture_own_email", "14"), "view": "internal", "posting_ids": ["P-6"]}])
+
+# --- the agencies' new-posting notice (seed 001 1(3), seed 000; §7 §12) ------------------------
+NOTICE_DATA = json.loads((HERE.parent.parent / "core" / "data" / "agency_notice.json").read_text(encoding="utf-8"))
+KEY_NET_URL = "https://www.example.jp/keynet/"
+CONTACTS = [{"kind": "hello_work", "prefecture": "14", "name": "ハローワーク横浜", "phone": "045-663-8609"},
+            {"kind": "nurse_center", "prefecture": "14", "name": "神奈川県ナースセンター", "url": "https://example.jp/kanagawa-nc"},
+            {"kind": "prefecture_desk", "prefecture": "13", "name": "東京都医療人材確保窓口", "email": "desk@example.jp"},
+            {"kind": "hello_work", "prefecture": "27", "name": "ハローワーク大阪東"}]
+
+
+def desks(prefecture, given):
+    return [{"prefecture": prefecture, "kind": d["kind"], "label_ja": d["label_ja"],
+             "contacts": [c for c in given if c["prefecture"] == prefecture and c["kind"] == d["kind"]]}
+            for d in NOTICE_DATA["desks"]]
+
+
+op("distribution", "agency_notice_new_postings",
+   "An agency told of new postings gets their counts, the Key-Net URL and, for each prefecture concerned, the "
+   "prefecture's desk, Hello Work and the nurse centre (contacts as given; none given: an empty list).",
+   "§7 §12 seed 001 1(3)", "agency_notice",
+   {"previous": [P1, P2], "current": [P1, P2_CLOSED, P3, P6], "agencies": [rcp("private_agency", name="B社")],
+    "key_net_url": KEY_NET_URL, "contacts": CONTACTS},
+   output=[{"recipient": rcp("private_agency", name="B社"), "label_ja": "民間職業紹介事業者",
+            "key_net_name_ja": "医療のお仕事 Key-Net", "key_net_url": KEY_NET_URL,
+            "counts": [{"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+                       {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}],
+            "desks": desks("13", CONTACTS) + desks("14", CONTACTS),
+            "conditions_ja": NOTICE_DATA["conditions_ja"], "source": NOTICE_DATA["source"]}])
+op("distribution", "agency_notice_nothing_new", "Nothing new: an empty notice (the caller need not send it).",
+   "§7 §12", "agency_notice",
+   {"previous": [P1], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": KEY_NET_URL},
+   output=[{"recipient": rcp("private_agency", name="B社"), "label_ja": "民間職業紹介事業者",
+            "key_net_name_ja": "医療のお仕事 Key-Net", "key_net_url": KEY_NET_URL, "counts": [], "desks": [],
+            "conditions_ja": NOTICE_DATA["conditions_ja"], "source": NOTICE_DATA["source"]}])
+op("distribution", "agency_notice_only_for_agencies", "Only a counts recipient gets the agencies' notice.",
+   "§7 §12", "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("central_nurse_center")], "key_net_url": KEY_NET_URL},
+   error={"kind": "invalid", "findings": [{"path": "agencies.0", "code": "inconsistent", "severity": "error"}]})
+op("distribution", "agency_notice_needs_the_url", "Every notice carries the Key-Net URL: it is required.",
+   "§7 §12", "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": " "},
+   error={"kind": "invalid", "findings": [{"path": "key_net_url", "code": "required", "severity": "error"}]})
+op("distribution", "agency_notice_unknown_desk", "A contact of an unknown desk kind is refused.", "§7 §12",
+   "agency_notice",
+   {"previous": [], "current": [P1], "agencies": [rcp("private_agency", name="B社")], "key_net_url": KEY_NET_URL,
+    "contacts": [{"kind": "newspaper", "prefecture": "13", "name": "新聞社"}]},
+   error={"kind": "invalid", "findings": [{"path": "contacts.0.kind", "code": "unknown_value", "severity": "error"}]})
+
 # --- explain: every recipient kind, and the reasons for not receiving ------------------------------
+NURSING_JA = "保健師・助産師・看護師・准看護師"
 EXPLAIN_YES = {
     "prefecture": (rcp("prefecture", "47"), "internal", "prefecture: all occupations nationwide",
-                   "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+                   "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+                   "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
+    "prefecture_own_email": (rcp("prefecture_own_email", "13"), "internal",
+                             "prefecture_own_email: all occupations in its own prefecture",
+                             "occupation nurse is an occupation of the plan in its own prefecture 13 Tokyo; sent in the internal view",
+                             "全職種（自都道府県内）",
+                             "職種「看護師」は自都道府県（東京都）の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "mhlw": (rcp("mhlw"), "internal", "mhlw: all occupations nationwide",
-             "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+             "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+             "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "labour_bureau": (rcp("labour_bureau", "01"), "internal", "labour_bureau: all occupations nationwide",
-                      "occupation nurse is an occupation of the plan nationwide; sent in the internal view"),
+                      "occupation nurse is an occupation of the plan nationwide; sent in the internal view",
+                      "全職種（全国）", "職種「看護師」は全国の提供対象です（全項目（医療機関IDを含む）を提供します）"),
     "central_nurse_center": (rcp("central_nurse_center"), "registered", "central_nurse_center: nursing occupations nationwide",
-                             "occupation nurse is a nursing occupation nationwide; sent in the registered view"),
+                             "occupation nurse is a nursing occupation nationwide; sent in the registered view",
+                             NURSING_JA + "（全国）", "職種「看護師」は全国の提供対象です（医療機関IDを除く全項目を提供します）"),
     "prefectural_nurse_center": (rcp("prefectural_nurse_center", "13"), "registered",
                                  "prefectural_nurse_center: nursing occupations in its own prefecture",
-                                 "occupation nurse is a nursing occupation in its own prefecture 13 Tokyo; sent in the registered view"),
+                                 "occupation nurse is a nursing occupation in its own prefecture 13 Tokyo; sent in the registered view",
+                                 NURSING_JA + "（自都道府県内）",
+                                 "職種「看護師」は自都道府県（東京都）の提供対象です（医療機関IDを除く全項目を提供します）"),
     "private_agency": (rcp("private_agency", name="A社"), "counts", "private_agency: all occupations nationwide",
-                       "occupation nurse is counted nationwide: only the count table per occupation × prefecture is sent, no posting"),
+                       "occupation nurse is counted nationwide: only the count table per occupation × prefecture is sent, no posting",
+                       "全職種（全国）",
+                       "職種「看護師」は全国の件数に数えられます（職種別・地域別の件数の一覧表のみを提供し、募集情報そのものは提供しません）"),
     "public_site": (rcp("public_site"), "public", "public_site: all occupations nationwide",
-                    "occupation nurse is an occupation of the plan nationwide; sent in the public view"),
+                    "occupation nurse is an occupation of the plan nationwide; sent in the public view",
+                    "全職種（全国）", "職種「看護師」は全国の提供対象です（公開用の表示（マスキング処理後）を提供します）"),
 }
-for kind, (recipient, view, rule, reason) in EXPLAIN_YES.items():
-    op("explain", f"explain_{kind}_receives", f"{kind} receives a Tokyo nurse posting.", "§7 §11", "explain",
+for kind, (recipient, view, rule, reason, rule_ja, reason_ja) in EXPLAIN_YES.items():
+    op("explain", f"explain_{kind}_receives", f"{kind} receives a Tokyo nurse posting.", "§7 §11 §12", "explain",
        {"posting": P1, "recipient": recipient},
-       output={"received": True, "view": view, "rule": rule, "reason": reason})
+       output={"received": True, "view": view, "label_ja": LABELS_JA[kind], "rule": rule,
+               "rule_ja": f"{LABELS_JA[kind]}：{rule_ja}", "reason": reason, "reason_ja": reason_ja})
 EXPLAIN_NO = {
-    "women_doctors_bank": (rcp("women_doctors_bank"), "women_doctors_bank: physicians nationwide", "occupation nurse is not physician"),
-    "jart": (rcp("jart"), "jart: radiological technologists nationwide", "occupation nurse is not radiological_technologist"),
-    "jace": (rcp("jace"), "jace: clinical engineers nationwide", "occupation nurse is not clinical_engineer"),
-    "jamt": (rcp("jamt"), "jamt: clinical laboratory technologists nationwide", "occupation nurse is not clinical_laboratory_technologist"),
+    "women_doctors_bank": (rcp("women_doctors_bank"), "women_doctors_bank: physicians nationwide", "occupation nurse is not physician",
+                           "医師（全国）", "医師"),
+    "jart": (rcp("jart"), "jart: radiological technologists nationwide", "occupation nurse is not radiological_technologist",
+             "診療放射線技師（全国）", "診療放射線技師"),
+    "jace": (rcp("jace"), "jace: clinical engineers nationwide", "occupation nurse is not clinical_engineer",
+             "臨床工学技士（全国）", "臨床工学技士"),
+    "jamt": (rcp("jamt"), "jamt: clinical laboratory technologists nationwide", "occupation nurse is not clinical_laboratory_technologist",
+             "臨床検査技師（全国）", "臨床検査技師"),
     "prefectural_medical_association": (rcp("prefectural_medical_association", "13"),
                                         "prefectural_medical_association: physicians in its own prefecture",
-                                        "occupation nurse is not physician"),
+                                        "occupation nurse is not physician", "医師（自都道府県内）", "医師"),
 }
-for kind, (recipient, rule, reason) in EXPLAIN_NO.items():
-    op("explain", f"explain_{kind}_does_not_receive", f"{kind} does not receive a nurse posting.", "§7 §11", "explain",
-       {"posting": P1, "recipient": recipient}, output={"received": False, "view": None, "rule": rule, "reason": reason})
+for kind, (recipient, rule, reason, rule_ja, occupations_ja) in EXPLAIN_NO.items():
+    op("explain", f"explain_{kind}_does_not_receive", f"{kind} does not receive a nurse posting.", "§7 §11 §12", "explain",
+       {"posting": P1, "recipient": recipient},
+       output={"received": False, "view": None, "label_ja": LABELS_JA[kind], "rule": rule,
+               "rule_ja": f"{LABELS_JA[kind]}：{rule_ja}", "reason": reason,
+               "reason_ja": f"職種「看護師」は提供対象の職種（{occupations_ja}）ではありません"})
 op("explain", "explain_spec_example", "The §11 example: a pharmacist posting and a prefectural nurse centre.", "§11",
    "explain", {"posting": P3, "recipient": rcp("prefectural_nurse_center", "13")},
-   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
-           "reason": "occupation pharmacist is not a nursing occupation"})
+   output={"received": False, "view": None, "label_ja": "都道府県ナースセンター",
+           "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "rule_ja": "都道府県ナースセンター：" + NURSING_JA + "（自都道府県内）",
+           "reason": "occupation pharmacist is not a nursing occupation",
+           "reason_ja": "職種「薬剤師」は提供対象の職種（" + NURSING_JA + "）ではありません"})
 op("explain", "explain_other_prefecture", "A Kanagawa nurse posting is not for Tokyo's nurse centre.", "§7",
    "explain", {"posting": P6, "recipient": rcp("prefectural_nurse_center", "13")},
-   output={"received": False, "view": None, "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
-           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo"})
+   output={"received": False, "view": None, "label_ja": "都道府県ナースセンター",
+           "rule": "prefectural_nurse_center: nursing occupations in its own prefecture",
+           "rule_ja": "都道府県ナースセンター：" + NURSING_JA + "（自都道府県内）",
+           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo",
+           "reason_ja": "勤務地は神奈川県で、提供先の都道府県（東京都）ではありません"})
+op("explain", "explain_prefecture_own_email_other_prefecture",
+   "Tokyo's own e-mail does not carry a Kanagawa posting (seed 001 2(2)); (ア)'s nationwide scope still does.",
+   "§7 §12 seed 001 2(2)", "explain", {"posting": P6, "recipient": rcp("prefecture_own_email", "13")},
+   output={"received": False, "view": None, "label_ja": LABELS_JA["prefecture_own_email"],
+           "rule": "prefecture_own_email: all occupations in its own prefecture",
+           "rule_ja": LABELS_JA["prefecture_own_email"] + "：全職種（自都道府県内）",
+           "reason": "the workplace is in 14 Kanagawa, not in the recipient's prefecture 13 Tokyo",
+           "reason_ja": "勤務地は神奈川県で、提供先の都道府県（東京都）ではありません"})
 op("explain", "explain_closed_posting", "A closed posting is distributed to no one.", "§7", "explain",
    {"posting": P4, "recipient": rcp("public_site")},
-   output={"received": False, "view": None, "rule": "public_site: all occupations nationwide",
-           "reason": "posting P-4 is closed: only open postings are distributed"})
+   output={"received": False, "view": None, "label_ja": LABELS_JA["public_site"],
+           "rule": "public_site: all occupations nationwide",
+           "rule_ja": LABELS_JA["public_site"] + "：全職種（全国）",
+           "reason": "posting P-4 is closed: only open postings are distributed",
+           "reason_ja": "募集情報P-4は終了しています（提供するのは公開中の募集情報のみです）"})
 
 # --- training (§8, §11) --------------------------------------------------------------------------
 SPEC_PLAN = {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
@@ -852,13 +983,41 @@ op("training", "short_but_reportable", "Under 120 minutes: reportable, recommend
                           {"module": "medical_safety_lecture", "minutes": 30, "delivery": "in_person"}]}},
    output={"missing_required": [], "total_minutes": 90, "meets_recommended_minutes": False, "reportable": True,
            "warnings": []})
-op("training", "practical_by_video", "A practical by video counts (the MHLW notice allows video) with a warning.",
-   "§8 seed 000 別添1 (7)", "assess_training",
+op("training", "practical_by_video", "A practical by video does not satisfy the required practical (§8 stands, §12): "
+   "missing, not reportable, with a warning saying why.", "§8 §12 seed 000 JMA cover letter 【４．研修】", "assess_training",
    {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
                           {"module": "infection_control_practical", "minutes": 40, "delivery": "video"},
                           {"module": "medical_safety_lecture", "minutes": 40, "delivery": "video"}]}},
-   output={"missing_required": [], "total_minutes": 120, "meets_recommended_minutes": True, "reportable": True,
+   output={"missing_required": ["infection_control_practical"], "total_minutes": 120,
+           "meets_recommended_minutes": True, "reportable": False,
            "warnings": [{"path": "sessions.1.delivery", "code": "inconsistent", "severity": "warning"}]})
+op("training", "practical_by_video_and_hands_on", "A video practical beside a hands-on one: the hands-on one counts.",
+   "§8 §12", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 40, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 20, "delivery": "video"},
+                          {"module": "infection_control_practical", "minutes": 30, "delivery": "external"},
+                          {"module": "medical_safety_lecture", "minutes": 40, "delivery": "video"}]}},
+   output={"missing_required": [], "total_minutes": 130, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": [{"path": "sessions.1.delivery", "code": "inconsistent", "severity": "warning"}]})
+op("training", "delivery_not_stated", "No delivery stated: read as in person; on the practical, a warning asks to "
+   "confirm it was hands-on; on a lecture, nothing to say.", "§12", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_lecture", "minutes": 60},
+                          {"module": "infection_control_practical", "minutes": 45, "delivery": None},
+                          {"module": "medical_safety_lecture", "minutes": 30, "delivery": "in_person"}]}},
+   output={"missing_required": [], "total_minutes": 135, "meets_recommended_minutes": True, "reportable": True,
+           "warnings": [{"path": "sessions.1.delivery", "code": "required", "severity": "warning"}]})
+op("training", "bad_delivery_still_refused", "A delivery that is no option is still an error.", "§11", "assess_training",
+   {"plan": {"sessions": [{"module": "infection_control_practical", "minutes": 45, "delivery": "tv"}]}},
+   error={"kind": "invalid", "findings": [{"path": "sessions.0.delivery", "code": "unknown_value", "severity": "error"}]})
+op("training", "example_programme", "The example programme of seed 000, as data with its source.",
+   "§8 §12 seed 000 別添1 (7)", "training_example_programme", {},
+   output=json.loads((HERE.parent.parent / "core" / "data" / "training_programme.json").read_text(encoding="utf-8")))
+op("training", "materials_lengths_as_ranges", "Materials for radiological technologists: lengths as ranges "
+   "(the nursing association's 5 videos of 4–10 min each), never a bare null for a video.", "§8 §12 seed 000",
+   "training_materials", {"occupation": "radiological_technologist"},
+   output=[m for m in json.loads((HERE.parent.parent / "core" / "data" / "training_materials.json")
+                                 .read_text(encoding="utf-8"))["materials"]
+           if "all" in m["audience"] or "radiological_technologist" in m["audience"]])
 op("training", "nothing_at_all", "An empty plan misses all three required modules.", "§8", "assess_training",
    {"plan": {"sessions": []}},
    output={"missing_required": ["infection_control_lecture", "infection_control_practical", "medical_safety_lecture"],
@@ -889,8 +1048,8 @@ op("lifecycle", "hire_train_report_close", "Inquiry, application, hire, training
    output=dict(P1, status="closed", closed_reason="filled", closed_on="2020-06-20",
                inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"},
                           {"seeker_id": "S-1", "kind": "application", "on": "2020-06-05"}],
-               hires=[{"seeker_id": "S-1", "hired_on": "2020-06-10", "training_completed_on": "2020-06-12",
-                       "completion_reported_on": "2020-06-15"}]))
+               hires=[{"seeker_id": "S-1", "route": "key_net", "hired_on": "2020-06-10",
+                       "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}]))
 op("lifecycle", "hire_without_application", "Only an applicant can be hired.", "§9", "apply_events",
    {"posting": P1, "events": [ev("inquiry", "2020-06-02", "S-1"), ev("hire", "2020-06-03", "S-1")]},
    error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 1})
@@ -901,6 +1060,14 @@ op("lifecycle", "training_missing_module", "Training completion needs a reportab
    {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
                               ev("training_completed", "2020-06-12", "S-1",
                                  plan={"sessions": [{"module": "infection_control_lecture", "minutes": 60, "delivery": "video"}]})]},
+   error={"kind": "lifecycle", "detail": "training_incomplete", "at": 2})
+op("lifecycle", "training_with_video_practical_refused",
+   "Training completion with the practical by video only is refused: not reportable.", "§8 §12", "apply_events",
+   {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
+                              ev("training_completed", "2020-06-12", "S-1", plan={"sessions": [
+                                  {"module": "infection_control_lecture", "minutes": 60, "delivery": "video"},
+                                  {"module": "infection_control_practical", "minutes": 60, "delivery": "video"},
+                                  {"module": "medical_safety_lecture", "minutes": 60, "delivery": "video"}]})]},
    error={"kind": "lifecycle", "detail": "training_incomplete", "at": 2})
 op("lifecycle", "report_before_training", "Completion cannot be reported before the training.", "§9", "apply_events",
    {"posting": P1, "events": [ev("application", "2020-06-05", "S-1"), ev("hire", "2020-06-10", "S-1"),
@@ -932,10 +1099,95 @@ for (year, month, status, why) in [(2020, 5, "no_account", "before the first reg
     op("lifecycle", f"account_{year}_{month:02d}", f"Account in {year}-{month:02d}: {status} ({why}).", "§9",
        "account_status", {"postings": ACCOUNT, "facility_id": "GM13-777777", "year": year, "month": month},
        output=status)
-op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facility: the sync caveat warning.",
+# §12 / seed 000 別添1 (6): the filled posting is no "new registration in the same month".
+SAME_MONTH = [posting("A-3", FAC, status="closed", registered_on="2020-06-01", closed_reason="filled",
+                      closed_on="2020-06-20")]
+op("lifecycle", "account_registered_and_filled_same_month",
+   "Registered and filled in June, nothing else: the filled posting does not count as a new registration; "
+   "June ends suspended (the old reading said active).", "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH, "facility_id": "GM13-777777", "year": 2020, "month": 6}, output="suspended")
+op("lifecycle", "account_new_registration_same_month_keeps_it",
+   "Filled on 6/20, a new posting registered 6/25 and open: active.", "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH + [posting("A-4", FAC, registered_on="2020-06-25")], "facility_id": "GM13-777777",
+    "year": 2020, "month": 6}, output="active")
+op("lifecycle", "account_new_posting_filled_too",
+   "Filled on 6/20; a new posting of 6/25 filled on 6/28 as well: no open posting, June ends suspended.",
+   "§9 §12 seed 000 別添1 (6)", "account_status",
+   {"postings": SAME_MONTH + [posting("A-4", FAC, registered_on="2020-06-25", status="closed",
+                                      closed_reason="filled", closed_on="2020-06-28")],
+    "facility_id": "GM13-777777", "year": 2020, "month": 6}, output="suspended")
+for (on, status, why) in [("2020-05-31", "no_account", "before the first registration"),
+                          ("2020-07-09", "active", "the posting is open"),
+                          ("2020-07-10", "active", "filled today: the month of the filling is not over"),
+                          ("2020-07-31", "active", "the last day of the month of the filling"),
+                          ("2020-08-01", "suspended", "the month ended without a new registration"),
+                          ("2020-09-02", "suspended", "still nothing new"),
+                          ("2020-09-03", "active", "a new registration reactivates it that day")]:
+    op("lifecycle", f"account_on_{on.replace('-', '_')}", f"Account on {on}: {status} ({why}).",
+       "§9 §12 seed 000 別添1 (6)", "account_status_on",
+       {"postings": ACCOUNT, "facility_id": "GM13-777777", "on": on}, output=status)
+op("lifecycle", "account_on_bad_date", "A day that is no date is refused.", "§9", "account_status_on",
+   {"postings": ACCOUNT, "facility_id": "GM13-777777", "on": "2020-02-30"},
+   error={"kind": "invalid", "findings": [{"path": "on", "code": "format", "severity": "error"}]})
+op("lifecycle", "duplicate_open_postings", "Two open nurse postings of one facility and workplace: the sync caveat warning.",
    "§9 seed 002", "duplicate_open_postings",
    {"postings": [P1, posting("P-1b", registered_on="2020-06-20"), P3, dict(P4, form=canonical())]},
-   output=[{"facility_id": "GM13-004217", "occupation": "nurse", "posting_ids": ["P-1", "P-1b"]}])
+   output=[{"facility_id": "GM13-004217", "occupation": "nurse", "municipality": "千代田区",
+            "facility_name": "北館1階 発熱外来", "posting_ids": ["P-1", "P-1b"]}])
+# One municipal G-MIS ID (保健所設置自治体) for several health centres (seed 000 別添3/4).
+HC = {"facility": {"id": "GM13-HC0001", "name": "千代田区", "type": "public_health_center"},
+      "occupation": "public_health_nurse", "masking_requested": False}
+op("lifecycle", "duplicate_needs_same_workplace",
+   "One municipal ID, two health centres recruiting public health nurses: not duplicates; a third posting of "
+   "the first centre (written with full-width letters and spaces) is.", "§9 §12 seed 000 別添3/4",
+   "duplicate_open_postings",
+   {"postings": [posting("H-1", merge(HC, {"workplace": {"facility_name": "千代田保健所"}})),
+                 posting("H-2", merge(HC, {"workplace": {"facility_name": "神田保健所 分室"}})),
+                 posting("H-3", merge(HC, {"workplace": {"facility_name": "千代田保健所"}}), registered_on="2020-06-05"),
+                 posting("H-4", merge(HC, {"workplace": {"facility_name": "神田保健所分室"}}), status="closed",
+                         closed_reason="unpublished", closed_on="2020-06-03")]},
+   output=[{"facility_id": "GM13-HC0001", "occupation": "public_health_nurse", "municipality": "千代田区",
+            "facility_name": "千代田保健所", "posting_ids": ["H-1", "H-3"]}])
+op("lifecycle", "duplicate_other_municipality_is_not",
+   "Same ID and occupation in two municipalities: no warning.", "§9 §12", "duplicate_open_postings",
+   {"postings": [P1, posting("P-1c", {"workplace": {"municipality": "中央区", "postal_code": "104-0061",
+                                                    "street_address": "銀座1-1"}})]},
+   output=[])
+# Hires through other routes (seed 001, 1(4)); §12.
+for route in ["hello_work", "prefecture_desk", "nurse_center", "other"]:
+    op("lifecycle", f"hire_through_{route}", f"A hire through {route} needs no application on the posting; "
+       "training and its report follow as for any hire.", "§9 §12 seed 001 1(4)", "apply_events",
+       {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route=route),
+                                  ev("training_completed", "2020-06-12", "S-9", plan=SPEC_PLAN),
+                                  ev("completion_reported", "2020-06-15", "S-9")]},
+       output=dict(P1, hires=[{"seeker_id": "S-9", "route": route, "hired_on": "2020-06-10",
+                               "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}]))
+op("lifecycle", "hire_key_net_route_needs_application", "A hire naming route key_net still needs an application.",
+   "§9 §12", "apply_events", {"posting": P1, "events": [ev("hire", "2020-06-10", "S-1", route="key_net")]},
+   error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 0})
+op("lifecycle", "hire_other_route_training_still_required",
+   "A Hello Work hire's training must still be reportable.", "§8 §12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="hello_work"),
+                              ev("training_completed", "2020-06-12", "S-9",
+                                 plan={"sessions": [{"module": "infection_control_lecture", "minutes": 60,
+                                                     "delivery": "video"}]})]},
+   error={"kind": "lifecycle", "detail": "training_incomplete", "at": 1})
+op("lifecycle", "hire_other_route_before_registration", "Even without an application, no hire before the posting.",
+   "§9 §12", "apply_events", {"posting": P1, "events": [ev("hire", "2020-05-30", "S-9", route="nurse_center")]},
+   error={"kind": "lifecycle", "detail": "before_its_time", "at": 0})
+op("lifecycle", "hire_other_route_twice", "One hire per seeker, whatever the route.", "§9 §12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="hello_work"),
+                              ev("hire", "2020-06-11", "S-9", route="other")]},
+   error={"kind": "lifecycle", "detail": "already_hired", "at": 1})
+op("lifecycle", "hire_unknown_route", "An unknown route is a finding.", "§12", "apply_events",
+   {"posting": P1, "events": [ev("hire", "2020-06-10", "S-9", route="newspaper")]},
+   error={"kind": "invalid", "at": 0, "findings": [{"path": "event.route", "code": "unknown_value", "severity": "error"}]})
+op("lifecycle", "posting_with_routed_hire_reads_back", "A posting's hire keeps its route when read and written.",
+   "§11 §12", "apply_events",
+   {"posting": dict(P1, hires=[{"seeker_id": "S-9", "route": "prefecture_desk", "hired_on": "2020-06-10"}]),
+    "events": [ev("training_completed", "2020-06-12", "S-9", plan=SPEC_PLAN)]},
+   output=dict(P1, hires=[{"seeker_id": "S-9", "route": "prefecture_desk", "hired_on": "2020-06-10",
+                           "training_completed_on": "2020-06-12", "completion_reported_on": None}]))
 
 
 # --- kintone adapter (issue 5) ------------------------------------------------------------------
@@ -1167,6 +1419,20 @@ KANAGAWA_BED = dict(SEED_BED, prefecture="14", local_government_code="141003", m
                     institution_name="横浜 病院A", secured_beds=5)
 CHUO_BED = dict(SEED_BED, local_government_code="131024", municipality="中央区", institution_code="1310170019",
                 institution_name="東京都 病院2", secured_beds=4, ready_beds=3, inpatients=1)
+op("beds", "blank_institution_code", "A blank institution code is allowed (the G-MIS master shows some blank).",
+   "§10 §12 seed 003", "read_bed_row", {"row": dict(SEED_BED, institution_code="")},
+   output={"row": dict(SEED_BED_OUT, institution_code=None), "findings": []})
+op("beds", "institution_code_still_checked", "A code that is given must still be ten digits of the prefecture.",
+   "§10 §12", "read_bed_row", {"row": dict(SEED_BED, institution_code="131017")},
+   output={"row": None, "findings": [{"path": "institution_code", "code": "format", "severity": "error"}]})
+op("beds", "prefecture_number_agrees", "The prefecture number column agrees with the prefecture.", "§10 §12 seed 003",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="13")}, output={"row": SEED_BED_OUT, "findings": []})
+op("beds", "prefecture_number_disagrees", "Prefecture number 14 on a Tokyo row is refused.", "§10 §12 seed 003",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="14")},
+   output={"row": None, "findings": [{"path": "prefecture_number", "code": "inconsistent", "severity": "error"}]})
+op("beds", "prefecture_number_not_a_number", "A prefecture number that is no number is refused.", "§10 §12",
+   "read_bed_row", {"row": dict(SEED_BED, prefecture_number="東京")},
+   output={"row": None, "findings": [{"path": "prefecture_number", "code": "format", "severity": "error"}]})
 FIRE_TOKYO = {"id": "FD13-001", "kind": "fire_department_hq", "prefecture": "13"}
 op("beds", "fire_hq_sees_own_prefecture_only", "A Tokyo fire HQ sees Tokyo's institutions, never Kanagawa's.",
    "§10 seed 003", "bed_view", {"rows": [SEED_BED, KANAGAWA_BED, CHUO_BED], "account": FIRE_TOKYO},
@@ -1198,20 +1464,86 @@ for name, password, policy, findings in [
         ("gmis_space", "Keynet 2020", "gmis", [("password", "format", "error")]),
         ("kintone2020_ok", "keynet2020", "kintone2020", []),
         ("kintone2020_letters_only", "keynetkeynet", "kintone2020", [("password", "format", "error")]),
-        ("kintone2020_symbol", "keynet-2020", "kintone2020", [("password", "format", "error")])]:
+        ("kintone2020_symbol", "keynet-2020", "kintone2020", []),
+        ("kintone2020_digits_only", "20202020", "kintone2020", [("password", "format", "error")])]:
     op("accounts", f"password_{name}", f"Password policy {policy}: {password!r}.", "§10 seeds 000 002 003",
        "check_password", {"password": password, "policy": policy},
        output=[{"path": p, "code": c, "severity": s} for p, c, s in findings])
 op("accounts", "medical_institution_registers_own_hospital", "A medical institution registers its own hospital's postings.",
    "§10", "may_register", {"account": {"id": "GM13-004217", "kind": "medical_institution", "prefecture": "13"}, "form": BASE},
-   output={"allowed": True, "reason": None})
+   output={"allowed": True, "reason": None, "reason_ja": None})
 op("accounts", "aggregating_body_registers_nothing", "An aggregating body's ID does not register postings.", "§10 seed 002",
    "may_register", {"account": {"id": "GM13-004217", "kind": "aggregating_body", "prefecture": "13"}, "form": BASE},
-   output={"allowed": False, "reason": "an ID of kind aggregating_body does not register postings"})
+   output={"allowed": False, "reason": "an ID of kind aggregating_body does not register postings",
+           "reason_ja": "とりまとめ団体のIDでは募集情報を登録できません"})
 op("accounts", "health_centre_registers_health_centre_forms", "A health-centre recruitment ID registers 保健所 forms only.",
    "§10", "may_register",
    {"account": {"id": "GM13-004217", "kind": "health_center_recruitment", "prefecture": "13"}, "form": BASE},
-   output={"allowed": False, "reason": "an ID of kind health_center_recruitment registers public_health_center postings, not hospital"})
+   output={"allowed": False, "reason": "an ID of kind health_center_recruitment registers public_health_center postings, not hospital",
+           "reason_ja": "保健所（人材募集登録用）のIDで登録できるのは保健所の募集情報です（施設の種類：病院）"})
+# §12 / seed 001, 2(1)ii: a prefecture is itself a 保健所設置自治体.
+PREF_HC = canonical({"facility": {"id": "GM13-PREF01", "name": "東京都", "type": "public_health_center"},
+                     "occupation": "public_health_nurse", "masking_requested": False,
+                     "workplace": {"facility_name": "東京都多摩立川保健所"}})
+PREF_ACCOUNT = {"id": "GM13-PREF01", "kind": "prefecture", "prefecture": "13"}
+op("accounts", "prefecture_registers_its_health_centres",
+   "A prefecture's account registers postings for its prefectural health centres.", "§10 §12 seed 001 2(1)ii",
+   "may_register", {"account": PREF_ACCOUNT, "form": PREF_HC}, output={"allowed": True, "reason": None, "reason_ja": None})
+op("accounts", "prefecture_does_not_register_hospitals", "A prefecture's account registers health-centre postings only.",
+   "§10 §12", "may_register", {"account": dict(PREF_ACCOUNT, id="GM13-004217"), "form": BASE},
+   output={"allowed": False, "reason": "an ID of kind prefecture registers public_health_center postings, not hospital",
+           "reason_ja": "都道府県のIDで登録できるのは保健所の募集情報です（施設の種類：病院）"})
+op("accounts", "prefecture_registers_in_its_own_prefecture_only",
+   "Kanagawa's account cannot register a Tokyo health centre's posting.", "§10 §12", "may_register",
+   {"account": dict(PREF_ACCOUNT, prefecture="14"), "form": PREF_HC},
+   output={"allowed": False, "reason": "the form's facility is in prefecture 13, the account in 14",
+           "reason_ja": "登録票の施設の都道府県（東京都）がアカウントの都道府県（神奈川県）と異なります"})
+
+# --- fire HQ ID applications (seed 003 別添1「消防ユーザ登録情報」; §10 §12) ---------------------------
+FIRE_APP = {"prefecture": "東京都", "hq_name": "東京消防庁", "department": "救急部救急管理課",
+            "contact_name": "消防 太郎", "email": "Kyukyu@Example.JP", "phone": "０３（３２１２）２１１１",
+            "reason": "救急搬送時の受入れ医療機関の確認のため"}
+FIRE_APP_OUT = dict(FIRE_APP, prefecture="13", email="Kyukyu@example.jp", phone="03-3212-2111")
+HACHIOJI = dict(FIRE_APP, hq_name="八王子市消防本部", department="警防課", contact_name="消防 花子",
+                email="keibo@example.jp", phone="042-620-7100", reason="病床情報の確認")
+HACHIOJI_OUT = dict(HACHIOJI, prefecture="13")
+op("accounts", "fire_hq_application_ok", "A complete application reads clean: phone and e-mail as the form writes them.",
+   "§10 §12 seed 003", "fire_hq_application", {"application": FIRE_APP},
+   output={"application": FIRE_APP_OUT, "findings": []})
+op("accounts", "fire_hq_application_station_refused", "IDs go to HQs only: a fire station is refused.",
+   "§10 seed 003 「当面、付与対象は、消防本部のみ」", "fire_hq_application",
+   {"application": dict(FIRE_APP, hq_name="丸の内消防署")},
+   output={"application": None, "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "error"}]})
+op("accounts", "fire_hq_application_name_without_fire", "A name without 消防: registrable, with a warning to confirm.",
+   "§10 seed 003", "fire_hq_application", {"application": dict(FIRE_APP, hq_name="東部広域行政組合")},
+   output={"application": dict(FIRE_APP_OUT, hq_name="東部広域行政組合"),
+           "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "warning"}]})
+op("accounts", "fire_hq_application_every_finding", "Missing, malformed and unknown fields: every finding.",
+   "§10 seed 003", "fire_hq_application",
+   {"application": {"prefecture": "東京", "hq_name": "東京消防庁", "department": " ", "email": "kyukyu@",
+                    "phone": "3212-2111", "reason": 7, "fax": "03-0000-0000"}},
+   output={"application": None, "findings": [
+       {"path": "fax", "code": "unknown_value", "severity": "error"},
+       {"path": "department", "code": "required", "severity": "error"},
+       {"path": "contact_name", "code": "required", "severity": "error"},
+       {"path": "email", "code": "format", "severity": "error"},
+       {"path": "phone", "code": "format", "severity": "error"},
+       {"path": "reason", "code": "format", "severity": "error"}]})
+op("accounts", "fire_hq_list_for_the_ministry", "Tokyo collects its HQs' applications into one numbered list.",
+   "§10 §12 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [FIRE_APP, HACHIOJI]},
+   output={"prefecture": "13", "headers_ja": ["#", "都道府県", "消防本部名", "担当部署名", "担当者氏名", "メールアドレス",
+                                              "電話番号", "申請理由"],
+           "rows": [dict(FIRE_APP_OUT, number=1), dict(HACHIOJI_OUT, number=2)], "warnings": []})
+op("accounts", "fire_hq_list_refuses_other_prefecture", "A Kanagawa HQ is not in Tokyo's list; a repeated HQ neither.",
+   "§10 §12 seed 003", "fire_hq_list",
+   {"prefecture": "13", "applications": [FIRE_APP, dict(HACHIOJI, prefecture="神奈川県", hq_name="横浜市消防局"),
+                                         dict(FIRE_APP, contact_name="別人")]},
+   error={"kind": "invalid", "findings": [
+       {"path": "applications.1.prefecture", "code": "inconsistent", "severity": "error"},
+       {"path": "applications.2.hq_name", "code": "inconsistent", "severity": "error"}]})
+op("accounts", "fire_hq_list_refuses_a_bad_entry", "One bad entry refuses the list, with its path.",
+   "§10 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [dict(FIRE_APP, email="x")]},
+   error={"kind": "invalid", "findings": [{"path": "applications.0.email", "code": "format", "severity": "error"}]})
 
 
 def main():

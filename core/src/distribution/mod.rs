@@ -1,10 +1,11 @@
-//! Distribution (募集情報の提供先, DOMAIN §7, §11): who receives which open postings, in which
+//! Distribution (募集情報の提供先, docs/domain.md §7, §11): who receives which open postings, in which
 //! view; the placement agencies' count table; why a recipient does or does not receive a
 //! posting; and what is new since the last distribution.
 //!
 //! Recipients that share a scope (the 47 prefectures all receive everything) share one computed
 //! list, so a distribution to hundreds of recipients costs a pass per distinct scope.
 
+pub mod notice;
 pub mod scopes;
 
 use std::collections::{HashMap, HashSet};
@@ -113,6 +114,8 @@ pub enum Content {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
     pub recipient: Recipient,
+    /// The recipient kind's Japanese name (its rule's `label_ja`).
+    pub label_ja: String,
     pub view: View,
     pub content: Content,
 }
@@ -147,8 +150,9 @@ struct DeliverySer<'a, 'b>(&'b Distribution<'a>, &'b Delivery);
 impl Serialize for DeliverySer<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (distribution, delivery) = (self.0, self.1);
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(Some(4))?;
         map.serialize_entry("recipient", &delivery.recipient)?;
+        map.serialize_entry("label_ja", &delivery.label_ja)?;
         map.serialize_entry("view", &delivery.view)?;
         match &delivery.content {
             Content::Postings(_) => {
@@ -317,6 +321,7 @@ pub fn distribute<'a>(
         };
         deliveries.push(Delivery {
             recipient: recipient.clone(),
+            label_ja: rule.label_ja.clone(),
             view: rule.view,
             content,
         });
@@ -376,6 +381,7 @@ pub fn new_since<'a>(
         };
         deliveries.push(Delivery {
             recipient: recipient.clone(),
+            label_ja: rule.label_ja.clone(),
             view: rule.view,
             content,
         });
@@ -386,14 +392,27 @@ pub fn new_since<'a>(
     })
 }
 
-/// Why a recipient does or does not receive a posting (§11).
+/// Why a recipient does or does not receive a posting (§11), in English and Japanese.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {
     pub received: bool,
     pub view: Option<View>,
+    /// The recipient kind's Japanese name.
+    pub label_ja: String,
     /// The rule that decided, by recipient kind, occupations and region.
     pub rule: String,
+    pub rule_ja: String,
     pub reason: String,
+    pub reason_ja: String,
+}
+
+fn view_ja(view: View) -> &'static str {
+    match view {
+        View::Internal => "全項目（医療機関IDを含む）",
+        View::Registered => "医療機関IDを除く全項目",
+        View::Public => "公開用の表示（マスキング処理後）",
+        View::Counts => "件数の一覧表",
+    }
 }
 
 /// Explains one posting for one recipient. For a counts recipient, a posting in scope is
@@ -413,57 +432,100 @@ pub fn explain(
         })?;
     let occupation = posting.form.occupation;
     let place = posting.form.workplace.prefecture;
-    let not = |reason: String| Explanation {
+    let not = |reason: String, reason_ja: String| Explanation {
         received: false,
         view: None,
+        label_ja: rule.label_ja.clone(),
         rule: rule.description(),
+        rule_ja: rule.description_ja(),
         reason,
+        reason_ja,
     };
     if !posting.is_open() {
-        return Ok(not(format!(
-            "posting {} is closed: only open postings are distributed",
-            posting.id()
-        )));
+        return Ok(not(
+            format!(
+                "posting {} is closed: only open postings are distributed",
+                posting.id()
+            ),
+            format!(
+                "募集情報{}は終了しています（提供するのは公開中の募集情報のみです）",
+                posting.id()
+            ),
+        ));
     }
     if !rule.occupations.contains(occupation) {
-        return Ok(not(format!(
-            "occupation {} is not {}",
-            occupation.code(),
-            rule.occupation_noun
-        )));
+        return Ok(not(
+            format!(
+                "occupation {} is not {}",
+                occupation.code(),
+                rule.occupation_noun
+            ),
+            format!(
+                "職種「{}」は提供対象の職種（{}）ではありません",
+                occupation.name_ja(),
+                rule.occupations_ja()
+            ),
+        ));
     }
     if let Some(own) = region
         && own != place
     {
-        return Ok(not(format!(
-            "the workplace is in {} {}, not in the recipient's prefecture {} {}",
-            place.code(),
-            place.romaji(),
-            own.code(),
-            own.romaji()
-        )));
+        return Ok(not(
+            format!(
+                "the workplace is in {} {}, not in the recipient's prefecture {} {}",
+                place.code(),
+                place.romaji(),
+                own.code(),
+                own.romaji()
+            ),
+            format!(
+                "勤務地は{}で、提供先の都道府県（{}）ではありません",
+                place.name(),
+                own.name()
+            ),
+        ));
     }
     let where_ = match region {
         Some(own) => format!("in its own prefecture {} {}", own.code(), own.romaji()),
         None => "nationwide".to_owned(),
     };
-    let reason = match rule.view {
-        View::Counts => format!(
-            "occupation {} is counted {where_}: only the count table per occupation × prefecture is sent, no posting",
-            occupation.code()
+    let where_ja = match region {
+        Some(own) => format!("自都道府県（{}）", own.name()),
+        None => "全国".to_owned(),
+    };
+    let (reason, reason_ja) = match rule.view {
+        View::Counts => (
+            format!(
+                "occupation {} is counted {where_}: only the count table per occupation × prefecture is sent, no posting",
+                occupation.code()
+            ),
+            format!(
+                "職種「{}」は{where_ja}の件数に数えられます（職種別・地域別の件数の一覧表のみを提供し、募集情報そのものは提供しません）",
+                occupation.name_ja()
+            ),
         ),
-        view => format!(
-            "occupation {} is {} {where_}; sent in the {} view",
-            occupation.code(),
-            rule.occupation_noun,
-            view.as_str()
+        view => (
+            format!(
+                "occupation {} is {} {where_}; sent in the {} view",
+                occupation.code(),
+                rule.occupation_noun,
+                view.as_str()
+            ),
+            format!(
+                "職種「{}」は{where_ja}の提供対象です（{}を提供します）",
+                occupation.name_ja(),
+                view_ja(view)
+            ),
         ),
     };
     Ok(Explanation {
         received: true,
         view: Some(rule.view),
+        label_ja: rule.label_ja.clone(),
         rule: rule.description(),
+        rule_ja: rule.description_ja(),
         reason,
+        reason_ja,
     })
 }
 

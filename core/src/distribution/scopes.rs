@@ -1,4 +1,4 @@
-//! Distribution scopes as data (DOMAIN §7): who receives which postings, in which view. The
+//! Distribution scopes as data (docs/domain.md §7): who receives which postings, in which view. The
 //! standard rule set is `core/data/scopes.json`; an integrator adds a recipient kind (a
 //! prefecture's own matching desk) with a rule in the same JSON shape, without a release.
 
@@ -71,6 +71,26 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The occupations in Japanese: `全職種` or the names joined by ・ (`保健師・助産師・看護師・准看護師`).
+    pub fn occupations_ja(&self) -> String {
+        match &self.occupations {
+            Occupations::All(_) => "全職種".to_owned(),
+            Occupations::Listed(list) => {
+                let names: Vec<&str> = list.iter().map(|o| o.name_ja()).collect();
+                names.join("・")
+            }
+        }
+    }
+
+    /// `都道府県ナースセンター：保健師・助産師・看護師・准看護師（自都道府県内）`.
+    pub fn description_ja(&self) -> String {
+        let region = match self.region {
+            Region::Nationwide => "全国",
+            Region::OwnPrefecture => "自都道府県内",
+        };
+        format!("{}：{}（{}）", self.label_ja, self.occupations_ja(), region)
+    }
+
     /// `prefectural_nurse_center: nursing occupations in its own prefecture`.
     pub fn description(&self) -> String {
         let region = match self.region {
@@ -105,7 +125,7 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The standard rules of DOMAIN §7 (prefectural medical associations: own prefecture).
+    /// The standard rules of docs/domain.md §7 (prefectural medical associations: own prefecture).
     pub fn standard() -> RuleSet {
         // The embedded file is checked by a test; it cannot fail at run time in a release.
         RuleSet::from_json(include_str!("../../data/scopes.json")).unwrap_or(RuleSet {

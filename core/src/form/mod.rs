@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod raw;
 mod read;
+pub(crate) use read::email_address;
 mod rules;
 
 use std::fmt;

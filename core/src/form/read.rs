@@ -654,16 +654,9 @@ impl Reader {
     }
 
     fn email(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<String> {
-        use validator::ValidateEmail;
         match self.line(value, path) {
             Slot::Value(s) => {
-                // Japanese IMEs leave 全角 characters that NFKC already folded; the domain is
-                // case-insensitive, so it is written in lower case; the local part is kept.
-                let email = match s.rsplit_once('@') {
-                    Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
-                    None => s,
-                };
-                if email.contains(' ') || !email.validate_email() {
+                let Some(email) = email_address(&s) else {
                     self.push(Finding::error(
                         path,
                         Code::Format,
@@ -671,7 +664,7 @@ impl Reader {
                         "E-mailの形式が正しくありません（例：name@example.jp）",
                     ));
                     return Slot::Invalid;
-                }
+                };
                 Slot::Value(email)
             }
             other => other,
@@ -1002,4 +995,17 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
     }
 
     (p, r.findings)
+}
+
+/// An e-mail address as the form accepts it, from a cleaned line (NFKC already folded what
+/// Japanese IMEs leave 全角): the domain is case-insensitive, so it is written in lower case; the
+/// local part is kept. `None` when it is no valid address. Shared with other readers of e-mail
+/// (the fire HQ ID application).
+pub(crate) fn email_address(s: &str) -> Option<String> {
+    use validator::ValidateEmail;
+    let email = match s.rsplit_once('@') {
+        Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
+        None => s.to_owned(),
+    };
+    (!email.contains(' ') && email.validate_email()).then_some(email)
 }
