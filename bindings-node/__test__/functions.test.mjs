@@ -100,9 +100,11 @@ test('explain names the rule; newSince gives only what is new', () => {
   const pharmacist = POSTINGS.find((p) => p.status === 'open' && p.form.occupation === 'pharmacist')
   const e = keynet.explain(pharmacist, { kind: 'prefectural_nurse_center', prefecture: '13' })
   assert.deepStrictEqual(e, {
-    received: false, view: null,
+    received: false, view: null, label_ja: '都道府県ナースセンター',
     rule: 'prefectural_nurse_center: nursing occupations in its own prefecture',
+    rule_ja: '都道府県ナースセンター：保健師・助産師・看護師・准看護師（自都道府県内）',
     reason: 'occupation pharmacist is not a nursing occupation',
+    reason_ja: '職種「薬剤師」は提供対象の職種（保健師・助産師・看護師・准看護師）ではありません',
   })
   const previous = POSTINGS.slice(0, 100)
   const fresh = keynet.newSince(previous, POSTINGS, [{ kind: 'mhlw' }])
@@ -173,7 +175,9 @@ test('register, events, disclosure, account status and duplicates', () => {
   expectKeynetError(() => keynet.applyEvent(closed, { type: 'inquiry', on: '2020-06-21', seeker_id: 'S-3' }), 'lifecycle', 'closed')
   expectKeynetError(() => keynet.register(BASE, '  ', '2020-06-01'), 'invalid')
 
-  assert.equal(keynet.accountStatus([closed], 'GM13-004217', 2020, 6), 'active')
+  // Filled in June with no new posting in June: the month ends suspended (the filled posting
+  // is no "new registration in the same month").
+  assert.equal(keynet.accountStatus([closed], 'GM13-004217', 2020, 6), 'suspended')
   assert.equal(keynet.accountStatus([closed], 'GM13-004217', 2020, 7), 'suspended')
   assert.equal(keynet.accountStatus([closed], 'GM13-004217', 2020, 5), 'no_account')
   expectKeynetError(() => keynet.accountStatus([closed], 'GM13-004217', 2020, 13), 'invalid')

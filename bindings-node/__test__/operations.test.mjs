@@ -33,6 +33,11 @@ const NAMED = {
   may_register: (a) => keynet.mayRegister(a.account, a.form),
   read_bed_row: (a) => keynet.readBedRow(a.row),
   bed_view: (a) => keynet.bedView(a.rows, a.account, { search: a.search, page: a.page }),
+  account_status_on: (a) => keynet.accountStatusOn(a.postings, a.facility_id, a.on),
+  agency_notice: (a) => keynet.agencyNotice(a.previous, a.current, a.agencies, a.key_net_url, a.contacts, a.rules),
+  training_example_programme: () => keynet.trainingExampleProgramme(),
+  fire_hq_application: (a) => keynet.fireHqApplication(a.application),
+  fire_hq_list: (a) => keynet.fireHqList(a.prefecture, a.applications),
 }
 
 const viaCall = (kind, args) => keynet.call(kind, JSON.stringify(args))

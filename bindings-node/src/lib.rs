@@ -662,6 +662,87 @@ pub fn duplicate_open_postings(env: Env, postings: Input<'_>) -> Result<Value> {
     })
 }
 
+/// The account's status on one day (suspended from the first day of the month after its last
+/// posting was filled with no new registration that month).
+#[napi(
+    ts_args_type = "postings: Array<PostingInput> | string, facilityId: string, on: string",
+    ts_return_type = "AccountStatus"
+)]
+pub fn account_status_on(
+    env: Env,
+    postings: Input<'_>,
+    facility_id: String,
+    on: String,
+) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("postings", postings)?
+            .value("facility_id", facility_id)
+            .value("on", on)
+            .call("account_status_on")
+    })
+}
+
+/// The agencies' new-posting notice: the count table of what is new, the Key-Net URL and the
+/// contact desks.
+#[napi(
+    ts_args_type = "previous: Array<PostingInput> | string, current: Array<PostingInput> | string, agencies: Array<string> | string, keyNetUrl: string, contacts?: unknown, rules?: RuleSetInput | string | null",
+    ts_return_type = "unknown"
+)]
+pub fn agency_notice(
+    env: Env,
+    previous: Input<'_>,
+    current: Input<'_>,
+    agencies: Input<'_>,
+    key_net_url: String,
+    contacts: Option<Input<'_>>,
+    rules: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("previous", previous)?
+            .json("current", current)?
+            .json("agencies", agencies)?
+            .value("key_net_url", key_net_url)
+            .opt_json("contacts", contacts)?
+            .opt_json("rules", rules)?
+            .call("agency_notice")
+    })
+}
+
+/// The seeds' example training programme (self-study about 1 h, hands-on about 1 h).
+#[napi(ts_return_type = "unknown")]
+pub fn training_example_programme(env: Env) -> Result<Value> {
+    guarded(&env, || Args::new(&env).call("training_example_programme"))
+}
+
+/// A fire HQ's G-MIS ID application, read and checked: `{application, findings}`.
+#[napi(
+    ts_args_type = "application: object | string",
+    ts_return_type = "unknown"
+)]
+pub fn fire_hq_application(env: Env, application: Input<'_>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("application", application)?
+            .call("fire_hq_application")
+    })
+}
+
+/// A prefecture's list of its fire HQs' applications, for the ministry.
+#[napi(
+    ts_args_type = "prefecture: string, applications: Array<object> | string",
+    ts_return_type = "unknown"
+)]
+pub fn fire_hq_list(env: Env, prefecture: String, applications: Input<'_>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .value("prefecture", prefecture)
+            .json("applications", applications)?
+            .call("fire_hq_list")
+    })
+}
+
 /// Every detail (the registered view) for a seeker who inquired about or applied to the
 /// posting; anyone else gets a `KeynetError` of kind `disclosure`.
 #[napi(
@@ -772,7 +853,7 @@ pub fn kintone_mapping(env: Env, mapping: Option<Input<'_>>) -> Result<Value> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV files, the regional bed view and G-MIS accounts (issue 7)
+// CSV files, the regional bed view and G-MIS accounts
 
 /// A CSV file as given: its bytes (a `Buffer` or any `Uint8Array`), or text already decoded (a
 /// string).

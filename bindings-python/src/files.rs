@@ -1,4 +1,4 @@
-//! CSV files (issue 7): the bytes of a file in, the bytes of a file out. Reading takes the file's
+//! CSV files: the bytes of a file in, the bytes of a file out. Reading takes the file's
 //! bytes, a path or a binary file object; writing gives the bytes and the substitutions made, which
 //! `keynet._csv` turns into a `bytes` with `.substitutions` (and a `SubstitutionWarning`).
 //! Encodings, mappings, findings and errors are the core's (`keynet::api`).

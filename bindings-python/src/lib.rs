@@ -417,6 +417,90 @@ mod native {
         })
     }
 
+    /// The facility's Key-Net account status on one day (ISO date or wareki).
+    #[pyfunction]
+    fn account_status_on<'py>(
+        py: Python<'py>,
+        postings: &Bound<'py, PyAny>,
+        facility_id: &str,
+        on: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let args = json!({
+                "postings": list(py, postings, "postings")?,
+                "facility_id": facility_id,
+                "on": date_text(py, on, "on")?,
+            });
+            answer(py, api::call("account_status_on", &args))
+        })
+    }
+
+    /// The agencies' new-posting notice: per agency, the count table of what is new since ``previous``, with the Key-Net URL and the contact desks.
+    #[pyfunction]
+    #[pyo3(signature = (previous, current, agencies, key_net_url, contacts = None, rules = None))]
+    fn agency_notice<'py>(
+        py: Python<'py>,
+        previous: &Bound<'py, PyAny>,
+        current: &Bound<'py, PyAny>,
+        agencies: &Bound<'py, PyAny>,
+        key_net_url: &str,
+        contacts: Option<&Bound<'py, PyAny>>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let mut args = json!({
+                "previous": list(py, previous, "previous")?,
+                "current": list(py, current, "current")?,
+                "agencies": list(py, agencies, "agencies")?,
+                "key_net_url": key_net_url,
+            });
+            for (name, value) in [
+                ("contacts", optional_document(py, contacts, "contacts")?),
+                ("rules", optional_document(py, rules, "rules")?),
+            ] {
+                if let (Some(value), Some(map)) = (value, args.as_object_mut()) {
+                    map.insert(name.to_owned(), value);
+                }
+            }
+            answer(py, api::call("agency_notice", &args))
+        })
+    }
+
+    /// The seeds' example training programme (self-study about 1 h, hands-on about 1 h).
+    #[pyfunction]
+    fn training_example_programme(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        guarded(|| answer(py, api::call("training_example_programme", &json!({}))))
+    }
+
+    /// A fire HQ's G-MIS ID application (seed 003), read and checked: ``{application, findings}``.
+    #[pyfunction]
+    fn fire_hq_application<'py>(
+        py: Python<'py>,
+        application: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let args =
+                json!({"application": document(py, application, "application", usize::MAX)?});
+            answer(py, api::call("fire_hq_application", &args))
+        })
+    }
+
+    /// A prefecture's list of its fire HQs' applications, for the ministry.
+    #[pyfunction]
+    fn fire_hq_list<'py>(
+        py: Python<'py>,
+        prefecture: &str,
+        applications: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let args = json!({
+                "prefecture": prefecture,
+                "applications": list(py, applications, "applications")?,
+            });
+            answer(py, api::call("fire_hq_list", &args))
+        })
+    }
+
     /// Facilities with two or more open postings for one occupation (§9 sync caveat): facility_id, occupation, posting_ids.
     #[pyfunction]
     fn duplicate_open_postings<'py>(
@@ -522,7 +606,7 @@ mod native {
         })
     }
 
-    /// The 11 occupations of DOMAIN §3, in its order, with Japanese and English names.
+    /// The 11 occupations of docs/domain.md §3, in its order, with Japanese and English names.
     #[pyfunction]
     fn occupations<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {

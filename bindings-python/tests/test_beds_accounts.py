@@ -244,7 +244,7 @@ def test_read_bed_row_warnings_keep_the_row():
         ("Ｋｅｙｎｅｔ２０２０", "gmis", ["format", "format"]),
         ("keynet2020", "kintone2020", []),
         ("keynetkeynet", "kintone2020", ["format"]),
-        ("keynet-2020", "kintone2020", ["format"]),
+        ("keynet-2020", "kintone2020", []),  # symbols are allowed (docs/domain.md §10)
         ("k1", "kintone2020", ["range"]),
     ],
 )
@@ -289,8 +289,8 @@ def test_account_permissions_of_every_kind():
 def test_may_register():
     case = json.loads((CASES_DIR / "accounts" / "medical_institution_registers_own_hospital.json").read_text(encoding="utf-8"))
     form, account = case["args"]["form"], case["args"]["account"]
-    assert keynet.may_register(account, form) == {"allowed": True, "reason": None}
-    assert keynet.may_register(json.dumps(account), json.dumps(form, ensure_ascii=False)) == {"allowed": True, "reason": None}
+    assert keynet.may_register(account, form) == {"allowed": True, "reason": None, "reason_ja": None}
+    assert keynet.may_register(json.dumps(account), json.dumps(form, ensure_ascii=False)) == {"allowed": True, "reason": None, "reason_ja": None}
     other = dict(account, id="GM13-999999")
     answer = keynet.may_register(other, form)
     assert answer["allowed"] is False and answer["reason"]

@@ -97,6 +97,12 @@ OP_FILES = sorted(p for d in sorted(CASES_DIR.iterdir()) if d.is_dir() for p in 
 
 # Each kind of the table through the binding's named function; `call` for any other.
 NAMED = {
+    "account_status_on": lambda a: keynet.account_status_on(a["postings"], a["facility_id"], a["on"]),
+    "agency_notice": lambda a: keynet.agency_notice(a["previous"], a["current"], a["agencies"], a["key_net_url"],
+                                                    a.get("contacts"), a.get("rules")),
+    "training_example_programme": lambda a: keynet.training_example_programme(),
+    "fire_hq_application": lambda a: keynet.fire_hq_application(a["application"]),
+    "fire_hq_list": lambda a: keynet.fire_hq_list(a["prefecture"], a["applications"]),
     "public_view": lambda a: keynet.public_view(a["form"]),
     "registered_view": lambda a: keynet.registered_view(a["form"]),
     "view": lambda a: keynet.view(a["form"], a["view"]),

@@ -49,7 +49,7 @@ pub fn finding_code_name(code: FindingCode) -> String {
     keynet::Code::from(code).as_str().to_owned()
 }
 
-/// The 11 occupations in the order of DOMAIN §3, with Japanese and English labels.
+/// The 11 occupations in the order of docs/domain.md §3, with Japanese and English labels.
 #[uniffi::export]
 pub fn occupations() -> Vec<OccupationInfo> {
     keynet::OCCUPATIONS

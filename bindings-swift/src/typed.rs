@@ -223,7 +223,7 @@ pub fn standard_recipients(agencies: Vec<String>) -> Result<Vec<Recipient>, KeyN
     })
 }
 
-/// The standard distribution rules (DOMAIN §7, `core/data/scopes.json`).
+/// The standard distribution rules (docs/domain.md §7, `core/data/scopes.json`).
 #[uniffi::export]
 pub fn standard_rules() -> Result<Vec<DistributionRule>, KeyNetError> {
     guarded(|| from_value(to_value(&keynet::RuleSet::standard().rules)?))

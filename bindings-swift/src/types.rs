@@ -115,7 +115,7 @@ pub fn findings(list: impl IntoIterator<Item = keynet::Finding>) -> Vec<Finding>
 // The form's choices
 
 mirror_enum! {
-    /// 募集職種: the 11 occupations of the plan (DOMAIN §3). Labels: `occupationInfo(occupation:)`.
+    /// 募集職種: the 11 occupations of the plan (docs/domain.md §3). Labels: `occupationInfo(occupation:)`.
     Occupation <=> keynet::Occupation {
         /// 医師
         Physician = Physician,
@@ -558,7 +558,7 @@ pub struct Validation {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Views (DOMAIN §6, §11)
+// Views (docs/domain.md §6, §11)
 
 mirror_enum! {
     /// What a reader of a posting is given (`view` in the §11 JSON).
@@ -621,7 +621,7 @@ pub struct ViewedForm {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Postings and the lifecycle (DOMAIN §9, §11)
+// Postings and the lifecycle (docs/domain.md §9, §11)
 
 mirror_enum! {
     /// `open`, or `closed` (filled, withdrawn, unpublished or deleted).
@@ -666,9 +666,37 @@ pub struct Inquiry {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record, Serialize, Deserialize)]
 pub struct Hire {
     pub seeker_id: String,
+    /// How the hire was matched (Key-Net, Hello Work, a prefecture's desk, a nurse centre).
+    #[serde(default)]
+    pub route: HireRoute,
     pub hired_on: String,
     pub training_completed_on: Option<String>,
     pub completion_reported_on: Option<String>,
+}
+
+mirror_enum! {
+    /// How a hire was matched (docs/domain.md §9).
+    HireRoute <=> keynet::posting::HireRoute {
+        KeyNet = KeyNet,
+        HelloWork = HelloWork,
+        PrefectureDesk = PrefectureDesk,
+        NurseCenter = NurseCenter,
+        Other = Other,
+    }
+}
+
+impl Default for HireRoute {
+    fn default() -> Self {
+        keynet::posting::HireRoute::default().into()
+    }
+}
+
+/// A teaching material's length: minutes from–to, and how many items (videos, lectures).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record, Serialize, Deserialize)]
+pub struct MaterialLength {
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+    pub count: Option<u32>,
 }
 
 /// A registered posting (募集情報): §11's `{posting_id, registered_on, status, form}` plus what
@@ -709,6 +737,10 @@ pub enum LifecycleEvent {
     Hire {
         seeker_id: String,
         on: String,
+        /// `nil`: through Key-Net.
+        #[uniffi(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        route: Option<HireRoute>,
     },
     /// The hire completed a training plan; it must be reportable.
     TrainingCompleted {
@@ -744,13 +776,16 @@ mirror_enum! {
 pub struct DuplicateOpenPostings {
     pub facility_id: String,
     pub occupation: Occupation,
+    /// The workplace's municipality and facility name: one G-MIS ID may cover several centres.
+    pub municipality: String,
+    pub facility_name: String,
     pub posting_ids: Vec<String>,
     pub message: String,
     pub message_ja: String,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Distribution (DOMAIN §7, §11)
+// Distribution (docs/domain.md §7, §11)
 
 /// A receiver of postings: its kind (a rule of the rule set: `prefecture`, `central_nurse_center`,
 /// `private_agency`, … or an integrator's own), and its prefecture or name where the kind needs one.
@@ -786,6 +821,8 @@ pub enum DeliveryContent {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record, Serialize, Deserialize)]
 pub struct Delivery {
     pub recipient: Recipient,
+    /// The recipient kind's Japanese name.
+    pub label_ja: String,
     pub view: ViewKind,
     #[serde(flatten)]
     pub content: DeliveryContent,
@@ -796,8 +833,12 @@ pub struct Delivery {
 pub struct Explanation {
     pub received: bool,
     pub view: Option<ViewKind>,
+    /// The recipient kind's Japanese name.
+    pub label_ja: String,
     pub rule: String,
+    pub rule_ja: String,
     pub reason: String,
+    pub reason_ja: String,
 }
 
 mirror_enum! {
@@ -871,7 +912,7 @@ mod all_or_listed {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Training (DOMAIN §8)
+// Training (docs/domain.md §8)
 
 mirror_enum! {
     /// A module of the training.
@@ -901,7 +942,10 @@ mirror_enum! {
 pub struct TrainingSession {
     pub module: TrainingModule,
     pub minutes: u32,
-    pub delivery: TrainingDelivery,
+    /// `nil`: not stated (read as in person, with a warning on a practical).
+    #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub delivery: Option<TrainingDelivery>,
     /// Required for `other`.
     #[uniffi(default)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -946,6 +990,8 @@ pub struct Material {
     pub audience: Vec<String>,
     pub format: String,
     pub minutes: Option<u32>,
+    /// The length as the seed gives it: a range, and how many items.
+    pub length: Option<MaterialLength>,
     pub pages: Option<u32>,
     pub access: MaterialAccess,
     pub url: Option<String>,
@@ -956,7 +1002,7 @@ pub struct Material {
 // ---------------------------------------------------------------------------------------------
 // Reference data
 
-/// One row of the occupation table (DOMAIN §3), with its labels.
+/// One row of the occupation table (docs/domain.md §3), with its labels.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct OccupationInfo {
     pub occupation: Occupation,

@@ -12,7 +12,7 @@ from uniffi_helpers import kn
 
 
 def spec_draft(**changes):
-    """The DOMAIN §2 example form, as an app would fill a FormDraft."""
+    """The docs/domain.md §2 example form, as an app would fill a FormDraft."""
     draft = kn.FormDraft(
         masking_requested=True,
         facility=kn.FacilityDraft(id="GM13-004217", name="千代田中央病院",

@@ -243,7 +243,8 @@ def lifecycle_event(data):
     variants = {
         "inquiry": (kn.LifecycleEvent.INQUIRY, {"seeker_id": TEXT, "on": TEXT}),
         "application": (kn.LifecycleEvent.APPLICATION, {"seeker_id": TEXT, "on": TEXT}),
-        "hire": (kn.LifecycleEvent.HIRE, {"seeker_id": TEXT, "on": TEXT}),
+        "hire": (kn.LifecycleEvent.HIRE, {"seeker_id": TEXT, "on": TEXT,
+                                          "route": lambda r: _enum(kn.HireRoute, r)}),
         "completion_reported": (kn.LifecycleEvent.COMPLETION_REPORTED, {"seeker_id": TEXT, "on": TEXT}),
         "training_completed": (kn.LifecycleEvent.TRAINING_COMPLETED,
                                {"seeker_id": TEXT, "on": TEXT, "plan": training_plan}),
@@ -252,7 +253,8 @@ def lifecycle_event(data):
     if kind not in variants:
         raise NotTyped(f"event type {kind!r}")
     cls, schema = variants[kind]
-    if set(schema) - set(k for k, v in fields.items() if v is not None):
+    optional = {"route"}
+    if set(schema) - optional - set(k for k, v in fields.items() if v is not None):
         raise NotTyped(f"event {kind}: missing fields")
     return _record(cls, fields, schema, f"event {kind}")
 

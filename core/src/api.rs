@@ -727,7 +727,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Accounts and the bed view (issue 7)
+// Accounts and the bed view
 
 fn from_json<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T, ApiError> {
     serde_json::from_value(value.clone()).map_err(|e| {
@@ -868,7 +868,7 @@ pub fn bed_view(
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV files (issue 7): bytes in, bytes out
+// CSV files: bytes in, bytes out
 
 fn encoding(name: &str) -> Result<crate::csv::Encoding, ApiError> {
     match name.to_ascii_lowercase().replace(['-', '_'], "").as_str() {

@@ -1,4 +1,4 @@
-//! CSV as G-MIS and Excel in Japan use it (DOMAIN §10): UTF-8 or Shift_JIS (read and written as
+//! CSV as G-MIS and Excel in Japan use it (docs/domain.md §10): UTF-8 or Shift_JIS (read and written as
 //! Windows-31J, the WHATWG `Shift_JIS` of encoding_rs, so 髙, 﨑 and ① survive), streaming, with
 //! every problem reported by row — nothing lost silently.
 //!

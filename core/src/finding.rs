@@ -1,6 +1,6 @@
 //! Findings: what validation says about a form, as data.
 //!
-//! A finding is `{path, code, severity, message, message_ja}` (DOMAIN §2 "Findings"). Programs
+//! A finding is `{path, code, severity, message, message_ja}` (docs/domain.md §2 "Findings"). Programs
 //! switch on [`Code`]; people read the messages. Messages of fields that masking may hide never
 //! echo the value typed, so a finding can be logged without leaking personal data.
 
@@ -28,7 +28,7 @@ impl Severity {
     }
 }
 
-/// The stable, machine-readable kind of a finding (DOMAIN §2).
+/// The stable, machine-readable kind of a finding (docs/domain.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {

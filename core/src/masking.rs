@@ -1,4 +1,4 @@
-//! Masking (マスキング処理, DOMAIN §6): what the public view hides, and the leak scan that keeps
+//! Masking (マスキング処理, docs/domain.md §6): what the public view hides, and the leak scan that keeps
 //! hidden facts out of the text that stays public.
 
 use crate::finding::{Code, Finding};
@@ -241,7 +241,7 @@ mod tests {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Views (DOMAIN §6, §11)
+// Views (docs/domain.md §6, §11)
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -312,7 +312,7 @@ impl<'a> FormView<'a> {
         }
     }
 
-    /// The public view (DOMAIN §6): what the Key-Net site, and anyone publishing, may show.
+    /// The public view (docs/domain.md §6): what the Key-Net site, and anyone publishing, may show.
     pub fn public(form: &'a ValidForm) -> FormView<'a> {
         FormView {
             form: form.form(),

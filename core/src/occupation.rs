@@ -1,4 +1,4 @@
-//! The 11 occupations of the plan (DOMAIN §3) — a closed list, held as data.
+//! The 11 occupations of the plan (docs/domain.md §3) — a closed list, held as data.
 
 use std::fmt;
 
@@ -51,7 +51,7 @@ const NURSE_CENTER: (Option<&str>, Option<&str>) = (
     Some("JNA Central Nurse Center"),
 );
 
-/// The table of DOMAIN §3, in its order (which is also the order of count rows, §11).
+/// The table of docs/domain.md §3, in its order (which is also the order of count rows, §11).
 pub const OCCUPATIONS: [OccupationInfo; 11] = [
     OccupationInfo {
         occupation: Occupation::Physician,
@@ -155,7 +155,7 @@ pub const OCCUPATIONS: [OccupationInfo; 11] = [
 ];
 
 impl Occupation {
-    /// All 11, in the order of DOMAIN §3.
+    /// All 11, in the order of docs/domain.md §3.
     pub fn all() -> impl Iterator<Item = Occupation> {
         OCCUPATIONS.iter().map(|o| o.occupation)
     }

@@ -1,4 +1,4 @@
-//! Places and codes (DOMAIN §4): prefectures (JIS X 0401), local government codes with their
+//! Places and codes (docs/domain.md §4): prefectures (JIS X 0401), local government codes with their
 //! check digit, municipalities, secondary medical area numbers. The tables are data files in
 //! `core/data/` (sources in `core/data/SOURCES.md`), embedded at build time.
 
@@ -165,7 +165,7 @@ impl<'de> Deserialize<'de> for Prefecture {
 // ---------------------------------------------------------------------------------------------
 // Local government codes
 
-/// The check digit of a five-digit local government code (DOMAIN §4): weights 6,5,4,3,2; the
+/// The check digit of a five-digit local government code (docs/domain.md §4): weights 6,5,4,3,2; the
 /// last digit of 11 − (S mod 11), or of 11 − S when S < 11.
 pub fn check_digit(five_digits: &str) -> Option<u8> {
     if five_digits.len() != 5 || !five_digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -1,4 +1,4 @@
-//! Japanese input as people type it (DOMAIN §5): NFKC, dashes, phone numbers, postal codes,
+//! Japanese input as people type it (docs/domain.md §5): NFKC, dashes, phone numbers, postal codes,
 //! wareki dates and times. Pure functions: each returns the canonical value or a typed reason.
 
 use std::borrow::Cow;
@@ -119,7 +119,7 @@ pub fn clean_free_text(s: &str) -> Option<String> {
     trimmed(&unified).map(str::to_owned)
 }
 
-/// The comparison key of the leak scan (DOMAIN §6): NFKC, case-folded, all white space removed,
+/// The comparison key of the leak scan (docs/domain.md §6): NFKC, case-folded, all white space removed,
 /// every dash-like character as `-`.
 pub fn leak_key(s: &str) -> String {
     nfkc(s)
@@ -366,7 +366,7 @@ pub fn parse_postal_code(raw: &str) -> Option<PostalCode> {
 // ---------------------------------------------------------------------------------------------
 // Dates and wareki
 
-/// The Japanese eras the library reads (DOMAIN §5).
+/// The Japanese eras the library reads (docs/domain.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Era {
     Heisei,

@@ -1,4 +1,4 @@
-//! Differential test of distribution (DOMAIN §7, §11) against a deliberately naive second
+//! Differential test of distribution (docs/domain.md §7, §11) against a deliberately naive second
 //! implementation written from the spec text alone.
 //!
 //! The naive side knows nothing of `RuleSet`, scope keys, caches or bit masks: for each recipient
@@ -32,7 +32,7 @@ use serde_json::{Map, Value, json};
 use time::{Date, Duration, Month};
 
 // ---------------------------------------------------------------------------------------------
-// The naive model, from DOMAIN §3, §7 and §11 only
+// The naive model, from docs/domain.md §3, §7 and §11 only
 
 /// §3, in the order of the table: the order of count rows.
 const OCCUPATION_ORDER: [&str; 11] = [

@@ -1,4 +1,4 @@
-//! Property tests of the core's invariants (DOMAIN §2, §5, §6).
+//! Property tests of the core's invariants (docs/domain.md §2, §5, §6).
 //!
 //! 1. normalisation is idempotent (text, phones, postal codes, dates, times);
 //! 2. phone numbers built from the §5 shape table parse in every human rendering, and one digit
@@ -94,7 +94,7 @@ fn triples(findings: &[Finding]) -> Vec<Triple> {
         .collect()
 }
 
-/// The DOMAIN §2 example form (`tests/cases/domain_example.json`, "input").
+/// The docs/domain.md §2 example form (`tests/cases/domain_example.json`, "input").
 fn example() -> &'static Value {
     static EXAMPLE: OnceLock<Value> = OnceLock::new();
     EXAMPLE.get_or_init(|| {
@@ -209,7 +209,7 @@ fn text_input() -> impl Strategy<Value = String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Generators: phone numbers (DOMAIN §5 shape table)
+// Generators: phone numbers (docs/domain.md §5 shape table)
 
 /// Prefix → number of digits, longest prefix first; any other `0[1-9]` number has 10.
 const SHAPES: &[(&str, usize)] = &[

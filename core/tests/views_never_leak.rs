@@ -1,4 +1,4 @@
-//! The views never leak (DOMAIN §6, §11): property tests over masked forms with random,
+//! The views never leak (docs/domain.md §6, §11): property tests over masked forms with random,
 //! realistic masked values and public free text that sometimes repeats a masked value in
 //! disguise.
 //!
@@ -137,7 +137,7 @@ fn municipality_pool() -> &'static [&'static Municipality] {
     })
 }
 
-/// (prefix, total digits) of DOMAIN §5's shapes.
+/// (prefix, total digits) of docs/domain.md §5's shapes.
 const PHONE_SHAPES: [(&str, usize); 16] = [
     ("03", 10),
     ("06", 10),
@@ -937,7 +937,7 @@ fn base_form(case: &Case) -> Value {
     })
 }
 
-/// The length limits of the public text fields (the library's choice, DOMAIN §2).
+/// The length limits of the public text fields (the library's choice, docs/domain.md §2).
 fn limit(field: &str) -> usize {
     match field {
         "notes" => 4000,

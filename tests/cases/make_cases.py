@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the golden case table (one JSON file per case) from the hand-written list below.
 
-Every expectation here is written by hand from DOMAIN.md and the seeds — never computed by the
-library. A case is the DOMAIN §2 example form with a patch applied; a clean case also states the
+Every expectation here is written by hand from docs/domain.md and the seeds — never computed by the
+library. A case is the docs/domain.md §2 example form with a patch applied; a clean case also states the
 canonical output it must normalise to (the example's canonical form with a canonical patch).
 
 Run `python3 tests/cases/make_cases.py` after editing; the runners in every language read the
@@ -15,7 +15,7 @@ import pathlib
 HERE = pathlib.Path(__file__).resolve().parent
 DELETE = object()
 
-# DOMAIN §2 "Canonical JSON (interchange format v1)", verbatim.
+# docs/domain.md §2 "Canonical JSON (interchange format v1)", verbatim.
 BASE = {
     "masking_requested": True,
     "facility": {"id": "GM13-004217", "name": "千代田中央病院", "type": "hospital", "prefecture": "13"},
@@ -82,7 +82,7 @@ def raw_case(name, description, spec, text, error):
 E, W = "error", "warning"
 
 # --- the example and the occupations --------------------------------------------------------
-case("domain_example", "The DOMAIN §2 example validates clean and normalises to itself.", "§2", clean=True)
+case("domain_example", "The docs/domain.md §2 example validates clean and normalises to itself.", "§2", clean=True)
 for code in ["physician", "public_health_nurse", "midwife", "nurse", "assistant_nurse",
              "radiological_technologist", "clinical_laboratory_technologist", "clinical_engineer",
              "pharmacist", "paramedic", "clerical"]:
@@ -1192,7 +1192,7 @@ op("lifecycle", "posting_with_routed_hire_reads_back", "A posting's hire keeps i
 
 # --- kintone adapter (issue 5) ------------------------------------------------------------------
 # A kintone REST record of the default mapping (core/data/kintone_mapping.json), written by hand
-# for the DOMAIN §2 example: Japanese field codes, the app's option labels, NUMBER values as text.
+# for the docs/domain.md §2 example: Japanese field codes, the app's option labels, NUMBER values as text.
 def kf(kind, value):
     return {"type": kind, "value": value}
 
@@ -1385,7 +1385,7 @@ op("kintone", "write_refuses_errors", "Only a form without errors is written.", 
    error={"kind": "invalid", "findings": [{"path": "openings", "code": "range", "severity": "error"}]})
 
 
-# --- bed view and accounts (issue 7, DOMAIN §10) ---------------------------------------------
+# --- bed view and accounts (issue 7, docs/domain.md §10) ---------------------------------------------
 SEED_BED = {"prefecture": "東京都", "local_government_code": "131016", "municipality": "千代田区",
             "secondary_area_number": "1301", "secondary_area_name": "区中央部", "institution_code": "1310170018",
             "institution_name": "東京都 病院1", "record_date": "2022/01/05", "reported_at": "2022/02/01 11:32",
@@ -1507,18 +1507,18 @@ FIRE_APP_OUT = dict(FIRE_APP, prefecture="13", email="Kyukyu@example.jp", phone=
 HACHIOJI = dict(FIRE_APP, hq_name="八王子市消防本部", department="警防課", contact_name="消防 花子",
                 email="keibo@example.jp", phone="042-620-7100", reason="病床情報の確認")
 HACHIOJI_OUT = dict(HACHIOJI, prefecture="13")
-op("accounts", "fire_hq_application_ok", "A complete application reads clean: phone and e-mail as the form writes them.",
+op("fire_hq", "fire_hq_application_ok", "A complete application reads clean: phone and e-mail as the form writes them.",
    "§10 §12 seed 003", "fire_hq_application", {"application": FIRE_APP},
    output={"application": FIRE_APP_OUT, "findings": []})
-op("accounts", "fire_hq_application_station_refused", "IDs go to HQs only: a fire station is refused.",
+op("fire_hq", "fire_hq_application_station_refused", "IDs go to HQs only: a fire station is refused.",
    "§10 seed 003 「当面、付与対象は、消防本部のみ」", "fire_hq_application",
    {"application": dict(FIRE_APP, hq_name="丸の内消防署")},
    output={"application": None, "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "error"}]})
-op("accounts", "fire_hq_application_name_without_fire", "A name without 消防: registrable, with a warning to confirm.",
+op("fire_hq", "fire_hq_application_name_without_fire", "A name without 消防: registrable, with a warning to confirm.",
    "§10 seed 003", "fire_hq_application", {"application": dict(FIRE_APP, hq_name="東部広域行政組合")},
    output={"application": dict(FIRE_APP_OUT, hq_name="東部広域行政組合"),
            "findings": [{"path": "hq_name", "code": "inconsistent", "severity": "warning"}]})
-op("accounts", "fire_hq_application_every_finding", "Missing, malformed and unknown fields: every finding.",
+op("fire_hq", "fire_hq_application_every_finding", "Missing, malformed and unknown fields: every finding.",
    "§10 seed 003", "fire_hq_application",
    {"application": {"prefecture": "東京", "hq_name": "東京消防庁", "department": " ", "email": "kyukyu@",
                     "phone": "3212-2111", "reason": 7, "fax": "03-0000-0000"}},
@@ -1529,19 +1529,19 @@ op("accounts", "fire_hq_application_every_finding", "Missing, malformed and unkn
        {"path": "email", "code": "format", "severity": "error"},
        {"path": "phone", "code": "format", "severity": "error"},
        {"path": "reason", "code": "format", "severity": "error"}]})
-op("accounts", "fire_hq_list_for_the_ministry", "Tokyo collects its HQs' applications into one numbered list.",
+op("fire_hq", "fire_hq_list_for_the_ministry", "Tokyo collects its HQs' applications into one numbered list.",
    "§10 §12 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [FIRE_APP, HACHIOJI]},
    output={"prefecture": "13", "headers_ja": ["#", "都道府県", "消防本部名", "担当部署名", "担当者氏名", "メールアドレス",
                                               "電話番号", "申請理由"],
            "rows": [dict(FIRE_APP_OUT, number=1), dict(HACHIOJI_OUT, number=2)], "warnings": []})
-op("accounts", "fire_hq_list_refuses_other_prefecture", "A Kanagawa HQ is not in Tokyo's list; a repeated HQ neither.",
+op("fire_hq", "fire_hq_list_refuses_other_prefecture", "A Kanagawa HQ is not in Tokyo's list; a repeated HQ neither.",
    "§10 §12 seed 003", "fire_hq_list",
    {"prefecture": "13", "applications": [FIRE_APP, dict(HACHIOJI, prefecture="神奈川県", hq_name="横浜市消防局"),
                                          dict(FIRE_APP, contact_name="別人")]},
    error={"kind": "invalid", "findings": [
        {"path": "applications.1.prefecture", "code": "inconsistent", "severity": "error"},
        {"path": "applications.2.hq_name", "code": "inconsistent", "severity": "error"}]})
-op("accounts", "fire_hq_list_refuses_a_bad_entry", "One bad entry refuses the list, with its path.",
+op("fire_hq", "fire_hq_list_refuses_a_bad_entry", "One bad entry refuses the list, with its path.",
    "§10 seed 003", "fire_hq_list", {"prefecture": "13", "applications": [dict(FIRE_APP, email="x")]},
    error={"kind": "invalid", "findings": [{"path": "applications.0.email", "code": "format", "severity": "error"}]})
 

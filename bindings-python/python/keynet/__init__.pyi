@@ -3,7 +3,7 @@
 Every function takes documents as a ``dict`` (walked in Rust), or their JSON text as ``str`` or
 ``bytes``; lists (postings, recipients, events) as a list/tuple/iterable of documents, the JSON
 text of an array, or JSON lines. Answers are plain ``dict``/``list``/``str`` in the canonical
-JSON shapes of DOMAIN §2 and §11.
+JSON shapes of docs/domain.md §2 and §11.
 
 Exceptions:
 
@@ -132,7 +132,7 @@ class CountRow(TypedDict):
     openings: int
 
 class Occupation(TypedDict):
-    """One of the 11 occupations of DOMAIN §3."""
+    """One of the 11 occupations of docs/domain.md §3."""
 
     code: str
     name_ja: str
@@ -199,8 +199,8 @@ class BedRow(TypedDict):
     secondary_area_number: str
     """二次医療圏番号: four digits starting with the prefecture code."""
     secondary_area_name: str
-    institution_code: str
-    """医療機関コード: ten digits starting with the prefecture code."""
+    institution_code: Optional[str]
+    """医療機関コード: ten digits starting with the prefecture code; None where the master has none."""
     institution_name: str
     record_date: str
     """実績日, ISO (given as ``2022/01/05`` or any date keynet reads)."""
@@ -279,11 +279,12 @@ class Registration(TypedDict):
 
     allowed: bool
     reason: Optional[str]
+    reason_ja: Optional[str]
 
 Document = Union[Dict[str, Any], str, bytes]
 """A document: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text, or JSON bytes (UTF-8)."""
 Form = Document
-"""A recruitment form (DOMAIN §2), as typed: it is validated and normalised by the core."""
+"""A recruitment form (docs/domain.md §2), as typed: it is validated and normalised by the core."""
 Documents = Union[Sequence[Document], Iterable[Document], str, bytes]
 """A list of documents: a list/tuple/iterable of documents, the JSON text of an array, or JSON lines."""
 CsvData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes]]
@@ -498,6 +499,28 @@ def disclose(posting: Document, seeker_id: str) -> Dict[str, Any]:
 def account_status(postings: Documents, facility_id: str, year: int, month: int) -> Literal["no_account", "active", "suspended"]:
     """The facility's Key-Net account status in a calendar month (§9). Raises InvalidForm for a month outside 1–12."""
 
+def account_status_on(postings: Documents, facility_id: str, on: Union[str, datetime.date]) -> Literal["no_account", "active", "suspended"]:
+    """The facility's Key-Net account status on one day (ISO date or wareki)."""
+
+def agency_notice(
+    previous: Documents,
+    current: Documents,
+    agencies: Sequence[str],
+    key_net_url: str,
+    contacts: Optional[Document] = None,
+    rules: Optional[Document] = None,
+) -> List[Dict[str, Any]]:
+    """The agencies' new-posting notice: per agency, the count table of what is new since ``previous``, with the Key-Net URL and the contact desks."""
+
+def training_example_programme() -> Dict[str, Any]:
+    """The seeds' example training programme (self-study about 1 h, hands-on about 1 h)."""
+
+def fire_hq_application(application: Document) -> Dict[str, Any]:
+    """A fire HQ's G-MIS ID application (seed 003), read and checked: ``{application, findings}``."""
+
+def fire_hq_list(prefecture: str, applications: Documents) -> Dict[str, Any]:
+    """A prefecture's list of its fire HQs' applications, for the ministry."""
+
 def duplicate_open_postings(postings: Documents) -> List[Dict[str, Any]]:
     """Facilities with two or more open postings for one occupation (§9 sync caveat): facility_id, occupation, posting_ids."""
 
@@ -607,7 +630,7 @@ def call(operation: str, args: Document) -> Any:
     an unknown operation is InvalidForm with a finding at ``operation``."""
 
 def occupations() -> List[Occupation]:
-    """The 11 occupations of DOMAIN §3, in its order, with Japanese and English names."""
+    """The 11 occupations of docs/domain.md §3, in its order, with Japanese and English names."""
 
 def prefectures() -> List[PrefectureInfo]:
     """The 47 prefectures in code order."""
@@ -642,7 +665,7 @@ def count_frame(rows: Iterable[CountRow], backend: Literal["pandas", "polars"] =
     ``rows`` are count rows: ``keynet.count_table(postings)``, or the ``counts`` of an agency's
     delivery in ``keynet.distribute``. Columns: occupation, occupation_ja, occupation_en,
     prefecture, prefecture_ja, prefecture_en, postings, openings. With pandas, ``occupation``
-    and ``prefecture`` are ordered categoricals (the order of DOMAIN §3; prefecture code).
+    and ``prefecture`` are ordered categoricals (the order of docs/domain.md §3; prefecture code).
     """
 
 def count_matrix(

@@ -170,7 +170,7 @@ def count_frame(rows, backend="pandas"):
     ``rows`` are count rows: ``keynet.count_table(postings)``, or the ``counts`` of an agency's
     delivery in ``keynet.distribute``. Columns: occupation, occupation_ja, occupation_en,
     prefecture, prefecture_ja, prefecture_en, postings, openings. With pandas, ``occupation``
-    and ``prefecture`` are ordered categoricals (the order of DOMAIN §3; prefecture code).
+    and ``prefecture`` are ordered categoricals (the order of docs/domain.md §3; prefecture code).
     """
     lib = _library(backend, "count_frame")
     columns = _count_columns(rows, "count_frame")

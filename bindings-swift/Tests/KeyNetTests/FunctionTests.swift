@@ -5,7 +5,7 @@ import Foundation
 import KeyNet
 import XCTest
 
-/// The DOMAIN §2 example form, as an app would fill it from its screen (text as typed).
+/// The docs/domain.md §2 example form, as an app would fill it from its screen (text as typed).
 func specDraft() -> FormDraft {
     FormDraft(
         maskingRequested: true,
@@ -230,7 +230,7 @@ final class LifecycleTests: XCTestCase {
         var posting = try register(form: try spec(), postingId: "P-1", registeredOn: "2020-06-01")
         let events: [LifecycleEvent] = [
             .application(seekerId: "S-2", on: "2020-06-03"),
-            .hire(seekerId: "S-2", on: "2020-06-10"),
+            .hire(seekerId: "S-2", on: "2020-06-10", route: .keyNet),
             .trainingCompleted(seekerId: "S-2", on: "2020-06-12", plan: fullPlan()),
             .completionReported(seekerId: "S-2", on: "2020-06-13"),
             .close(reason: .filled, on: "2020-06-30"),

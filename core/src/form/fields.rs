@@ -26,8 +26,8 @@ const fn field(
     }
 }
 
-/// Every field of DOMAIN §2 with its label and length limit (the limits are this library's
-/// choice; DOMAIN §2 leaves them open).
+/// Every field of docs/domain.md §2 with its label and length limit (the limits are this library's
+/// choice; docs/domain.md §2 leaves them open).
 pub const FIELDS: &[FieldInfo] = &[
     field(
         "masking_requested",

@@ -1,4 +1,4 @@
-//! The recruitment form (募集情報登録票, DOMAIN §2): its types, which serialise to exactly the
+//! The recruitment form (募集情報登録票, docs/domain.md §2): its types, which serialise to exactly the
 //! canonical JSON v1, and the way in — [`validate_json`] / [`validate_value`] — which reads,
 //! normalises and checks a form and returns every finding at once.
 
@@ -244,7 +244,7 @@ fn serialize_optional_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S
 /// ⑥ 業務内容.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Duties {
-    /// At least one; in the order of DOMAIN §2, without repeats.
+    /// At least one; in the order of docs/domain.md §2, without repeats.
     pub kinds: Vec<DutyKind>,
     pub other_detail: Option<String>,
     pub specifics: Option<String>,
@@ -356,7 +356,7 @@ impl Form {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// The region of the posting, for distribution and counts (DOMAIN §4).
+    /// The region of the posting, for distribution and counts (docs/domain.md §4).
     pub fn region(&self) -> Prefecture {
         self.workplace.prefecture
     }

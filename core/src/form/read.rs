@@ -732,13 +732,16 @@ impl Reader {
 }
 
 /// Words a clerk writes for an employment period with no end (期間の定めなし).
-const OPEN_ENDED: [&str; 6] = [
+const OPEN_ENDED: [&str; 9] = [
     "期間の定めなし",
     "期間の定め無し",
+    "期間の定めのない雇用",
     "定めなし",
     "定め無し",
-    "期間の定めのない雇用",
+    "なし",
+    "無し",
     "無期",
+    "無期限",
 ];
 
 fn says_open_ended(value: &Raw<'_>) -> bool {
