@@ -57,6 +57,7 @@ fn bench_distribute(c: &mut Criterion) {
                 start,
                 forms.get(i % forms.len()).unwrap().clone(),
             )
+            .unwrap()
         })
         .collect();
     // One in ten closed, as in a live system.

@@ -436,15 +436,9 @@ pub fn register(form: &Value, posting_id: &str, registered_on: &str) -> Result<V
             "登録日は日付で入力してください",
         )])
     })?;
-    if posting_id.trim().is_empty() {
-        return Err(invalid(vec![Finding::error(
-            "posting_id",
-            Code::Required,
-            "posting_id is required",
-            "募集情報IDを入力してください",
-        )]));
-    }
-    Ok(Posting::register(posting_id.trim(), date, valid).to_json_value())
+    Posting::register(posting_id.trim(), date, valid)
+        .map(|p| p.to_json_value())
+        .map_err(|e| invalid(e.findings))
 }
 
 /// Applies one lifecycle event to a posting; returns the posting after it.
@@ -886,14 +880,7 @@ fn encoding(name: &str) -> Result<crate::csv::Encoding, ApiError> {
 fn mapping(value: Option<&Value>) -> Result<crate::csv::ColumnMapping, ApiError> {
     match value.filter(|v| !v.is_null()) {
         None => Ok(crate::csv::ColumnMapping::standard()),
-        Some(v) => crate::csv::ColumnMapping::from_json(&v.to_string()).map_err(|e| {
-            invalid(vec![Finding::error(
-                "mapping",
-                Code::Format,
-                format!("column mapping: {e}"),
-                "列の対応表の形式が正しくありません",
-            )])
-        }),
+        Some(v) => crate::csv::ColumnMapping::from_json(&v.to_string()).map_err(invalid),
     }
 }
 

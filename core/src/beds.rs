@@ -145,6 +145,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
         if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
             Some(s)
         } else {
+            let s = crate::finding::shown(&s);
             f.push(Finding::error(
                 key,
                 Code::Format,
@@ -208,6 +209,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
     let record_date = text_of("record_date", &mut f).and_then(|s| match text::parse_date(&s) {
         Ok(d) => Some(d),
         Err(_) => {
+            let s = crate::finding::shown(&s);
             f.push(Finding::error(
                 "record_date",
                 Code::Format,
@@ -220,6 +222,7 @@ pub fn read_row(value: &Value) -> (Option<BedRow>, Vec<Finding>) {
     let reported_at = text_of("reported_at", &mut f).and_then(|s| match parse_date_time(&s) {
         Some(d) => Some(d),
         None => {
+            let s = crate::finding::shown(&s);
             f.push(Finding::error(
                 "reported_at",
                 Code::Format,

@@ -369,21 +369,133 @@ pub struct ColumnMapping {
     #[serde(default)]
     pub source: String,
     pub columns: Vec<Column>,
+    /// Values every row gets, by posting path (`{"form.masking_requested": true}` for a file
+    /// without a masking column).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub constants: Map<String, Value>,
+}
+
+/// The path of the masking wish: a mapping must read it from a column or state it as a constant
+/// (masking fails closed, docs/choices.md "CSV files").
+const MASKING_PATH: &str = "form.masking_requested";
+
+/// The posting's own fields a column may fill (the form's come from its field catalogue).
+const POSTING_PATHS: [&str; 5] = [
+    "posting_id",
+    "registered_on",
+    "status",
+    "closed_reason",
+    "closed_on",
+];
+
+/// Whether a column may fill `path`: a posting field, or a field of the form that holds a value
+/// (not an object such as `form.facility`). This also bounds how deep a row's JSON can nest.
+pub fn is_mappable_path(path: &str) -> bool {
+    if POSTING_PATHS.contains(&path) {
+        return true;
+    }
+    let Some(field) = path.strip_prefix("form.") else {
+        return false;
+    };
+    let fields = crate::form::fields::FIELDS;
+    fields.iter().any(|f| f.path == field)
+        && !fields.iter().any(|f| {
+            f.path
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with('.'))
+        })
 }
 
 impl ColumnMapping {
     pub fn standard() -> ColumnMapping {
-        // Checked to parse by a test.
+        // Checked to parse, and to pass `check`, by a test.
         serde_json::from_str(include_str!("../data/csv_postings_columns.json")).unwrap_or(
             ColumnMapping {
                 source: String::new(),
                 columns: Vec::new(),
+                constants: Map::new(),
             },
         )
     }
 
-    pub fn from_json(text: &str) -> Result<ColumnMapping, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+    /// Reads a mapping and checks it: every finding about it, or the mapping.
+    pub fn from_json(text: &str) -> Result<ColumnMapping, Vec<Finding>> {
+        let mapping: ColumnMapping = serde_json::from_str(text).map_err(|e| {
+            vec![Finding::error(
+                "mapping",
+                Code::Format,
+                format!("the column mapping is not valid: {e}"),
+                "列のマッピングの形式が正しくありません",
+            )]
+        })?;
+        let findings = mapping.check();
+        if findings.is_empty() {
+            Ok(mapping)
+        } else {
+            Err(findings)
+        }
+    }
+
+    /// What is wrong with the mapping: a path that is no field of a posting (the paths also
+    /// bound how deep a row's JSON nests), a header or path given twice, and no way to read the
+    /// masking wish — neither a column nor a constant.
+    pub fn check(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let shown = |s: &str| -> String { s.chars().take(40).collect() };
+        let paths = self
+            .columns
+            .iter()
+            .map(|c| c.path.as_str())
+            .chain(self.constants.keys().map(String::as_str));
+        for (i, path) in paths.clone().enumerate() {
+            if !is_mappable_path(path) {
+                findings.push(Finding::error(
+                    format!("mapping.columns.{i}.path"),
+                    Code::UnknownValue,
+                    format!("{:?} is not a field of a posting", shown(path)),
+                    format!("「{}」は募集情報の項目ではありません", shown(path)),
+                ));
+            } else if paths.clone().take(i).any(|p| p == path) {
+                findings.push(Finding::error(
+                    format!("mapping.columns.{i}.path"),
+                    Code::Inconsistent,
+                    format!("{path:?} is mapped twice"),
+                    format!("「{path}」が二重に指定されています"),
+                ));
+            }
+        }
+        for (i, column) in self.columns.iter().enumerate() {
+            let earlier = self.columns.iter().take(i);
+            if earlier.clone().any(|c| c.header == column.header) {
+                findings.push(Finding::error(
+                    format!("mapping.columns.{i}.header"),
+                    Code::Inconsistent,
+                    format!("column {:?} is mapped twice", shown(&column.header)),
+                    format!("列「{}」が二重に指定されています", shown(&column.header)),
+                ));
+            }
+        }
+        if !self.columns.iter().any(|c| c.path == MASKING_PATH)
+            && !self.constants.contains_key(MASKING_PATH)
+        {
+            findings.push(Finding::error(
+                "mapping",
+                Code::Required,
+                "the mapping reads no masking wish: map a column to form.masking_requested or state it as a constant",
+                "マスキング希望の有無を読む列がありません。列を対応付けるか、定数で指定してください",
+            ));
+        }
+        if let Some(v) = self.constants.get(MASKING_PATH)
+            && !v.is_boolean()
+        {
+            findings.push(Finding::error(
+                "mapping.constants",
+                Code::Format,
+                "the masking constant must be true or false",
+                "マスキング希望の有無の定数は true または false で指定してください",
+            ));
+        }
+        findings
     }
 
     pub fn headers(&self) -> Vec<&str> {
@@ -451,25 +563,77 @@ pub fn read_postings<R: Read>(
         Ok(h) => h,
         Err(findings) => return findings,
     };
+    // A mapping that cannot be trusted reads nothing: a wrong path, or no masking wish.
+    let mapping_findings = mapping.check();
+    if !mapping_findings.is_empty() {
+        return mapping_findings
+            .into_iter()
+            .map(|finding| RowFinding {
+                row: header_row,
+                column: None,
+                finding,
+            })
+            .collect();
+    }
+    // Without a header row the first row is data — names, phones: it is not quoted.
+    let known = header
+        .iter()
+        .filter(|h| mapping.columns.iter().any(|c| c.header == h.trim()))
+        .count();
+    if known * 2 < header.len().max(1) {
+        file_findings.push(row_error(
+            header_row,
+            None,
+            "",
+            Code::Format,
+            format!(
+                "the first row is not the header row: {known} of its {} cells are column names of the mapping (is the header row missing?)",
+                header.len()
+            ),
+            format!(
+                "1行目が見出し行ではありません（{}列のうち見出しとして読めたのは{known}列です。見出し行がないのではありませんか）",
+                header.len()
+            ),
+        ));
+        return file_findings;
+    }
     // column index → mapping column
     let mut by_index: Vec<Option<&Column>> = Vec::with_capacity(header.len());
-    for name in &header {
+    let mut fatal = false;
+    for (i, name) in header.iter().enumerate() {
         let name = name.trim();
+        let shown: String = name.chars().take(40).collect();
         let column = mapping.columns.iter().find(|c| c.header == name);
         if column.is_none() && !name.is_empty() {
             file_findings.push(row_error(
                 header_row,
-                Some(name),
+                Some(&shown),
                 "",
                 Code::UnknownValue,
-                format!("unknown column {name:?}"),
-                format!("不明な列です：「{name}」"),
+                format!("unknown column {shown:?}"),
+                format!("不明な列です：「{shown}」"),
+            ));
+        }
+        if let Some(c) = column
+            && header.iter().take(i).any(|h| h.trim() == name)
+        {
+            // Two マスキング希望 columns (有, then 無): which is meant cannot be known.
+            fatal = true;
+            file_findings.push(row_error(
+                header_row,
+                Some(&shown),
+                &c.path,
+                Code::Inconsistent,
+                format!("column {shown:?} appears twice: the file is not read"),
+                format!("列「{shown}」が2回あります。ファイルは読み込みません"),
             ));
         }
         by_index.push(column);
     }
     for column in &mapping.columns {
         if !header.iter().any(|h| h.trim() == column.header) {
+            // Masking fails closed: without its column no row's wish is known.
+            fatal |= column.path == MASKING_PATH;
             file_findings.push(row_error(
                 header_row,
                 Some(&column.header),
@@ -479,6 +643,9 @@ pub fn read_postings<R: Read>(
                 format!("列「{}」がありません", column.header),
             ));
         }
+    }
+    if fatal {
+        return file_findings;
     }
     let expected = header.len();
     for (row, record) in rows {
@@ -518,10 +685,30 @@ pub fn read_postings<R: Read>(
         }
         let mut posting = Map::new();
         let mut findings = Vec::new();
+        for (path, value) in &mapping.constants {
+            set_path(&mut posting, path, value.clone());
+        }
         for (field, column) in fields.iter().zip(by_index.iter()) {
             let Some(column) = column else { continue };
             let text = field.trim();
             if text.is_empty() {
+                if column.path == MASKING_PATH {
+                    // An export writes 有 or 無: an empty wish is not "no masking".
+                    findings.push(row_error(
+                        row,
+                        Some(&column.header),
+                        &column.path,
+                        Code::Required,
+                        format!(
+                            "{} is empty: the masking wish must be 有 or 無",
+                            column.header
+                        ),
+                        format!(
+                            "{}が空欄です（「有」か「無」を入力してください）",
+                            column.header
+                        ),
+                    ));
+                }
                 continue;
             }
             let value = match column.kind {
@@ -529,6 +716,7 @@ pub fn read_postings<R: Read>(
                 ColumnKind::Bool => match parse_bool(text) {
                     Some(b) => Value::from(b),
                     None => {
+                        let text = crate::finding::shown(text);
                         findings.push(row_error(
                             row,
                             Some(&column.header),

@@ -205,6 +205,18 @@ pub fn is_registrable(findings: &[Finding]) -> bool {
     !findings.iter().any(Finding::is_error)
 }
 
+/// The longest quote of typed input a message carries, in characters: enough to see the mistake,
+/// never a whole document (findings may be logged).
+pub const MAX_QUOTE_CHARS: usize = 40;
+
+/// Input as a message quotes it: at most [`MAX_QUOTE_CHARS`] characters, `…` when cut.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_QUOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", s.get(..at).unwrap_or(""))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,11 +71,12 @@ pub fn read_application(value: &Value) -> (Option<FireHqApplication>, Vec<Findin
     };
     for key in obj.keys() {
         if !FIELDS.iter().any(|(k, _, _)| k == key) {
+            let shown = crate::finding::shown(key);
             f.push(Finding::error(
                 key.as_str(),
                 Code::UnknownValue,
-                format!("unknown field {key:?} of a fire HQ ID application"),
-                format!("消防ユーザ登録情報にない項目です：「{key}」"),
+                format!("unknown field {shown:?} of a fire HQ ID application"),
+                format!("消防ユーザ登録情報にない項目です：「{shown}」"),
             ));
         }
     }

@@ -167,7 +167,13 @@ impl FieldMapping {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Mapping {
     fields: Vec<(String, FieldMapping)>,
+    /// Values every record gets, by form path (a facility ID fixed for the app, or the masking
+    /// wish of an app without that field).
+    constants: Vec<(String, Value)>,
 }
+
+/// The masking wish must be read from a field or stated as a constant: masking fails closed.
+const MASKING_PATH: &str = "masking_requested";
 
 fn mapping_error(path: impl Into<String>, code: Code, en: String, ja: String) -> Finding {
     Finding::error(path, code, en, ja)
@@ -229,14 +235,49 @@ impl Mapping {
         let mut findings = Vec::new();
         let mut out = self.clone();
         for key in obj.keys() {
-            if !["fields", "replace", "description"].contains(&key.as_str()) {
+            if !["fields", "replace", "description", "constants"].contains(&key.as_str()) {
+                let key = crate::finding::shown(key);
                 findings.push(mapping_error(
                     format!("mapping.{key}"),
                     Code::UnknownValue,
-                    format!("the kintone mapping has no setting {key:?} (fields, replace, description)"),
-                    format!("kintoneのマッピングに「{key}」という設定はありません（fields・replace・description）"),
+                    format!("the kintone mapping has no setting {key:?} (fields, replace, description, constants)"),
+                    format!("kintoneのマッピングに「{key}」という設定はありません（fields・replace・description・constants）"),
                 ));
             }
+        }
+        match obj.get("constants") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(constants)) => {
+                for (path, value) in constants {
+                    let known = fields::FIELDS.iter().any(|f| f.path == path);
+                    if !known || is_object_path(path) {
+                        let shown = crate::finding::shown(path);
+                        findings.push(mapping_error(
+                            "mapping.constants",
+                            Code::UnknownValue,
+                            format!("constant {shown:?} is not a field of the form"),
+                            format!("定数「{shown}」は登録票の項目ではありません"),
+                        ));
+                    } else if path == MASKING_PATH && !value.is_boolean() {
+                        findings.push(mapping_error(
+                            "mapping.constants",
+                            Code::Format,
+                            "the masking constant must be true or false".to_owned(),
+                            "マスキング希望の有無の定数は true または false で指定してください"
+                                .to_owned(),
+                        ));
+                    } else {
+                        out.constants.retain(|(p, _)| p != path);
+                        out.constants.push((path.clone(), value.clone()));
+                    }
+                }
+            }
+            Some(_) => findings.push(mapping_error(
+                "mapping.constants",
+                Code::Format,
+                "constants must be an object of form path → value".to_owned(),
+                "constants は登録票の項目をキーとするオブジェクトで指定してください".to_owned(),
+            )),
         }
         match obj.get("replace") {
             None | Some(Value::Bool(false)) => {}
@@ -285,6 +326,16 @@ impl Mapping {
             }
         }
         findings.extend(out.check());
+        if !out.fields.iter().any(|(_, f)| f.path == MASKING_PATH)
+            && !out.constants.iter().any(|(p, _)| p == MASKING_PATH)
+        {
+            findings.push(mapping_error(
+                "mapping",
+                Code::Required,
+                "the mapping reads no masking wish: map a field to masking_requested or state it in constants".to_owned(),
+                "マスキング希望の有無を読むフィールドがありません。フィールドを対応付けるか、constants で指定してください".to_owned(),
+            ));
+        }
         if findings.is_empty() {
             Ok(out)
         } else {
@@ -444,7 +495,11 @@ impl Mapping {
             .iter()
             .map(|(c, f)| (c.clone(), serde_json::to_value(f).unwrap_or(Value::Null)))
             .collect();
-        json!({ "fields": fields })
+        if self.constants.is_empty() {
+            return json!({ "fields": fields });
+        }
+        let constants: Map<String, Value> = self.constants.iter().cloned().collect();
+        json!({ "fields": fields, "constants": constants })
     }
 }
 
@@ -740,10 +795,28 @@ fn read<'m>(record: &Value, mapping: &'m Mapping) -> Result<Read<'m>, Vec<Findin
         findings: Vec::new(),
         unreadable: BTreeSet::new(),
     };
+    for (path, value) in &mapping.constants {
+        set_path(&mut reader.form, path, value.clone());
+    }
     for (code, f) in &mapping.fields {
         if let Some(field) = fields_of_record.get(code) {
             reader.read(code, f, field);
         }
+    }
+    if reader.form.get(MASKING_PATH).is_none_or(Value::is_null)
+        && !reader.unreadable.contains(MASKING_PATH)
+    {
+        // A record whose masking wish cannot be read is not a posting: "no masking" is not
+        // assumed (docs/choices.md "kintone").
+        let code = mapping.code_for(MASKING_PATH).unwrap_or("マスキング希望");
+        let code = crate::finding::shown(code);
+        reader.findings.push(Finding::error(
+            MASKING_PATH,
+            Code::Required,
+            format!("the record gives no masking wish (field {code:?} is absent or empty)"),
+            format!("マスキング希望の有無が読み取れません（フィールド「{code}」がないか空欄です）"),
+        ));
+        reader.unreadable.insert(MASKING_PATH);
     }
     Ok((
         Value::Object(reader.form),
@@ -898,12 +971,6 @@ impl KintoneErrors {
     }
 }
 
-fn push_unique(list: &mut Vec<String>, message: &str) {
-    if !list.iter().any(|m| m == message) {
-        list.push(message.to_owned());
-    }
-}
-
 /// Puts findings back on a kintone record: each on its field code through the mapping, in the
 /// language asked. With `record`, a code the record does not have (the app lacks that field)
 /// is a record-level message instead, as is every path the mapping does not show anywhere.
@@ -915,6 +982,10 @@ pub fn to_errors(
 ) -> KintoneErrors {
     let present = record.and_then(record_fields);
     let mut out = KintoneErrors::default();
+    // (severity, field code or "" for the record, message) already written: one lookup per
+    // finding, so n findings cost O(n), not a scan of the messages so far.
+    let mut seen: std::collections::HashSet<(bool, String, String)> =
+        std::collections::HashSet::new();
     for f in findings {
         let message = match lang {
             Lang::Ja => f.message_ja.as_str(),
@@ -928,18 +999,23 @@ pub fn to_errors(
         } else {
             (&mut out.warnings, &mut out.record_warnings)
         };
+        if !seen.insert((
+            f.is_error(),
+            code.unwrap_or("").to_owned(),
+            message.to_owned(),
+        )) {
+            continue;
+        }
         match code {
             Some(code) => {
                 let entry = fields_map
                     .entry(format!("record.{code}.value"))
                     .or_insert_with(|| json!({"messages": []}));
-                if let Some(Value::Array(messages)) = entry.get_mut("messages")
-                    && !messages.iter().any(|m| m.as_str() == Some(message))
-                {
+                if let Some(Value::Array(messages)) = entry.get_mut("messages") {
                     messages.push(Value::String(message.to_owned()));
                 }
             }
-            None => push_unique(record_level, message),
+            None => record_level.push(message.to_owned()),
         }
     }
     out
@@ -1109,9 +1185,21 @@ mod tests {
         assert!(m.field("FAX番号").is_none());
         assert_eq!(m.fields().len(), 39);
         let only = Mapping::standard()
-            .with_overrides(&json!({"replace": true, "fields": {"人数": {"path": "openings", "read": "number"}}}))
+            .with_overrides(
+                &json!({"replace": true, "fields": {"人数": {"path": "openings", "read": "number"}},
+                                    "constants": {"masking_requested": false}}),
+            )
             .unwrap();
         assert_eq!(only.fields().len(), 1);
+        // Without a masking field or constant the mapping is refused: masking fails closed.
+        let blind = Mapping::standard()
+            .with_overrides(&json!({"replace": true, "fields": {"人数": {"path": "openings", "read": "number"}}}))
+            .unwrap_err();
+        assert_eq!(blind.len(), 1);
+        assert_eq!(
+            (blind[0].path.as_str(), blind[0].code),
+            ("mapping", Code::Required)
+        );
         let bad = Mapping::standard()
             .with_overrides(&json!({"fields": {
                 "x": {"path": "nowhere", "read": "text"},

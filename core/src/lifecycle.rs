@@ -152,11 +152,7 @@ impl Posting {
         match event {
             Event::Inquiry { seeker_id, on } => self.contact(seeker_id, on, ContactKind::Inquiry),
             Event::Application { seeker_id, on } => {
-                if self
-                    .inquiries
-                    .iter()
-                    .any(|i| i.seeker_id == seeker_id && i.kind == ContactKind::Application)
-                {
+                if self.seekers.applied_on.contains_key(&seeker_id) {
                     return Err(LifecycleError::AlreadyApplied { seeker_id });
                 }
                 self.contact(seeker_id, on, ContactKind::Application)
@@ -167,20 +163,23 @@ impl Posting {
                 route,
             } => {
                 let earliest = if route == HireRoute::KeyNet {
-                    self.inquiries
-                        .iter()
-                        .find(|i| i.seeker_id == seeker_id && i.kind == ContactKind::Application)
-                        .map(|i| i.on)
+                    self.seekers
+                        .applied_on
+                        .get(&seeker_id)
+                        .copied()
                         .ok_or_else(|| LifecycleError::NotAnApplicant {
                             seeker_id: seeker_id.clone(),
                         })?
                 } else {
                     self.registered_on
                 };
-                if self.hires.iter().any(|h| h.seeker_id == seeker_id) {
+                if self.seekers.hire_at.contains_key(&seeker_id) {
                     return Err(LifecycleError::AlreadyHired { seeker_id });
                 }
                 not_before(on, earliest)?;
+                self.seekers
+                    .hire_at
+                    .insert(seeker_id.clone(), self.hires.len());
                 self.hires.push(Hire {
                     seeker_id,
                     route,
@@ -243,19 +242,20 @@ impl Posting {
         kind: ContactKind,
     ) -> Result<(), LifecycleError> {
         not_before(on, self.registered_on)?;
-        self.inquiries.push(Inquiry {
+        let inquiry = Inquiry {
             posting_id: self.id.clone(),
             seeker_id,
             kind,
             on,
-        });
+        };
+        self.seekers.record(&inquiry);
+        self.inquiries.push(inquiry);
         Ok(())
     }
 
     fn hire_mut(&mut self, seeker_id: &str) -> Result<&mut Hire, LifecycleError> {
-        self.hires
-            .iter_mut()
-            .find(|h| h.seeker_id == seeker_id)
+        let at = self.seekers.hire_at.get(seeker_id).copied();
+        at.and_then(|at| self.hires.get_mut(at))
             .ok_or_else(|| LifecycleError::NotHired {
                 seeker_id: seeker_id.to_owned(),
             })
@@ -310,6 +310,7 @@ pub fn read_event(value: &Value) -> Result<Event, InvalidEvent> {
     let on = text("on", &mut findings).and_then(|s| match crate::text::parse_date(&s) {
         Ok(d) => Some(d),
         Err(_) => {
+            let s = crate::finding::shown(&s);
             findings.push(Finding::error(
                 "on",
                 Code::Format,

@@ -140,6 +140,37 @@ pub struct Posting {
     pub(crate) form: ValidForm,
     pub(crate) inquiries: Vec<Inquiry>,
     pub(crate) hires: Vec<Hire>,
+    /// Who applied (first application's date) and who was hired (index into `hires`), kept
+    /// beside the lists so each event is checked in O(1), not by a scan (n events: O(n)).
+    pub(crate) seekers: SeekerIndex,
+}
+
+/// The seekers of a posting by id: derived from `inquiries` and `hires`, never serialised.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SeekerIndex {
+    pub(crate) applied_on: std::collections::HashMap<String, Date>,
+    pub(crate) hire_at: std::collections::HashMap<String, usize>,
+}
+
+impl SeekerIndex {
+    fn of(inquiries: &[Inquiry], hires: &[Hire]) -> SeekerIndex {
+        let mut index = SeekerIndex::default();
+        for i in inquiries {
+            index.record(i);
+        }
+        for (at, h) in hires.iter().enumerate() {
+            index.hire_at.entry(h.seeker_id.clone()).or_insert(at);
+        }
+        index
+    }
+
+    pub(crate) fn record(&mut self, inquiry: &Inquiry) {
+        if inquiry.kind == ContactKind::Application {
+            self.applied_on
+                .entry(inquiry.seeker_id.clone())
+                .or_insert(inquiry.on);
+        }
+    }
 }
 
 /// A posting that could not be read, with every finding (paths relative to the posting:
@@ -152,9 +183,20 @@ pub struct InvalidPosting {
 
 impl Posting {
     /// Registers a valid form as a new, open posting.
-    pub fn register(id: impl Into<String>, registered_on: Date, form: ValidForm) -> Posting {
-        Posting {
-            id: id.into(),
+    /// Registers a valid form as an open posting. The id is published on the Key-Net site, so it
+    /// is checked like public text ([`check_posting_id`]).
+    pub fn register(
+        id: impl Into<String>,
+        registered_on: Date,
+        form: ValidForm,
+    ) -> Result<Posting, InvalidPosting> {
+        let id = id.into();
+        let findings = check_posting_id(&id, form.form());
+        if !findings.is_empty() {
+            return Err(InvalidPosting { findings });
+        }
+        Ok(Posting {
+            id,
             registered_on,
             status: Status::Open,
             closed_reason: None,
@@ -162,7 +204,8 @@ impl Posting {
             form,
             inquiries: Vec::new(),
             hires: Vec::new(),
-        }
+            seekers: SeekerIndex::default(),
+        })
     }
 
     pub fn id(&self) -> &str {
@@ -401,6 +444,48 @@ fn posting_label(path: &str) -> (String, String) {
     (label_ja(path), en)
 }
 
+/// The longest posting id accepted (Key-Net's own ids are short: `P-000123`).
+pub const MAX_POSTING_ID_CHARS: usize = 64;
+
+/// What is wrong with a posting id. It is public — the Key-Net site lists it — so it may not
+/// carry the facility ID, nor a masked value of a form that asked for masking; and it is one
+/// short line (docs/choices.md "Postings").
+pub fn check_posting_id(id: &str, form: &form::Form) -> Vec<Finding> {
+    const PATH: &str = "posting_id";
+    let len = id.chars().count();
+    if id.trim().is_empty() {
+        return vec![Finding::error(
+            PATH,
+            Code::Required,
+            "posting ID is required",
+            "募集情報IDを入力してください",
+        )];
+    }
+    let mut findings = Vec::new();
+    if len > MAX_POSTING_ID_CHARS {
+        findings.push(Finding::error(
+            PATH,
+            Code::TooLong,
+            format!(
+                "posting ID is {len} characters long; at most {MAX_POSTING_ID_CHARS} are allowed"
+            ),
+            format!(
+                "募集情報IDは{MAX_POSTING_ID_CHARS}文字以内で入力してください（現在{len}文字）"
+            ),
+        ));
+    }
+    if id.chars().any(char::is_control) {
+        findings.push(Finding::error(
+            PATH,
+            Code::Format,
+            "posting ID must be one line without control characters",
+            "募集情報IDに改行や制御文字は使えません",
+        ));
+    }
+    findings.extend(form::scan_published_text(form, PATH, id));
+    findings
+}
+
 /// Registration opened on 2020-05-29 (the notice of 2020-05-29); an earlier date is a typo or
 /// a test record.
 pub const REGISTRATION_OPENED: Date = time::macros::date!(2020 - 05 - 29);
@@ -513,11 +598,12 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
     };
     for key in obj.keys() {
         if !POSTING_KEYS.contains(&key.as_str()) {
+            let shown = crate::finding::shown(key);
             r.error(
                 key,
                 Code::UnknownValue,
-                format!("unknown field {key:?} of a posting"),
-                format!("募集情報にない項目です：「{key}」"),
+                format!("unknown field {shown:?} of a posting"),
+                format!("募集情報にない項目です：「{shown}」"),
             );
         }
     }
@@ -655,6 +741,9 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
             completion_reported_on,
         })
     });
+    if let (Some(id), Some(form)) = (&id, &form) {
+        r.findings.extend(check_posting_id(id, form.form()));
+    }
     match (id, registered_on, status, form) {
         (Some(id), Some(registered_on), Some(status), Some(form)) if r.findings.is_empty() => {
             Ok(Posting {
@@ -664,6 +753,7 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
                 closed_reason,
                 closed_on,
                 form,
+                seekers: SeekerIndex::of(&inquiries, &hires),
                 inquiries,
                 hires,
             })

@@ -211,6 +211,7 @@ fn choice<T: Copy>(
             None => {
                 let allowed: Vec<&str> = options.iter().map(|(_, n)| *n).collect();
                 let allowed_ja: Vec<&str> = allowed.iter().map(|n| option_ja(n)).collect();
+                let s = crate::finding::shown(s);
                 findings.push(Finding::error(
                     path,
                     Code::UnknownValue,
@@ -237,6 +238,10 @@ fn choice<T: Copy>(
 }
 
 /// Reads a plan from its JSON (§11): `{"sessions": [{"module", "minutes", "delivery", "title"?}]}`.
+/// The most sessions a plan may list: a hire's training is a few hours (docs/domain.md §8), and
+/// a bound keeps every sum of minutes far from overflow.
+pub const MAX_SESSIONS: usize = 200;
+
 pub fn read_plan(value: &Value) -> Result<TrainingPlan, InvalidPlan> {
     let mut findings = Vec::new();
     let Some(items) = value.get("sessions").and_then(Value::as_array) else {
@@ -249,6 +254,22 @@ pub fn read_plan(value: &Value) -> Result<TrainingPlan, InvalidPlan> {
             )],
         });
     };
+    if items.len() > MAX_SESSIONS {
+        return Err(InvalidPlan {
+            findings: vec![Finding::error(
+                "sessions",
+                Code::Range,
+                format!(
+                    "a training plan has at most {MAX_SESSIONS} sessions (got {})",
+                    items.len()
+                ),
+                format!(
+                    "研修計画の研修は{MAX_SESSIONS}件までです（{}件あります）",
+                    items.len()
+                ),
+            )],
+        });
+    }
     let mut sessions = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = |k: &str| format!("sessions.{i}.{k}");

@@ -290,11 +290,9 @@ fn generate_open_postings(seed: u64, n: usize) -> Vec<Posting> {
             continue;
         };
         let registered_on = ymd(2020, 5, 29) + Duration::days(rng.below(220) as i64);
-        out.push(Posting::register(
-            format!("P-{seed}-{:06}", out.len()),
-            registered_on,
-            valid,
-        ));
+        out.push(
+            Posting::register(format!("P-{seed}-{:06}", out.len()), registered_on, valid).unwrap(),
+        );
     }
     out
 }

@@ -8,6 +8,8 @@ mod read;
 pub(crate) use read::email_address;
 mod rules;
 
+pub use rules::scan_published_text;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};

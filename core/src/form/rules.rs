@@ -139,7 +139,8 @@ fn resolve_municipality(p: &mut Parts, findings: &mut Vec<Finding>) -> Option<(S
         }
         return Some((m.name.clone(), m.code.clone()));
     }
-    let name = name.as_str();
+    let quoted = crate::finding::shown(&name);
+    let name = &*quoted;
     let prefecture = &prefecture;
     match found {
         Ok(m) => Some((m.name.clone(), m.code.clone())),
@@ -557,6 +558,64 @@ fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
             .collect();
         findings.extend(masking::scan_leaks(&id_only, &fields));
     }
+}
+
+/// Scans text that is published beside a registered form — a posting's id on the public site —
+/// for the form's hidden values: the facility ID always, the masked values when masking is
+/// requested (docs/domain.md §6).
+pub fn scan_published_text(form: &Form, path: &'static str, text: &str) -> Vec<Finding> {
+    let mut secrets = vec![
+        Secret::Text {
+            path: "facility.id",
+            value: &form.facility.id,
+        },
+        Secret::Code {
+            path: "facility.id",
+            value: &form.facility.id,
+        },
+    ];
+    if form.masking_requested {
+        let (w, c) = (&form.workplace, &form.contact);
+        let texts = [
+            ("facility.name", Some(&form.facility.name)),
+            ("workplace.street_address", w.street_address.as_ref()),
+            ("workplace.facility_name", w.facility_name.as_ref()),
+            ("contact.name", Some(&c.name)),
+            ("contact.address", c.address.as_ref()),
+            ("contact.email", Some(&c.email)),
+        ];
+        for (path, value) in texts {
+            if let Some(value) = value {
+                secrets.push(Secret::Text { path, value });
+            }
+        }
+        if let Some(extension) = &c.extension {
+            secrets.push(Secret::Digits {
+                path: "contact.extension",
+                digits: extension.clone(),
+            });
+        }
+        if let Some(postal) = &w.postal_code {
+            secrets.push(Secret::Digits {
+                path: "workplace.postal_code",
+                digits: postal.digits(),
+            });
+        }
+        let phones = [
+            ("contact.phone", Some(&c.phone)),
+            ("contact.application_phone", c.application_phone.as_ref()),
+            ("contact.fax", c.fax.as_ref()),
+        ];
+        for (path, phone) in phones {
+            if let Some(phone) = phone {
+                secrets.push(Secret::Digits {
+                    path,
+                    digits: masking::phone_search_digits(phone.digits()),
+                });
+            }
+        }
+    }
+    masking::scan_leaks(&secrets, &[(path, text)])
 }
 
 #[cfg(test)]
