@@ -40,7 +40,8 @@ export type PostingStatus = 'open' | 'closed'
 export type ClosedReason = 'filled' | 'withdrawn' | 'unpublished' | 'deleted'
 export type AccountStatus = 'no_account' | 'active' | 'suspended'
 /** The kinds of `InputError` (`KeynetError.detail` with kind `invalid_input`). */
-export type InputErrorKind = 'too_large' | 'invalid_utf8' | 'syntax' | 'too_deep' | 'not_an_object'
+export type InputErrorKind =
+  | 'too_large' | 'invalid_utf8' | 'syntax' | 'too_deep' | 'too_many_items' | 'not_an_object' | 'not_json'
 /** The kinds of lifecycle refusal (`KeynetError.detail` with kind `lifecycle`). */
 export type LifecycleErrorKind =
   | 'closed' | 'before_its_time' | 'not_an_applicant' | 'already_applied' | 'already_hired' | 'not_hired'

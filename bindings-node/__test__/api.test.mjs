@@ -8,6 +8,8 @@ import { test } from 'node:test'
 
 import { CASES, CODES, FINDING_KEYS, fullKeys, hasError, keynet, REPO, thrown } from './helpers.mjs'
 
+const BASE = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'domain_example.json'), 'utf8')).input
+
 const registrable = CASES.find((c) => 'input' in c && c.expect.error === null && !hasError(c.expect.findings))
 const invalid = CASES.find((c) => 'input' in c && hasError(c.expect.findings))
 const copy = (value) => JSON.parse(JSON.stringify(value))
@@ -48,16 +50,57 @@ test('the input is not modified', { skip: !registrable && 'no registrable form' 
   assert.equal(JSON.stringify(form), before)
 })
 
-test('values JSON cannot hold are a TypeError', () => {
+test('values JSON cannot hold are a KeynetError, never a TypeError or RangeError', () => {
   const cyclic = {}
   cyclic.self = cyclic
-  for (const bad of [undefined, () => 1, Symbol('s'), 10n, { openings: 10n }, cyclic]) {
+  let deep = {}
+  for (let i = 0; i < 100000; i++) deep = { a: deep }
+  const table = [
+    [undefined, 'not_json'], [() => 1, 'not_json'], [Symbol('s'), 'not_json'], [10n, 'not_json'],
+    [{ openings: 10n }, 'not_json'], [cyclic, 'not_json'], [deep, 'too_deep'],
+  ]
+  for (const [bad, detail] of table) {
     for (const fn of [keynet.validate, keynet.normalize]) {
       const err = thrown(() => fn(bad))
-      assert.ok(err instanceof TypeError, `${String(typeof bad)}: ${err}`)
+      assert.ok(keynet.isKeynetError(err), `${String(typeof bad)}: ${err}`)
+      assert.ok(!(err instanceof TypeError) && !(err instanceof RangeError), String(err))
+      assert.equal(err.kind, 'invalid_input')
+      assert.equal(err.detail, detail)
       assert.match(err.message, /^keynet: /)
     }
   }
+  // The next call works.
+  assert.deepEqual(keynet.validate(BASE).filter((f) => f.severity === 'error'), [])
+})
+
+test('NaN and Infinity are a format finding naming them, not a silent null', () => {
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    const findings = keynet.validate({ ...BASE, openings: bad })
+    const f = findings.find((x) => x.path === 'openings')
+    assert.equal(f.code, 'format', JSON.stringify(findings))
+    assert.ok(f.message.includes(String(bad)), f.message)
+  }
+})
+
+test('a lone surrogate reads the same in an object and in its text', () => {
+  const form = { ...BASE, notes: 'a\uD800b' }
+  const asObject = keynet.validate(form)
+  const asText = keynet.validate(`{"notes": "a\uD800b", ${JSON.stringify(BASE).slice(1)}`.replace('"notes":null,', ''))
+  assert.deepEqual(asObject, keynet.validate({ ...BASE, notes: 'a\uFFFDb' }))
+  assert.deepEqual(asObject.map((f) => [f.path, f.code]), asText.map((f) => [f.path, f.code]))
+})
+
+test('limits: one set of caps for objects and text', () => {
+  const big = { ...BASE, notes: 'あ'.repeat(10_000_000) }
+  const err = thrown(() => keynet.validate(big))
+  assert.equal(err.kind, 'invalid_input')
+  assert.equal(err.detail, 'too_large')
+  const errText = thrown(() => keynet.validate(JSON.stringify(big)))
+  assert.equal(errText.detail, 'too_large')
+  let nested = {}
+  for (let i = 0; i < 40; i++) nested = { a: nested }
+  assert.equal(thrown(() => keynet.validate({ ...BASE, x: nested })).detail, 'too_deep')
+  assert.equal(thrown(() => keynet.validate(JSON.stringify({ ...BASE, x: nested }))).detail, 'too_deep')
 })
 
 // --- KeynetError ----------------------------------------------------------------------------

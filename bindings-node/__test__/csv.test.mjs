@@ -200,13 +200,18 @@ test('a malformed Shift_JIS file gives row-numbered findings and the other rows 
 })
 
 test('unknown and missing columns are findings about the file (row 1); a custom mapping reads its own headers', () => {
-  const text = 'ID,職種\r\nP-1,nurse\r\n'
+  const text = '募集情報ID,登録日,状態,マスキング希望,ID\r\nP-1,2020-06-01,公開中,有,x\r\n'
   const { postings, findings } = keynet.readPostingsCsv(text)
   assert.equal(postings.length, 0)
   const header = findings.filter((f) => f.row === 1)
   assert.ok(header.some((f) => f.code === 'unknown_value' && f.column === 'ID'))
-  assert.ok(header.some((f) => f.code === 'required' && f.column === '募集情報ID'))
+  assert.ok(header.some((f) => f.code === 'required' && f.column === '医療機関ID'))
   assert.ok(findings.some((f) => f.row === 2 && f.severity === 'error'), 'the row is read and found wanting')
+  // Without its masking column a file is not read at all: masking fails closed.
+  const blind = keynet.readPostingsCsv('募集情報ID,登録日,状態\r\nP-1,2020-06-01,公開中\r\n')
+  assert.deepEqual(blind.postings, [])
+  assert.ok(blind.findings.every((f) => f.row === 1))
+  assert.ok(blind.findings.some((f) => f.column === 'マスキング希望' && f.code === 'required'))
 
   // A mapping of two columns writes and reads only those (as an object or its JSON text).
   const mapping = {

@@ -98,8 +98,6 @@ pub struct LineResult {
 enum Failure {
     Api(ApiError),
     Internal(String),
-    /// The value cannot become JSON (undefined, a function, a BigInt, a cycle): a `TypeError`.
-    NotJson(String),
     /// A napi-rs call failed: thrown as napi-rs throws it.
     Js(Error),
 }
@@ -142,19 +140,12 @@ fn api_messages(e: &ApiError) -> (String, Option<String>) {
     }
 }
 
-/// Throws `failure` as a `KeynetError` (or a `TypeError`) and returns the error napi-rs expects
+/// Throws `failure` as a `KeynetError` and returns the error napi-rs expects
 /// after a throw.
 fn throw(env: &Env, failure: Failure) -> Error {
     let mut extra: Vec<(&'static str, Value)> = Vec::new();
     let (message, message_ja, kind, detail, findings) = match failure {
         Failure::Js(e) => return Error::new(e.status, e.reason.clone()),
-        Failure::NotJson(detail) => {
-            let message = format!("keynet: expected an object or its JSON text: {detail}");
-            return match env.throw_type_error(&message, None) {
-                Ok(()) => Error::new(Status::PendingException, message),
-                Err(e) => e,
-            };
-        }
         Failure::Api(e) => {
             let (message, message_ja) = api_messages(&e);
             let json = e.to_json();
@@ -235,24 +226,39 @@ fn guarded<T>(env: &Env, f: impl FnOnce() -> std::result::Result<T, Failure>) ->
 
 type Input<'a> = Either<String, Unknown<'a>>;
 
-/// JSON text of the input: a string is taken as JSON text, anything else goes through the
-/// engine's `JSON.stringify`.
+/// `JSON.stringify` with a replacer that keeps what plain JSON would lose or refuse: NaN and
+/// the infinities become their names (so the form says "not a number" naming them, instead of
+/// a silent `null` that reads as "required"), and a string with a lone surrogate becomes
+/// well-formed (U+FFFD, as napi converts a string argument) — an object and its JSON text read
+/// alike.
+const STRINGIFY: &str = "(function (value) { return JSON.stringify(value, function (key, v) { \
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); \
+    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
+    return v; }); })";
+
+/// JSON text of the input: a string is taken as JSON text, anything else goes through
+/// [`STRINGIFY`]. What JSON cannot hold — `undefined`, a function, a cycle, a BigInt, nesting
+/// deeper than the engine's stack — is a `KeynetError` of kind `invalid_input`, never a
+/// `TypeError` or `RangeError`.
 fn json_text(env: &Env, input: Input<'_>) -> std::result::Result<String, Failure> {
     match input {
         Either::A(text) => Ok(text),
         Either::B(value) => {
-            let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
-            let stringify: Function<'_, Unknown<'_>, Option<String>> =
-                json.get_named_property("stringify")?;
-            // `call` clears a pending exception (BigInt, cycle) into the Err's reason.
-            match stringify
-                .call(value)
-                .map_err(|e| Failure::NotJson(e.reason.clone()))?
-            {
-                Some(text) => Ok(text),
-                None => Err(Failure::NotJson(
-                    "got undefined, a function or a symbol".to_owned(),
-                )),
+            let stringify: Function<'_, Unknown<'_>, Option<String>> = env.run_script(STRINGIFY)?;
+            // `call` clears a pending exception (BigInt, cycle, stack) into the Err's reason.
+            match stringify.call(value) {
+                Ok(Some(text)) => Ok(text),
+                Ok(None) => Err(Failure::from(keynet::InputError::NotJson {
+                    reason: "got undefined, a function or a symbol".to_owned(),
+                })),
+                Err(e) if e.reason.contains("call stack") => {
+                    Err(Failure::from(keynet::InputError::TooDeep {
+                        max: keynet::MAX_DEPTH,
+                    }))
+                }
+                Err(e) => Err(Failure::from(keynet::InputError::NotJson {
+                    reason: e.reason.chars().take(200).collect(),
+                })),
             }
         }
     }

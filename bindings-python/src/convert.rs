@@ -14,9 +14,9 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 /// How deep the walk goes before it gives up with the core's `too_deep` error. Two levels more
-/// than the core's own limit, so the core — not this walk — decides the borderline cases, the
-/// same way for a dict as for its JSON text; and a cyclic dict ends here instead of overflowing
-/// the stack.
+/// than the core's own limit (docs/choices.md "Limits"), so the core — not this walk — decides
+/// the borderline cases, the same way for a dict as for its JSON text; and a cyclic dict ends
+/// here instead of overflowing the stack.
 const WALK_LIMIT: usize = keynet::MAX_DEPTH + 2;
 
 /// Why a Python object could not become JSON.
@@ -55,8 +55,16 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
         let f: f64 = obj.extract()?;
         return finite(f, path);
     }
-    if obj.is_instance_of::<PyString>() {
-        return Ok(Value::String(obj.extract::<String>()?));
+    if let Ok(text) = obj.cast::<PyString>() {
+        // No document holds a string longer than a whole document: refused before copying it.
+        let chars = text.len()?;
+        if chars > keynet::MAX_INPUT_BYTES {
+            return Err(ConvertError::Input(InputError::TooLarge {
+                len: chars,
+                max: keynet::MAX_INPUT_BYTES,
+            }));
+        }
+        return Ok(Value::String(text.extract::<String>()?));
     }
     if depth >= WALK_LIMIT {
         return Err(ConvertError::Input(InputError::TooDeep {

@@ -173,6 +173,26 @@ def test_nesting_at_the_limit_reads_alike_as_dict_and_as_text():
         assert _outcome(form) == _outcome(json.dumps(form)), f"{levels} levels"
 
 
+def test_one_set_of_limits_for_a_dict_and_its_text(form):
+    """The caps of docs/choices.md "Limits": 1 MiB, 32 levels, 10,000 entries, at once."""
+    big = dict(form, notes="あ" * 10_000_000)
+    for value in (big, json.dumps(big, ensure_ascii=False)):
+        with pytest.raises(keynet.InputError) as info:
+            keynet.validate(value)
+        assert info.value.kind == "too_large"
+    assert _outcome(_nested(32))[0] == "findings"
+    assert _outcome(_nested(33)) == ("input_error", "too_deep")
+    assert _outcome(json.dumps(_nested(33))) == ("input_error", "too_deep")
+    many = dict(form, notes=list(range(10_001)))
+    for value in (many, json.dumps(many)):
+        with pytest.raises(keynet.InputError) as info:
+            keynet.validate(value)
+        assert info.value.kind == "too_many_items"
+    # The generic entry point holds the same caps.
+    with pytest.raises(keynet.InputError):
+        keynet.call("validate", {"form": big})
+
+
 def test_a_cyclic_dict_is_too_deep_not_a_crash():
     cyclic = {}
     cyclic["self"] = cyclic

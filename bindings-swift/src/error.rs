@@ -17,8 +17,10 @@ pub enum InputErrorKind {
     InvalidUtf8,
     /// Not valid JSON.
     Syntax,
-    /// Nested deeper than 127 levels.
+    /// Nested deeper than 32 levels.
     TooDeep,
+    /// A list or object inside a document with more than 10,000 entries.
+    TooManyItems,
     /// A form that is not a JSON object.
     NotAnObject,
     /// A kind newer than this binding (see `message`).
@@ -32,6 +34,7 @@ impl InputErrorKind {
             "invalid_utf8" => InputErrorKind::InvalidUtf8,
             "syntax" => InputErrorKind::Syntax,
             "too_deep" => InputErrorKind::TooDeep,
+            "too_many_items" => InputErrorKind::TooManyItems,
             "not_an_object" => InputErrorKind::NotAnObject,
             _ => InputErrorKind::Other,
         }

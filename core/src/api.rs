@@ -133,7 +133,9 @@ pub fn parse_json(input: &[u8], max_bytes: usize) -> Result<Value, InputError> {
             max: max_bytes,
         });
     }
-    serde_json::from_slice(input).map_err(|e| form::read_error(input, &e))
+    let value: Value = serde_json::from_slice(input).map_err(|e| form::read_error(input, &e))?;
+    crate::limits::check_value(&value, max_bytes)?;
+    Ok(value)
 }
 
 /// Validates a form: every finding.
@@ -517,6 +519,7 @@ pub fn kintone_mapping(mapping: Option<&Value>) -> Result<Value, ApiError> {
 /// Reads a kintone record: `{"registrable", "findings", "canonical"}` (findings are data, not
 /// an error; only a record that is not an object or a bad mapping is an error).
 pub fn from_kintone_record(record: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
+    crate::limits::check_value(record, crate::MAX_INPUT_BYTES)?;
     let mapping = kintone_mapping_of(mapping)?;
     let read = crate::kintone::from_record(record, &mapping).map_err(invalid)?;
     Ok(read.to_json_value())
@@ -582,6 +585,8 @@ pub fn to_kintone_errors(
 /// point a binding can expose once and the golden case table calls (`kind` + `args`).
 /// `apply_event` takes `{posting, event}`; unknown operations are an `Invalid` error.
 pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
+    // Depth and items for every argument at once; each document's size where it is read.
+    crate::limits::check_value(args, usize::MAX)?;
     let arg = |name: &str| -> Result<&Value, ApiError> {
         args.get(name).ok_or_else(|| {
             invalid(vec![Finding::error(

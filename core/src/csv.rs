@@ -428,7 +428,7 @@ impl ColumnMapping {
                 "列のマッピングの形式が正しくありません",
             )]
         })?;
-        let findings = mapping.check();
+        let findings = mapping.check_structure();
         if findings.is_empty() {
             Ok(mapping)
         } else {
@@ -436,10 +436,28 @@ impl ColumnMapping {
         }
     }
 
-    /// What is wrong with the mapping: a path that is no field of a posting (the paths also
-    /// bound how deep a row's JSON nests), a header or path given twice, and no way to read the
-    /// masking wish — neither a column nor a constant.
+    /// What is wrong with the mapping for reading a file: [`Self::check_structure`], and no way
+    /// to read the masking wish — neither a column nor a constant. (Writing needs no masking
+    /// column: an export may leave it out.)
     pub fn check(&self) -> Vec<Finding> {
+        let mut findings = self.check_structure();
+        if !self.columns.iter().any(|c| c.path == MASKING_PATH)
+            && !self.constants.contains_key(MASKING_PATH)
+        {
+            findings.push(Finding::error(
+                "mapping",
+                Code::Required,
+                "the mapping reads no masking wish: map a column to form.masking_requested or state it as a constant",
+                "マスキング希望の有無を読む列がありません。列を対応付けるか、定数で指定してください",
+            ));
+        }
+        findings
+    }
+
+    /// What is wrong with the mapping itself: a path that is no field of a posting (the paths
+    /// also bound how deep a row's JSON nests), a header or path given twice, a masking constant
+    /// that is not a boolean.
+    pub fn check_structure(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
         let shown = |s: &str| -> String { s.chars().take(40).collect() };
         let paths = self
@@ -474,16 +492,6 @@ impl ColumnMapping {
                     format!("列「{}」が二重に指定されています", shown(&column.header)),
                 ));
             }
-        }
-        if !self.columns.iter().any(|c| c.path == MASKING_PATH)
-            && !self.constants.contains_key(MASKING_PATH)
-        {
-            findings.push(Finding::error(
-                "mapping",
-                Code::Required,
-                "the mapping reads no masking wish: map a column to form.masking_requested or state it as a constant",
-                "マスキング希望の有無を読む列がありません。列を対応付けるか、定数で指定してください",
-            ));
         }
         if let Some(v) = self.constants.get(MASKING_PATH)
             && !v.is_boolean()

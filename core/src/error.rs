@@ -2,11 +2,7 @@
 
 use thiserror::Error;
 
-/// The largest JSON document `validate_json` reads (1 MiB): a form is a few kilobytes.
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
-/// The deepest JSON nesting accepted, in levels of arrays and objects (the JSON parser's own
-/// limit: 128 levels are refused). A form nests three. `validate_value` counts the same way.
-pub const MAX_DEPTH: usize = 127;
+pub use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 
 /// Why input could not be read as a form. Problems *inside* a form are [`crate::Finding`]s.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -24,6 +20,11 @@ pub enum InputError {
     },
     #[error("JSON nests deeper than {max} levels")]
     TooDeep { max: usize },
+    #[error("a list or object inside the document has more than {max} entries")]
+    TooManyItems { max: usize },
+    /// A host value JSON cannot hold (JavaScript's `undefined`, a function, a cycle, a BigInt).
+    #[error("the value cannot be read as JSON: {reason}")]
+    NotJson { reason: String },
     #[error("a form must be a JSON object, not {found}")]
     NotAnObject { found: &'static str },
 }
@@ -36,6 +37,8 @@ impl InputError {
             InputError::InvalidUtf8 { .. } => "invalid_utf8",
             InputError::Syntax { .. } => "syntax",
             InputError::TooDeep { .. } => "too_deep",
+            InputError::TooManyItems { .. } => "too_many_items",
+            InputError::NotJson { .. } => "not_json",
             InputError::NotAnObject { .. } => "not_an_object",
         }
     }
@@ -53,6 +56,12 @@ impl InputError {
                 format!("JSONの構文が正しくありません（{line}行{column}列）")
             }
             InputError::TooDeep { max } => format!("JSONの入れ子が{max}段を超えています"),
+            InputError::NotJson { .. } => {
+                "JSONとして読めない値です（undefined・関数・循環参照など）".to_owned()
+            }
+            InputError::TooManyItems { max } => {
+                format!("文書の中の配列またはオブジェクトの要素が{max}個を超えています")
+            }
             InputError::NotAnObject { .. } => {
                 "登録票はJSONオブジェクトで入力してください".to_owned()
             }

@@ -38,6 +38,7 @@ pub mod fire_hq;
 pub mod form;
 pub mod kintone;
 pub mod lifecycle;
+pub mod limits;
 pub mod masking;
 pub mod occupation;
 pub mod phone;
@@ -48,7 +49,7 @@ pub mod text;
 pub mod training;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
-pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, is_registrable};
 pub use form::{
     Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility, FacilityType, Form, Insurance,

@@ -586,6 +586,16 @@ fn read_posting(value: &Value) -> Result<Posting, InvalidPosting> {
     let mut r = PostingReader {
         findings: Vec::new(),
     };
+    if let Err(e) = crate::limits::check_value(value, crate::MAX_INPUT_BYTES) {
+        return Err(InvalidPosting {
+            findings: vec![Finding::error(
+                "",
+                Code::Format,
+                e.to_string(),
+                e.message_ja(),
+            )],
+        });
+    }
     let Some(obj) = value.as_object() else {
         return Err(InvalidPosting {
             findings: vec![Finding::error(

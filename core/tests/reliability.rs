@@ -149,7 +149,16 @@ fn an_empty_masking_cell_is_no_posting() {
 fn a_mapping_must_read_the_masking_wish_or_state_it() {
     let without =
         json!({"columns": [{"header": "募集情報ID", "path": "posting_id", "kind": "text"}]});
-    assert!(api::read_postings_csv(b"a\r\n", "utf8", Some(&without)).is_err());
+    let read =
+        api::read_postings_csv("募集情報ID\r\nP-1\r\n".as_bytes(), "utf8", Some(&without)).unwrap();
+    assert_eq!(read["postings"], json!([]));
+    assert!(
+        read["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["path"] == "mapping" && f["code"] == "required")
+    );
     let stated = json!({"columns": [{"header": "募集情報ID", "path": "posting_id", "kind": "text"}],
                         "constants": {"form.masking_requested": true}});
     assert!(api::read_postings_csv("募集情報ID\r\n".as_bytes(), "utf8", Some(&stated)).is_ok());
@@ -234,9 +243,10 @@ fn quotes_are_capped() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Growth: doubling the input at most doubles the work (up to a log factor). Each operation is
-// timed beside a linear anchor over the same data in the same run, best of five, and the ratio
-// of their growths is bounded — a quadratic path grows twice as fast as its anchor.
+// Growth: quadrupling the input at most quadruples the work (up to a log factor). Each operation
+// is timed beside a linear anchor over the same data in the same run, best of five, and the
+// ratio of their growths is bounded — a quadratic path grows four times as fast as its anchor,
+// which leaves room for a noisy machine.
 
 fn best_of_five(mut f: impl FnMut()) -> std::time::Duration {
     (0..5)
@@ -249,14 +259,14 @@ fn best_of_five(mut f: impl FnMut()) -> std::time::Duration {
         .unwrap()
 }
 
-/// Growth of `op` from n to 2n divided by the growth of `anchor`.
+/// Growth of `op` from n to 4n divided by the growth of `anchor`.
 fn relative_growth<T>(
     make: impl Fn(usize) -> T,
     n: usize,
     op: impl Fn(&T),
     anchor: impl Fn(&T),
 ) -> f64 {
-    let (small, large) = (make(n), make(2 * n));
+    let (small, large) = (make(n), make(4 * n));
     let op_growth =
         best_of_five(|| op(&large)).as_secs_f64() / best_of_five(|| op(&small)).as_secs_f64();
     let anchor_growth = best_of_five(|| anchor(&large)).as_secs_f64()
@@ -282,7 +292,7 @@ fn postings(n: usize) -> Vec<keynet::Posting> {
 fn duplicate_open_postings_grows_like_its_input() {
     let growth = relative_growth(
         postings,
-        4_000,
+        2_000,
         |p| {
             std::hint::black_box(keynet::lifecycle::duplicate_open_postings(p));
         },
@@ -291,7 +301,7 @@ fn duplicate_open_postings_grows_like_its_input() {
             std::hint::black_box(p.to_vec());
         },
     );
-    assert!(growth < 1.6, "grows {growth:.2}× faster than a linear pass");
+    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
 }
 
 #[test]
@@ -311,7 +321,7 @@ fn kintone_errors_grow_like_their_findings() {
     let mapping = keynet::kintone::Mapping::standard();
     let growth = relative_growth(
         findings,
-        20_000,
+        10_000,
         |f| {
             std::hint::black_box(keynet::kintone::to_errors(
                 f,
@@ -324,7 +334,7 @@ fn kintone_errors_grow_like_their_findings() {
             std::hint::black_box(f.to_vec());
         },
     );
-    assert!(growth < 1.6, "grows {growth:.2}× faster than a linear pass");
+    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
 }
 
 #[test]
@@ -348,7 +358,7 @@ fn applying_events_grows_like_their_number() {
     let posting = postings(1).remove(0);
     let growth = relative_growth(
         events,
-        5_000,
+        2_500,
         |events| {
             let mut p = posting.clone();
             for e in events.iter().cloned() {
@@ -360,5 +370,5 @@ fn applying_events_grows_like_their_number() {
             std::hint::black_box(events.to_vec());
         },
     );
-    assert!(growth < 1.6, "grows {growth:.2}× faster than a linear pass");
+    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
 }

@@ -8,7 +8,7 @@ JSON shapes of docs/domain.md §2 and §11.
 Exceptions:
 
 - ``InputError`` (``ValueError``): the input is not a document at all (bad JSON, not an object,
-  too large, too deep). ``.kind``: syntax, invalid_utf8, too_large, too_deep, not_an_object.
+  too large, too deep). ``.kind``: syntax, invalid_utf8, too_large, too_deep, too_many_items, not_an_object.
 - ``OperationError`` (``ValueError``): keynet read the input but refused the operation.
   ``.kind`` (invalid, lifecycle, rules, disclosure, csv_write), ``.detail`` (a finer stable name
   or None), ``.findings`` (list of Finding; non-empty only for ``invalid``). Subclasses, one per
@@ -40,7 +40,7 @@ FindingCode = Literal[
 ]
 """The stable, machine-readable kind of a finding."""
 
-InputErrorKind = Literal["too_large", "invalid_utf8", "syntax", "too_deep", "not_an_object"]
+InputErrorKind = Literal["too_large", "invalid_utf8", "syntax", "too_deep", "too_many_items", "not_an_object", "not_json"]
 """Why input could not be read as a document at all."""
 
 OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv_write"]

@@ -486,6 +486,7 @@ pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
         });
     }
     let raw: Raw<'_> = serde_json::from_slice(input).map_err(|e| read_error(input, &e))?;
+    crate::limits::check_raw(&raw)?;
     validate_raw(&raw)
 }
 
@@ -516,27 +517,8 @@ pub(crate) fn read_error(input: &[u8], e: &serde_json::Error) -> InputError {
 /// Validates a form already parsed as JSON (a binding's host object converted to JSON). Nesting
 /// is limited as for [`validate_json`].
 pub fn validate_value(value: &serde_json::Value) -> Result<Validation, InputError> {
-    if nests_deeper_than(value, MAX_DEPTH) {
-        return Err(InputError::TooDeep { max: MAX_DEPTH });
-    }
+    crate::limits::check_value(value, MAX_INPUT_BYTES)?;
     validate_raw(&Raw::from_value(value))
-}
-
-/// True when arrays and objects nest more than `max` levels; stops looking at `max + 1`.
-fn nests_deeper_than(value: &serde_json::Value, max: usize) -> bool {
-    use serde_json::Value;
-    let children: Box<dyn Iterator<Item = &Value>> = match value {
-        Value::Array(items) => Box::new(items.iter()),
-        Value::Object(map) => Box::new(map.values()),
-        _ => return false,
-    };
-    match max.checked_sub(1) {
-        None => true,
-        Some(below) => {
-            let mut children = children;
-            children.any(|child| nests_deeper_than(child, below))
-        }
-    }
 }
 
 /// Validates a form held as a borrowed [`Raw`] value.
@@ -550,9 +532,7 @@ pub fn validate_value_as_of(
     value: &serde_json::Value,
     day: Date,
 ) -> Result<Validation, InputError> {
-    if nests_deeper_than(value, MAX_DEPTH) {
-        return Err(InputError::TooDeep { max: MAX_DEPTH });
-    }
+    crate::limits::check_value(value, MAX_INPUT_BYTES)?;
     validate_raw_as_of(&Raw::from_value(value), Some(day))
 }
 
