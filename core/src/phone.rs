@@ -108,7 +108,10 @@ pub fn expected_phone_length(digits: &str) -> Option<usize> {
 
 /// Labels written before (or, in brackets, after) a number; dropped. Compared after NFKC (so
 /// `℡` is `TEL`, `ＴＥＬ：` is `TEL:`) and ignoring ASCII case; longest first.
-const LABELS: [&str; 16] = [
+const LABELS: [&str; 20] = [
+    "ファクシミリ",
+    "ファックス",
+    "ファクス",
     "電話番号",
     "携帯電話",
     "携帯番号",
@@ -122,6 +125,7 @@ const LABELS: [&str; 16] = [
     "携帯",
     "tel.",
     "tel",
+    "fax",
     "☎",
     "☏",
     "📞",

@@ -495,41 +495,88 @@ fn find_municipality_any_day(
 
 /// Splits an address typed in one box (G-MIS's 「住所(市区町村・番地等)」) at the municipality:
 /// the longest municipality of `prefecture` in force on `day` that the text starts with (after
-/// a leading prefecture name), and the rest, trimmed — `None` when no municipality starts it or
-/// nothing follows. `千代田区神田駿河台4-6` → (千代田区, `神田駿河台4-6`).
+/// a leading prefecture name, and a county 郡 before a town or village), and the rest, trimmed —
+/// `None` when no municipality starts it, nothing follows, or a designated city is followed by a
+/// ward that is not one of its wards on that day (`浜松市中区…` in 2024, `横浜市港区…`): the
+/// ward is then an error, never part of the street. `千代田区神田駿河台4-6` → (千代田区,
+/// `神田駿河台4-6`).
 pub fn split_municipality(
     prefecture: Prefecture,
     address: &str,
     day: Option<Date>,
 ) -> Option<(&'static Municipality, &str)> {
+    let (municipality, _, street) = split_at_municipality(address, Some(prefecture), day)?;
+    let street = street.trim();
+    if street.is_empty() {
+        return None;
+    }
+    if municipality.kind == MunicipalityKind::DesignatedCity && starts_with_ward(street) {
+        return None;
+    }
+    Some((municipality, street))
+}
+
+/// The part of a one-box address that names its municipality, as typed, searching every
+/// prefecture and every day since 2020-05-29 (`新宿区西新宿2-8-1` → `新宿区`, `浜松市中区中央1` →
+/// `浜松市中区`): what a message about the municipality may quote without the street.
+pub fn municipality_part(address: &str) -> Option<&str> {
+    split_at_municipality(address, None, None).map(|(_, typed, _)| typed)
+}
+
+/// A ward name at the start of the text: a few characters ending in 区, before any digit.
+fn starts_with_ward(text: &str) -> bool {
+    text.chars()
+        .take(6)
+        .take_while(|c| !c.is_ascii_digit())
+        .any(|c| c == '区')
+}
+
+/// (municipality, the typed text naming it, the rest) of the longest match.
+fn split_at_municipality(
+    address: &str,
+    prefecture: Option<Prefecture>,
+    day: Option<Date>,
+) -> Option<(&'static Municipality, &str, &str)> {
     let address = address.trim();
     // 広島市… begins with the short name 広島 too: the text as typed is tried before the short
     // name is dropped, after the full name (広島県広島市…).
-    let candidates = [
-        address.strip_prefix(prefecture.name()),
-        Some(address),
-        address.strip_prefix(prefecture.short_name()),
-    ];
-    let (rest, municipality) = candidates.into_iter().flatten().find_map(|rest| {
-        let rest = rest.trim_start();
-        let key = match_key(rest);
-        municipalities()
-            .iter()
-            .filter(|m| m.prefecture == prefecture && m.kind != MunicipalityKind::Prefecture)
-            .filter(|m| m.in_force_on(day))
-            .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
-            .max_by_key(|m| (m.name.len(), m.is_current()))
-            .map(|m| (rest, m))
-    })?;
-    // match_key replaces characters one for one, so the name's length in characters is the
-    // length of its match in the typed text.
-    let chars = municipality.name.chars().count();
-    let at = rest
-        .char_indices()
-        .nth(chars)
-        .map_or(rest.len(), |(i, _)| i);
-    let street = rest.get(at..)?.trim();
-    (!street.is_empty()).then_some((municipality, street))
+    let prefixes: Vec<&str> = match prefecture {
+        Some(p) => vec![p.name(), "", p.short_name()],
+        None => std::iter::once("")
+            .chain(Prefecture::all().map(Prefecture::name))
+            .collect(),
+    };
+    prefixes.into_iter().find_map(|prefix| {
+        let base = address.strip_prefix(prefix)?.trim_start();
+        // 西多摩郡瑞穂町… : after a county only a town or village can follow.
+        let county = base
+            .char_indices()
+            .take(6)
+            .find(|(i, c)| *c == '郡' && *i > 0)
+            .and_then(|(i, c)| base.get(i + c.len_utf8()..));
+        [Some(base), county].into_iter().flatten().find_map(|rest| {
+            let after_county = !std::ptr::eq(rest, base);
+            let key = match_key(rest);
+            let m = municipalities()
+                .iter()
+                .filter(|m| prefecture.is_none_or(|p| m.prefecture == p))
+                .filter(|m| m.kind != MunicipalityKind::Prefecture && m.in_force_on(day))
+                .filter(|m| {
+                    !after_county
+                        || matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village)
+                })
+                .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
+                .max_by_key(|m| (m.name.len(), m.is_current()))?;
+            // match_key replaces characters one for one, so the name's length in characters
+            // is the length of its match in the typed text.
+            let chars = m.name.chars().count();
+            let at = rest
+                .char_indices()
+                .nth(chars)
+                .map_or(rest.len(), |(i, _)| i);
+            Some((m, rest.get(..at)?, rest.get(at..)?))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -235,6 +235,12 @@ pub fn parse_quantity(raw: &str, unit: Unit) -> Result<Quantity, NumberError> {
             }
         }
         Unit::Minutes => {
+            let s = s
+                .strip_suffix("分間")
+                .map_or(s.clone(), |m| format!("{m}分"));
+            if let Some(hours) = s.strip_suffix("時間半") {
+                return decimal(hours, 60).map(|m| m.saturating_add(30));
+            }
             if let Some(minutes) = s.strip_suffix('分') {
                 match minutes.split_once("時間") {
                     Some((hours, minutes)) => {
@@ -518,7 +524,13 @@ fn strip_weekday(s: &str) -> (&str, Option<&'static str>) {
 pub fn parse_date(raw: &str) -> Result<Date, DateError> {
     let n = nfkc(raw);
     let s: String = n.chars().filter(|c| !c.is_whitespace()).collect();
-    let (s, weekday) = strip_weekday(&s);
+    // The paper's 「～」 after a start date, or から/より: the date itself.
+    let s = s
+        .strip_suffix(['~', '〜', '～'])
+        .or_else(|| s.strip_suffix("から"))
+        .or_else(|| s.strip_suffix("より"))
+        .unwrap_or(&s);
+    let (s, weekday) = strip_weekday(s);
     let date = parse_date_body(s)?;
     match weekday {
         Some(written) if written != weekday_ja(date) => Err(DateError::WrongWeekday {

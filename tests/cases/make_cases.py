@@ -604,6 +604,45 @@ case("extension_labelled", "内線：215 in the extension field.", "§12",
 case("postal_code_split_by_space", "101 0062 is a postal code.", "§12",
      {"workplace": {"postal_code": "101 0062"}}, clean=True)
 
+# What a user trial of clerk-typed forms found.
+case("municipality_one_box_with_county", "西多摩郡瑞穂町箱根ケ崎2335 in one box: the county, the town, the street.", "§12",
+     {"workplace": {"municipality": "西多摩郡瑞穂町箱根ケ崎2335", "street_address": None, "postal_code": "190-1221"}},
+     clean=True, canonical={"workplace": {"municipality": "瑞穂町", "street_address": "箱根ケ崎2335",
+                                          "postal_code": "190-1221"}})
+case("municipality_one_box_abolished_ward", "浜松市中区… in one box on a 2024 form: the ward is refused, not moved into the street.", "§12",
+     merge(HAMAMATSU, {"workplace": {"municipality": "浜松市中区中央1-12-1", "street_address": None},
+                       "employment_period": {"start": "2024-04-01", "end": "2024-09-30"}}),
+     [("workplace.municipality", "unknown_value", E)])
+case("municipality_one_box_unknown_ward", "横浜市港区… : 港区 is no ward of 横浜市; refused, not moved into the street.", "§12",
+     {"facility": {"prefecture": "14"},
+      "workplace": {"prefecture": "14", "municipality": "横浜市港区菊名1-1", "street_address": None,
+                    "postal_code": "222-0011"}},
+     [("workplace.municipality", "unknown_value", E)])
+case("overtime_paper_yes", "時間外労働 □有: 有 is true.", "§12",
+     {"working_hours": {"overtime": "有"}}, clean=True, canonical={"working_hours": {"overtime": True}})
+case("masking_paper_wish", "マスキング 希望する is true.", "§12",
+     {"masking_requested": "希望する"}, clean=True)
+case("smoking_label_spaced", "敷地内 禁煙, spaced as printed.", "§12",
+     {"passive_smoking": "敷地内 禁煙"}, clean=True)
+case("smoking_label_synonym", "敷地内全面禁煙 is premises_no_smoking.", "§12",
+     {"passive_smoking": "敷地内全面禁煙"}, clean=True)
+case("salary_basis_synonym", "時間給 is hourly.", "§12", {"salary": {"basis": "時間給"}}, clean=True)
+case("facility_type_clinic_synonym", "クリニック is a clinic (診療所).", "§12",
+     {"facility": {"type": "クリニック"}}, clean=True, canonical={"facility": {"type": "clinic"}})
+case("date_start_with_tilde", "令和2年6月1日～ as the paper's period box writes it.", "§12",
+     {"employment_period": {"start": "令和2年6月1日～"}}, clean=True)
+case("break_hour_and_a_half", "1時間半 is 90 minutes.", "§12",
+     {"working_hours": {"break_minutes": "1時間半"}}, clean=True, canonical={"working_hours": {"break_minutes": 90}})
+case("break_none", "休憩 なし: 0 minutes, and the 16.5-hour shift gets the labour-law warning.", "§12",
+     {"working_hours": {"break_minutes": "なし"}}, [("working_hours.break_minutes", "labor_law", W)], clean=True,
+     canonical={"working_hours": {"break_minutes": 0}})
+case("trial_period_none", "試用期間 □無: no trial period.", "§12",
+     {"trial_period_weeks": "無"}, clean=True)
+case("postal_code_as_a_number", "1010062 as a spreadsheet number.", "§12",
+     {"workplace": {"postal_code": 1010062}}, clean=True)
+case("fax_labelled", "FAX:03-3292-0001: the label is dropped.", "§12",
+     {"contact": {"fax": "FAX:03-3292-0001"}}, clean=True, canonical={"contact": {"fax": "03-3292-0001"}})
+
 # Dates.
 case("date_weekday_contradicts", "2020/6/1 was a Monday: (火) contradicts it.", "§12",
      {"employment_period": {"start": "2020/6/1(火)"}}, [("employment_period.start", "inconsistent", E)])

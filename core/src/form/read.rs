@@ -286,16 +286,18 @@ impl Reader {
         slot
     }
 
-    /// A checkbox: absent or null is false.
+    /// A checkbox: absent or null is false; the paper's own words 有/無 (あり/なし, and
+    /// 希望する/希望しない for masking) are read too — not English words, which are not guessed.
     fn boolean(&mut self, value: Option<&Raw<'_>>, path: &str) -> bool {
         match value {
             None | Some(Raw::Null) => false,
             Some(Raw::Bool(b)) => *b,
+            Some(Raw::Str(s)) if yes_no(s).is_some() => yes_no(s).unwrap_or(false),
             Some(other) => {
                 self.push(wrong_type(
                     path,
-                    "true or false",
-                    "true または false",
+                    "true or false (or 有/無)",
+                    "「有」「無」（true / false）",
                     other,
                 ));
                 false
@@ -396,11 +398,16 @@ impl Reader {
     ) -> Slot<T> {
         match self.raw_text(value, path) {
             Slot::Value(s) => {
-                let n = text::nfkc(s);
-                match options
+                // 「敷地内 禁煙」 spaced as the paper prints it is 敷地内禁煙.
+                let n: String = text::nfkc(s)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let n = CHOICE_SYNONYMS
                     .iter()
-                    .find(|(_, code, ja)| *code == n.as_ref() || *ja == n.as_ref())
-                {
+                    .find(|(p, typed, _)| *p == path && *typed == n)
+                    .map_or(n.as_str(), |(_, _, code)| *code);
+                match options.iter().find(|(_, code, ja)| *code == n || *ja == n) {
                     Some((v, _, _)) => Slot::Value(*v),
                     None => {
                         let codes: Vec<&str> = options.iter().map(|(_, code, _)| *code).collect();
@@ -471,18 +478,29 @@ impl Reader {
                 Err(e) => {
                     let (en, ja) = quote(path, s);
                     let f = match e {
-                        DateError::Format => Finding::error(
-                            path,
-                            Code::Format,
-                            format!(
-                                "{} must be a date such as 2020-06-01 or 令和2年6月1日{en}",
-                                label_en(path)
-                            ),
-                            format!(
-                                "{}は「2020-06-01」「令和2年6月1日」のような日付で入力してください{ja}",
-                                label_ja(path)
-                            ),
-                        ),
+                        DateError::Format => {
+                            // The end box may also say there is no end.
+                            let (hint_en, hint_ja) = if path == "employment_period.end" {
+                                (
+                                    "; leave it empty or write 期間の定めなし for no fixed term",
+                                    "。期間の定めがない場合は空欄か「期間の定めなし」としてください",
+                                )
+                            } else {
+                                ("", "")
+                            };
+                            Finding::error(
+                                path,
+                                Code::Format,
+                                format!(
+                                    "{} must be a date such as 2020-06-01 or 令和2年6月1日{hint_en}{en}",
+                                    label_en(path)
+                                ),
+                                format!(
+                                    "{}は「2020-06-01」「令和2年6月1日」のような日付で入力してください{hint_ja}{ja}",
+                                    label_ja(path)
+                                ),
+                            )
+                        }
                         DateError::NoSuchDay => Finding::error(
                             path,
                             Code::Format,
@@ -634,6 +652,24 @@ impl Reader {
     }
 
     fn postal_code(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<PostalCode> {
+        // A spreadsheet turns 1010062 into a number; 7 digits are still the code (a leading 0
+        // it dropped leaves 6, which the rule refuses).
+        if let Some(Raw::Int(n)) = value {
+            let digits = n.to_string();
+            return match text::parse_postal_code(&digits) {
+                Some(p) => Slot::Value(p),
+                None => {
+                    let (en, ja) = quote(path, &digits);
+                    self.push(Finding::error(
+                        path,
+                        Code::Format,
+                        format!("postal code must have 7 digits (NNN-NNNN){en}"),
+                        format!("郵便番号は7桁で入力してください{ja}"),
+                    ));
+                    Slot::Invalid
+                }
+            };
+        }
         match self.raw_text(value, path) {
             Slot::Value(s) => match text::parse_postal_code(s) {
                 Some(p) => Slot::Value(p),
@@ -722,7 +758,7 @@ impl Reader {
                 self.push(wrong_type(
                     path,
                     "a list of duty kinds",
-                    "業務内容の一覧（配列）",
+                    "選択肢の一覧",
                     other,
                 ));
                 Slot::Invalid
@@ -730,6 +766,37 @@ impl Reader {
         }
     }
 }
+
+/// The paper form's yes/no words (□有 □無), as a checkbox reads them.
+fn yes_no(s: &str) -> Option<bool> {
+    let n = text::nfkc(s);
+    match n.trim() {
+        "有" | "あり" | "有り" | "希望する" => Some(true),
+        "無" | "なし" | "無し" | "希望しない" => Some(false),
+        _ => None,
+    }
+}
+
+/// Words a box of a number may hold for "none": no trial period, no break.
+fn says_none(value: Option<&Raw<'_>>) -> bool {
+    matches!(value, Some(Raw::Str(s)) if yes_no(s) == Some(false))
+}
+
+/// Other words clerks use for the choices of the form (the labels of DOMAIN-like paper forms and
+/// of job sites), read as the choice's code (docs/choices.md "Reading input").
+const CHOICE_SYNONYMS: [(&str, &str, &str); 11] = [
+    ("facility.type", "クリニック", "clinic"),
+    ("facility.type", "医院", "clinic"),
+    ("salary.basis", "時間給", "hourly"),
+    ("salary.basis", "時給制", "hourly"),
+    ("salary.basis", "日当", "daily"),
+    ("salary.basis", "日給制", "daily"),
+    ("salary.basis", "月給制", "monthly"),
+    ("passive_smoking", "敷地内全面禁煙", "premises_no_smoking"),
+    ("passive_smoking", "屋内全面禁煙", "indoor_no_smoking"),
+    ("passive_smoking", "喫煙室あり", "smoking_room"),
+    ("passive_smoking", "喫煙室設置", "smoking_room"),
+];
 
 /// Words a clerk writes for an employment period with no end (期間の定めなし).
 const OPEN_ENDED: [&str; 9] = [
@@ -871,12 +938,9 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
         (p.start_date, p.end_date) = (Slot::Invalid, Slot::Invalid);
     }
 
-    p.trial_period_weeks = r.number(
-        get(form, "trial_period_weeks"),
-        "trial_period_weeks",
-        Unit::Weeks,
-        (1, 520),
-    );
+    // 試用期間 □有（　週間） □無: 無 is no trial period.
+    let trial = get(form, "trial_period_weeks").filter(|v| !says_none(Some(v)));
+    p.trial_period_weeks = r.number(trial, "trial_period_weeks", Unit::Weeks, (1, 520));
 
     if let Some(d) = r.object(get(form, "duties"), "duties") {
         let kinds = r.duty_kinds(get(d, "kinds"), "duties.kinds");
@@ -913,12 +977,17 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
         p.start_time = r.require(start, "working_hours.start");
         let end = r.time(get(h, "end"), "working_hours.end", true);
         p.end_time = r.require(end, "working_hours.end");
-        let brk = r.number(
-            get(h, "break_minutes"),
-            "working_hours.break_minutes",
-            Unit::Minutes,
-            (0, 1439),
-        );
+        // 休憩なし: no break, 0 minutes (the labour-law rule then judges it).
+        let brk = if says_none(get(h, "break_minutes")) {
+            Slot::Value(0)
+        } else {
+            r.number(
+                get(h, "break_minutes"),
+                "working_hours.break_minutes",
+                Unit::Minutes,
+                (0, 1439),
+            )
+        };
         // Not stated is allowed (the paper form's box may stay empty); the labour-law rule
         // then asks for the break the shift needs.
         p.break_minutes = brk;

@@ -139,6 +139,23 @@ fn resolve_municipality(p: &mut Parts, findings: &mut Vec<Finding>) -> Option<(S
         }
         return Some((m.name.clone(), m.code.clone()));
     }
+    // An address typed in the box: the error is about its municipality part, which is all a
+    // message quotes — the street may be masked (`新宿区西新宿2-8-1` in 大阪府 → 「新宿区」).
+    let (found, name) = match (&found, places::municipality_part(&name)) {
+        (Err(MunicipalityError::Unknown), Some(part)) if part.len() < name.len() => (
+            places::find_municipality(prefecture, part, day).and_then(|_| {
+                // The part alone is a municipality: what follows it is the unknown ward.
+                Err(MunicipalityError::Unknown)
+            }),
+            if places::find_municipality(prefecture, part, day).is_ok() {
+                with_ward(part, name.get(part.len()..).unwrap_or(""))
+            } else {
+                part.to_owned()
+            },
+        ),
+        (Err(MunicipalityError::Unknown), None) => (found, shown_before_digits(&name)),
+        _ => (found, name.clone()),
+    };
     let quoted = crate::finding::shown(&name);
     let name = &*quoted;
     let prefecture = &prefecture;
@@ -232,6 +249,36 @@ fn resolve_municipality(p: &mut Parts, findings: &mut Vec<Finding>) -> Option<(S
             findings.push(Finding::error(PATH, code, en, ja));
             None
         }
+    }
+}
+
+/// A city and the ward typed after it (`横浜市` + `港区菊名1-1` → `横浜市港区…`), without the
+/// street that may follow.
+fn with_ward(city: &str, rest: &str) -> String {
+    let ward_end = rest
+        .char_indices()
+        .take(6)
+        .take_while(|(_, c)| !c.is_ascii_digit())
+        .find(|(_, c)| *c == '区')
+        .map(|(i, c)| i + c.len_utf8());
+    match ward_end {
+        Some(end) if end < rest.len() => format!("{city}{}…", rest.get(..end).unwrap_or("")),
+        Some(_) => format!("{city}{rest}"),
+        None => format!("{city}…"),
+    }
+}
+
+/// A municipality box that holds more than a municipality, quoted up to its first digit: the
+/// town may be named (`横浜市港区…`), the house number never.
+fn shown_before_digits(text: &str) -> String {
+    let cut = text
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let head = text.get(..cut).unwrap_or(text).trim_end();
+    if cut < text.len() {
+        format!("{head}…")
+    } else {
+        head.to_owned()
     }
 }
 
