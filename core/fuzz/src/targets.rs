@@ -175,10 +175,16 @@ fn header_line(headers: &[String], encoding: Encoding) -> Vec<u8> {
     }
 }
 
+/// The standard mapping, read once (reading it per input would dominate the run time).
+fn standard_mapping() -> &'static ColumnMapping {
+    static STANDARD: std::sync::OnceLock<ColumnMapping> = std::sync::OnceLock::new();
+    STANDARD.get_or_init(ColumnMapping::standard)
+}
+
 /// A column mapping chosen by the input: standard or odd headers (duplicates, empty, padded),
 /// standard, odd, free or deep dotted paths, any kind.
 pub fn fuzzed_mapping(b: &mut Bytes<'_>) -> ColumnMapping {
-    let standard = ColumnMapping::standard();
+    let standard = standard_mapping();
     let flags = b.byte();
     let mut columns: Vec<Column> = if flags & 1 == 0 {
         Vec::new()
@@ -241,7 +247,7 @@ pub fn postings_csv(data: &[u8]) {
         Encoding::ShiftJis
     };
     let mapping = if flags & 2 == 0 {
-        ColumnMapping::standard()
+        standard_mapping().clone()
     } else {
         fuzzed_mapping(&mut b)
     };
@@ -540,7 +546,10 @@ pub fn leak_form(data: &[u8]) -> Option<Value> {
             .insert("masking_requested".into(), Value::Bool(true));
         return Some(form);
     }
-    let mut form: Value = serde_json::from_str(BASE_FORM).expect("the base form is JSON");
+    static BASE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let mut form = BASE
+        .get_or_init(|| serde_json::from_str(BASE_FORM).expect("the base form is JSON"))
+        .clone();
     let mut chosen: Vec<String> = Vec::new();
     for path in MASKED_FIELDS {
         let value = match b.below(4) {
@@ -562,10 +571,7 @@ pub fn leak_form(data: &[u8]) -> Option<Value> {
         let mut text = String::new();
         for _ in 0..b.below(4) {
             match b.below(4) {
-                0 => text.push_str({
-                    let v = b.pick_str(&FILLER);
-                    v
-                }),
+                0 => text.push_str(b.pick_str(&FILLER)),
                 1 => text.push_str(&b.text()),
                 2 if !chosen.is_empty() => {
                     let i = b.below(chosen.len());
@@ -676,8 +682,11 @@ pub fn leak_oracle(data: &[u8]) {
     }
 }
 
+/// The body of a target.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, for the replay test.
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("form_json", form_json),
     ("postings_csv", postings_csv),
     ("bed_export_csv", bed_export_csv),
