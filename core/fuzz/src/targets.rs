@@ -655,7 +655,9 @@ pub fn leak_oracle(data: &[u8]) {
             continue;
         };
         let key = leak_key(value);
-        if key.chars().count() >= MIN_TEXT_CHARS {
+        // The extension is a number: searched for by its digits only, from MIN_DIGITS on (`215`
+        // is not searched for, by design).
+        if path != "contact.extension" && key.chars().count() >= MIN_TEXT_CHARS {
             for (leaf, leaf_key, _) in &free {
                 assert!(
                     !leaf_key.contains(&key),
@@ -668,7 +670,7 @@ pub fn leak_oracle(data: &[u8]) {
                 let d = digit_string(value);
                 d.strip_prefix('0').map(str::to_owned).unwrap_or(d)
             }
-            "workplace.postal_code" => digit_string(value),
+            "workplace.postal_code" | "contact.extension" => digit_string(value),
             _ => continue,
         };
         if digits.len() >= MIN_DIGITS {
