@@ -143,10 +143,8 @@ fn resolve_municipality(p: &mut Parts, findings: &mut Vec<Finding>) -> Option<(S
     // message quotes — the street may be masked (`新宿区西新宿2-8-1` in 大阪府 → 「新宿区」).
     let (found, name) = match (&found, places::municipality_part(&name)) {
         (Err(MunicipalityError::Unknown), Some(part)) if part.len() < name.len() => (
-            places::find_municipality(prefecture, part, day).and_then(|_| {
-                // The part alone is a municipality: what follows it is the unknown ward.
-                Err(MunicipalityError::Unknown)
-            }),
+            // The part alone a municipality: what follows it is the unknown ward.
+            places::find_municipality(prefecture, part, day).and(Err(MunicipalityError::Unknown)),
             if places::find_municipality(prefecture, part, day).is_ok() {
                 with_ward(part, name.get(part.len()..).unwrap_or(""))
             } else {
