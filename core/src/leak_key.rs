@@ -109,9 +109,11 @@ fn kanji_unit(c: char) -> Option<u32> {
     }
 }
 
-/// Kanji numerals as ASCII digits: digit by digit (`〇三` → `03`, `二〇二〇` → `2020`), or by
-/// value where 十, 百 or 千 stands (`四十二` → `42`, `十` → `10`, `百五` → `105`).
-pub fn kanji_numerals_as_digits(chars: &[char]) -> Vec<char> {
+/// Kanji numerals as ASCII digits, digit by digit (`〇三` → `03`, `二〇二〇` → `2020`). With
+/// `by_value`, a run holding 十, 百 or 千 right before an address word (丁目, 番, 号, の) is read
+/// by value (`四十二番` → `42番`, `十丁目` → `10丁目`, `百五` → `105`); elsewhere 十, 百 and 千 stay as
+/// they are (`九十九里` → `9十9里`), so that the key of a part of a text is a part of the text's key.
+pub fn kanji_numerals_as_digits(chars: &[char], by_value: bool) -> Vec<char> {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
@@ -128,7 +130,10 @@ pub fn kanji_numerals_as_digits(chars: &[char]) -> Vec<char> {
             i += 1;
         }
         let run = chars.get(start..i).unwrap_or_default();
-        if run.iter().any(|&c| kanji_unit(c).is_some()) {
+        let before_address_word = ["丁目", "番", "号", "の"]
+            .iter()
+            .any(|w| starts_with_at(chars, i, w));
+        if by_value && before_address_word && run.iter().any(|&c| kanji_unit(c).is_some()) {
             // By value: each unit multiplies the digit before it (1 when none).
             let (mut total, mut pending) = (0u32, None::<u32>);
             for &c in run {
@@ -141,10 +146,11 @@ pub fn kanji_numerals_as_digits(chars: &[char]) -> Vec<char> {
             total += pending.unwrap_or(0);
             out.extend(total.to_string().chars());
         } else {
-            out.extend(
-                run.iter()
-                    .filter_map(|&c| kanji_digit(c).and_then(|d| char::from_digit(d, 10))),
-            );
+            out.extend(run.iter().map(|&c| {
+                kanji_digit(c)
+                    .and_then(|d| char::from_digit(d, 10))
+                    .unwrap_or(c)
+            }));
         }
     }
     out
@@ -206,12 +212,16 @@ pub fn text_key(s: &str) -> String {
 }
 
 fn key_of_clean(chars: &[char]) -> String {
-    let chars = kanji_numerals_as_digits(chars);
-    // Drop white space and brackets; dashes as `-`; variant kanji folded.
-    let plain: Vec<char> = chars
+    // White space and brackets go first, so that `九 十九里` reads as `九十九里` does.
+    let visible: Vec<char> = chars
         .iter()
-        .filter(|c| !c.is_whitespace() && !is_bracket(**c))
-        .map(|&c| if is_dash(c) { '-' } else { kanji_variant(c) })
+        .copied()
+        .filter(|c| !c.is_whitespace() && !is_bracket(*c))
+        .collect();
+    // Dashes as `-`; variant kanji folded.
+    let plain: Vec<char> = kanji_numerals_as_digits(&visible, true)
+        .into_iter()
+        .map(|c| if is_dash(c) { '-' } else { kanji_variant(c) })
         .collect();
     // Between digits: separators and address words as `-`; a `-` after a digit and before no
     // digit dropped (`4丁目6番地で` → `4-6で`, as `4-6` is written).
@@ -369,7 +379,7 @@ pub fn email_key(s: &str) -> String {
 /// character (`ー` included) dropped, skeleton-folded (`GМ13` with a Cyrillic `М` is `GM13`).
 pub fn code_key(s: &str) -> String {
     let chars: Vec<char> = clean(s).chars().collect();
-    let chars = kanji_numerals_as_digits(&chars);
+    let chars = kanji_numerals_as_digits(&chars, false);
     let kept: Vec<char> = chars
         .into_iter()
         .filter(|c| c.is_alphanumeric() && !is_dash(*c))
@@ -418,7 +428,7 @@ impl Numbers {
 pub fn numbers(s: &str) -> Numbers {
     let cleaned = clean(s);
     let chars: Vec<char> = cleaned.chars().collect();
-    let chars = kanji_numerals_as_digits(&chars);
+    let chars = kanji_numerals_as_digits(&chars, false);
     let mut out = Numbers::default();
     let mut chain: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -488,15 +498,22 @@ mod tests {
     #[test]
     fn kanji_numerals() {
         let k = |s: &str| {
-            kanji_numerals_as_digits(&s.chars().collect::<Vec<_>>())
+            kanji_numerals_as_digits(&s.chars().collect::<Vec<_>>(), true)
                 .into_iter()
                 .collect::<String>()
         };
         assert_eq!(k("〇三ー三二九二"), "03ー3292");
         assert_eq!(k("四十二番"), "42番");
         assert_eq!(k("十番"), "10番");
-        assert_eq!(k("百五"), "105");
+        assert_eq!(k("百五の六"), "105の6");
         assert_eq!(k("二〇二〇年"), "2020年");
+        assert_eq!(k("九十九里町"), "9十9里町");
+        // A part of a text has a part of the text's key (white space goes first).
+        assert!(
+            text_key("千葉県九十九里町神田駿河台1-1")
+                .contains(&text_key("九 十九里町神田駿河台1-1"))
+        );
+        assert_eq!(text_key("九 十九里町"), text_key("九十九里町"));
     }
 
     #[test]
