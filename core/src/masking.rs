@@ -150,7 +150,10 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                 }
             }
             Secret::Email { path, value } => {
+                // Both as typed and spelt out: reading ` at ` as `@` would break an address that
+                // holds `at` itself when it is typed spaced out (`aaa0a- at @aaa.jp`).
                 if visible_len(value) >= MIN_TEXT_CHARS {
+                    needles.push((path, Haystack::Text, leak_key::text_key(value)));
                     needles.push((path, Haystack::Email, leak_key::email_key(value)));
                 }
             }
@@ -274,6 +277,19 @@ mod tests {
             },
         ];
         let hits = |t: &str| scan_leaks(&secrets, &[("notes", t)]).len();
+        // An address holding `at`, spaced out: found as typed, whatever ` at ` may spell.
+        let email = [Secret::Email {
+            path: "contact.email",
+            value: "aaa0a-at@aaa.jp",
+        }];
+        assert_eq!(
+            scan_leaks(&email, &[("notes", "aaa0A- AT @aaa.jp")]).len(),
+            1
+        );
+        assert_eq!(
+            scan_leaks(&email, &[("notes", "aaa0a-at (at) aaa (dot) jp")]).len(),
+            1
+        );
         assert_eq!(hits("千代田 中央病院 の発熱外来です"), 1);
         assert_eq!(hits("連絡は ＪＩＮＪＩ＠ＥＸＡＭＰＬＥ．ＪＰ まで"), 1);
         assert_eq!(hits("電話 ０３（３２９２）００００"), 1);

@@ -118,3 +118,27 @@ fn recall_on_held_out_disguises() {
     );
     assert!(false_alarms.is_empty(), "false alarms {false_alarms:?}");
 }
+
+/// The scan stays linear in the text's length: a 4,000-character note (the limit) costs about
+/// ten times a 400-character one, not a hundred times. Printed, not asserted (shared machines).
+#[test]
+fn scan_time_grows_linearly_with_the_notes() {
+    let unit = "発熱外来の応援（週2日）、一日三回の検温。TEL 03・3292・0001 [at] ";
+    let time_for = |chars: usize| {
+        let notes: String = unit.chars().cycle().take(chars).collect();
+        let form = form(&notes);
+        let start = std::time::Instant::now();
+        for _ in 0..20 {
+            let v = keynet::validate_value(&form).unwrap();
+            assert!(v.findings().iter().all(|f| f.code != Code::MaskingLeak));
+        }
+        start.elapsed().as_secs_f64() / 20.0
+    };
+    let (short, long) = (time_for(400), time_for(4000));
+    println!(
+        "validate with 400-char notes: {:.3} ms; with 4,000-char notes: {:.3} ms (ratio {:.1})",
+        short * 1e3,
+        long * 1e3,
+        long / short
+    );
+}
