@@ -37,6 +37,7 @@ mod finding;
 pub mod fire_hq;
 pub mod form;
 pub mod kintone;
+pub mod leak_key;
 pub mod lifecycle;
 pub mod limits;
 pub mod masking;

@@ -2,8 +2,10 @@
 //! hidden facts out of the text that stays public.
 
 use crate::finding::{Code, Finding};
+use aho_corasick::AhoCorasick;
+
 use crate::form::fields::{label_en, label_ja};
-use crate::text;
+use crate::leak_key;
 
 /// Fields hidden from the public view when masking is requested — all together (§6).
 pub const MASKED_FIELDS: [&str; 11] = [
@@ -41,29 +43,42 @@ pub const MIN_TEXT_CHARS: usize = 3;
 /// numbers (9–10 digits without the trunk 0) and postal codes (7) are.
 pub const MIN_DIGITS: usize = 6;
 
-/// Digit needles at least this long (a phone's national number) are also searched for with dots
-/// joining digits; shorter ones (a postal code's 7) are not, as dotted dates would join into them.
+/// Digit needles at least this long (a phone's national number) are also searched for across
+/// `・ / , .` between digit groups; shorter ones (a postal code's 7) are not, as dates would join
+/// into them (`2010/10/06`).
 const PHONE_MIN_DIGITS: usize = 9;
 
-/// A value the scan looks for.
+/// A value the scan looks for. How each is compared: docs/choices.md — "Masking leaks: where the
+/// line is drawn", and [`crate::leak_key`].
 #[derive(Debug, Clone)]
 pub enum Secret<'a> {
-    /// Compared by [`text::leak_key`] (NFKC, case-folded, no white space).
+    /// A name or an address, compared by [`leak_key::text_key`] (invisible characters, width,
+    /// case, white space, brackets, kanji numerals, address notation, variant kanji and confusable
+    /// letters folded).
     Text { path: &'static str, value: &'a str },
+    /// A person's name: as [`Secret::Text`], and also with its parts in the other order (`花子 山田`
+    /// for `山田 花子`; for a name typed without a space, every split: `花子山田` for `山田花子`).
+    Name { path: &'static str, value: &'a str },
+    /// An e-mail address: as [`Secret::Text`], in public text where `(at)`, ` at `, `%40`, `★`,
+    /// `アットマーク`, `(dot)`, `ドット` … are read back as `@` and `.` ([`leak_key::email_key`]).
+    Email { path: &'static str, value: &'a str },
     /// An identifier (the facility ID), compared by its letters and digits only, so `GM13 004217`
-    /// and `GM13004217` are caught as well as `gm13-004217`.
+    /// and `GM13004217` are caught as well as `gm13-004217` ([`leak_key::code_key`]).
     Code { path: &'static str, value: &'a str },
-    /// Compared by digit strings, number by number as typed (see [`text::numbers_as_typed`]): a phone's national number (trunk 0 dropped, so `+81 3…` is
-    /// caught too) or a postal code's seven digits.
+    /// Compared by digit strings, number by number as typed (see [`leak_key::numbers`]): a phone's
+    /// national number (trunk 0 dropped, so `+81 3…` is caught too) or a postal code's seven
+    /// digits.
     Digits { path: &'static str, digits: String },
 }
 
 impl Secret<'_> {
     fn path(&self) -> &'static str {
         match self {
-            Secret::Text { path, .. } | Secret::Code { path, .. } | Secret::Digits { path, .. } => {
-                path
-            }
+            Secret::Text { path, .. }
+            | Secret::Name { path, .. }
+            | Secret::Email { path, .. }
+            | Secret::Code { path, .. }
+            | Secret::Digits { path, .. } => path,
         }
     }
 }
@@ -76,78 +91,145 @@ pub fn phone_search_digits(domestic_digits: &str) -> String {
         .to_owned()
 }
 
+/// Characters of a value as typed, white space and invisible characters left out: what
+/// [`MIN_TEXT_CHARS`] counts.
+fn visible_len(value: &str) -> usize {
+    leak_key::clean(value)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
+/// A name in its other orders: its parts reversed (`花子 山田`), or, typed without a space, each
+/// split of it swapped (`花子山田` for `山田花子`: where the surname ends is not known).
+fn name_orders(value: &str) -> Vec<String> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    if parts.len() >= 2 {
+        return vec![parts.iter().rev().copied().collect::<Vec<_>>().concat()];
+    }
+    let chars: Vec<char> = leak_key::clean(value).chars().collect();
+    if !(MIN_TEXT_CHARS..=NAME_MAX_SPLIT_CHARS).contains(&chars.len()) {
+        return Vec::new();
+    }
+    (1..chars.len())
+        .filter_map(|at| {
+            let (head, tail) = (chars.get(..at)?, chars.get(at..)?);
+            Some(tail.iter().chain(head).collect())
+        })
+        .collect()
+}
+
+/// Names typed without a space longer than this are not split into other orders.
+const NAME_MAX_SPLIT_CHARS: usize = 10;
+
+/// Where a needle is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Haystack {
+    Text,
+    Email,
+    Code,
+}
+
 /// Finds hidden values inside public text: one `masking_leak` error per public field that
-/// repeats any, naming (never quoting) what leaked.
+/// repeats any, naming (never quoting) what leaked. Each public text is reduced to its keys once,
+/// and every text needle is searched for in one Aho-Corasick pass: linear in the text's length.
 pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)]) -> Vec<Finding> {
-    #[derive(PartialEq)]
-    enum Kind {
-        Text,
-        Code,
-        Digits,
-    }
-    struct Needle {
-        path: &'static str,
-        key: String,
-        kind: Kind,
-    }
-    let needles: Vec<Needle> = secrets
-        .iter()
-        .filter_map(|s| match s {
-            Secret::Text { path, value } => {
-                let key = text::leak_key(value);
-                (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle {
-                    path,
-                    key,
-                    kind: Kind::Text,
-                })
+    let mut needles: Vec<(&'static str, Haystack, String)> = Vec::new();
+    let mut digit_needles: Vec<(&'static str, &str)> = Vec::new();
+    for secret in secrets {
+        match secret {
+            Secret::Text { path, value } | Secret::Name { path, value } => {
+                if visible_len(value) < MIN_TEXT_CHARS {
+                    continue;
+                }
+                needles.push((path, Haystack::Text, leak_key::text_key(value)));
+                if matches!(secret, Secret::Name { .. }) {
+                    for other in name_orders(value) {
+                        needles.push((path, Haystack::Text, leak_key::text_key(&other)));
+                    }
+                }
+            }
+            Secret::Email { path, value } => {
+                // Both as typed and spelt out: reading ` at ` as `@` would break an address that
+                // holds `at` itself when it is typed spaced out (`aaa0a- at @aaa.jp`).
+                if visible_len(value) >= MIN_TEXT_CHARS {
+                    needles.push((path, Haystack::Text, leak_key::text_key(value)));
+                    needles.push((path, Haystack::Email, leak_key::email_key(value)));
+                }
             }
             Secret::Code { path, value } => {
-                let key = alphanumeric_key(value);
-                (key.chars().count() >= MIN_TEXT_CHARS).then_some(Needle {
-                    path,
-                    key,
-                    kind: Kind::Code,
-                })
+                let key = leak_key::code_key(value);
+                if key.chars().count() >= MIN_TEXT_CHARS {
+                    needles.push((path, Haystack::Code, key));
+                }
             }
-            Secret::Digits { path, digits } => (digits.len() >= MIN_DIGITS).then(|| Needle {
-                path,
-                key: digits.clone(),
-                kind: Kind::Digits,
-            }),
-        })
-        .collect();
+            Secret::Digits { path, digits } => {
+                if digits.len() >= MIN_DIGITS {
+                    digit_needles.push((path, digits));
+                }
+            }
+        }
+    }
+    needles.retain(|(_, _, key)| !key.is_empty());
     let mut findings = Vec::new();
-    if needles.is_empty() {
+    if needles.is_empty() && digit_needles.is_empty() {
         return findings;
     }
+    let searchers: Vec<(Haystack, Vec<usize>, Option<AhoCorasick>)> =
+        [Haystack::Text, Haystack::Email, Haystack::Code]
+            .into_iter()
+            .map(|h| {
+                let ids: Vec<usize> = (0..needles.len())
+                    .filter(|&i| needles.get(i).is_some_and(|n| n.1 == h))
+                    .collect();
+                let patterns = ids
+                    .iter()
+                    .filter_map(|&i| needles.get(i).map(|n| n.2.as_str()));
+                let ac = (!ids.is_empty())
+                    .then(|| AhoCorasick::new(patterns).ok())
+                    .flatten();
+                (h, ids, ac)
+            })
+            .collect();
     for (path, text_value) in public_texts {
-        let key = text::leak_key(text_value);
-        let numbers = text::numbers_as_typed(text_value, false);
-        // Phone-length needles (9+ digits, longer than any YYYYMMDD a dotted date makes) are also
-        // looked for with dots joining, as `0120.123.456`; postal codes are not.
-        let dotted = text::numbers_as_typed(text_value, true);
-        let code = if needles.iter().any(|n| n.kind == Kind::Code) {
-            alphanumeric_key(text_value)
-        } else {
-            String::new()
-        };
         let mut leaked: Vec<&'static str> = Vec::new();
-        for needle in &needles {
-            let found = match needle.kind {
-                Kind::Text => key.contains(needle.key.as_str()),
-                Kind::Code => code.contains(needle.key.as_str()),
-                Kind::Digits => {
-                    let in_numbers =
-                        |list: &[String]| list.iter().any(|n| n.contains(needle.key.as_str()));
-                    in_numbers(&numbers)
-                        || (needle.key.len() >= PHONE_MIN_DIGITS && in_numbers(&dotted))
-                }
+        for (haystack, ids, ac) in &searchers {
+            let Some(ac) = ac else { continue };
+            let key = match haystack {
+                Haystack::Text => leak_key::text_key(text_value),
+                Haystack::Email => leak_key::email_key(text_value),
+                Haystack::Code => leak_key::code_key(text_value),
             };
-            if found && !leaked.contains(&needle.path) {
-                leaked.push(needle.path);
+            for m in ac.find_overlapping_iter(&key) {
+                if let Some((needle_path, _, _)) = ids
+                    .get(m.pattern().as_usize())
+                    .and_then(|&i| needles.get(i))
+                    && !leaked.contains(needle_path)
+                {
+                    leaked.push(needle_path);
+                }
+            }
+        }
+        if !digit_needles.is_empty() {
+            let numbers = leak_key::numbers(text_value);
+            for (needle_path, digits) in &digit_needles {
+                // Phone-length needles (9+ digits, longer than any YYYYMMDD a chained date makes)
+                // also across `・ / , .`; a postal code when typed 3 + 4 across them.
+                let found = numbers.contain(digits)
+                    || (digits.len() >= PHONE_MIN_DIGITS && numbers.contain_chained(digits))
+                    || (digits.len() == 7
+                        && digits
+                            .split_at_checked(3)
+                            .is_some_and(|(head, tail)| numbers.contain_pair(head, tail)));
+                if found && !leaked.contains(needle_path) {
+                    leaked.push(needle_path);
+                }
             }
         }
         if !leaked.is_empty() {
+            // In the order of the secrets, whatever order they were found in.
+            let order = |p: &&str| secrets.iter().position(|s| s.path() == *p);
+            leaked.sort_by_key(order);
             let en: Vec<&str> = leaked.iter().map(|p| label_en(p)).collect();
             let ja: Vec<&str> = leaked.iter().map(|p| label_ja(p)).collect();
             findings.push(Finding::error(
@@ -163,16 +245,6 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
         }
     }
     findings
-}
-
-/// Letters and digits only, NFKC and lower-cased: the comparison key of identifiers.
-fn alphanumeric_key(s: &str) -> String {
-    text::nfkc(s)
-        .chars()
-        // `ー` counts as a letter in Unicode, but between an ID's parts it is a dash.
-        .filter(|c| c.is_alphanumeric() && !text::is_dash(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Which secret paths a list covers (for tests and docs).
@@ -205,6 +277,19 @@ mod tests {
             },
         ];
         let hits = |t: &str| scan_leaks(&secrets, &[("notes", t)]).len();
+        // An address holding `at`, spaced out: found as typed, whatever ` at ` may spell.
+        let email = [Secret::Email {
+            path: "contact.email",
+            value: "aaa0a-at@aaa.jp",
+        }];
+        assert_eq!(
+            scan_leaks(&email, &[("notes", "aaa0A- AT @aaa.jp")]).len(),
+            1
+        );
+        assert_eq!(
+            scan_leaks(&email, &[("notes", "aaa0a-at (at) aaa (dot) jp")]).len(),
+            1
+        );
         assert_eq!(hits("千代田 中央病院 の発熱外来です"), 1);
         assert_eq!(hits("連絡は ＪＩＮＪＩ＠ＥＸＡＭＰＬＥ．ＪＰ まで"), 1);
         assert_eq!(hits("電話 ０３（３２９２）００００"), 1);

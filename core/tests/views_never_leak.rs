@@ -9,8 +9,13 @@
 //!   re-hyphenated), is reported as a `masking_leak` error on that field. Fields without a plant
 //!   get no `masking_leak`, even when they mention parts of masked values (a surname, a town, an
 //!   e-mail's domain, the ID's letters: "decoys"), and a form without plants is registrable.
-//!   One disguise is left out of the property because the core misses it (a facility ID
-//!   re-hyphenated with `ー`): see the ignored `facility_id_rehyphenated_with_the_prolonged_sound_mark`.
+//!   Beyond those, each plant may carry one of the further classes of docs/choices.md — "Masking
+//!   leaks: where the line is drawn" (`extra_disguise`): invisible and format characters inside
+//!   the value (and, for some forms, inside the masked values themselves, the plant being the
+//!   plain value); brackets of other kinds and `・ ･ / , .` between digit groups; digits of other
+//!   scripts and kanji numerals; variant kanji and Cyrillic look-alike letters; the e-mail spelt
+//!   out (`(at)`, `%40`, `★`, `アットマーク`, `ドット` …); the street in 丁目・番地 notation; the name
+//!   in the other order; the facility ID with Cyrillic letters.
 //! * **Property B** — every form that passes validation has a public view (`FormView::public`,
 //!   serialised to a JSON string) in which no masked value occurs: not as the canonical value,
 //!   not by `leak_key` (NFKC, case-folded, no white space, one dash) against the normalised
@@ -34,8 +39,9 @@
 //! `MIN_DIGITS` = 6 digits — extensions such as `215`) are never planted and not searched for
 //! (never generated for texts; short extensions are generated and skipped).
 //!
-//! Case count: `PROPTEST_CASES` (default 3,000, a few seconds in debug). The full run is
-//! `PROPTEST_CASES=100000 cargo test --release -p keynet --test views_never_leak`.
+//! Case count: `PROPTEST_CASES` (default 1,000, about ten seconds in debug). The full run
+//! (docs/benchmarks.md — Never-leak property (release)) is
+//! `PROPTEST_CASES=1000000 cargo test --release -p keynet --test views_never_leak`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -45,6 +51,7 @@
 
 use std::sync::OnceLock;
 
+use keynet::leak_key::is_invisible;
 use keynet::masking::{FormView, MASKED_FIELDS, MIN_DIGITS, MIN_TEXT_CHARS, PUBLIC_TEXT_FIELDS};
 use keynet::places::{self, Municipality, MunicipalityKind};
 use keynet::text::{digit_string, is_dash, leak_key};
@@ -57,13 +64,13 @@ use serde_json::{Value, json};
 // ---------------------------------------------------------------------------------------------
 // Configuration and text helpers
 
-/// `PROPTEST_CASES` cases (default 3,000); no regression files; at most 10 rejected cases (the
+/// `PROPTEST_CASES` cases (default 1,000); no regression files; at most 10 rejected cases (the
 /// coincidence guard of property B is not expected to fire at all).
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(3000);
+        .unwrap_or(1000);
     ProptestConfig {
         cases,
         failure_persistence: None,
@@ -644,6 +651,10 @@ struct Plant {
     split: (Index, Index),
     at_end: bool,
     sep: &'static str,
+    /// The further disguise classes of docs/choices.md (0: none; see [`extra_disguise`]).
+    extra: u8,
+    /// Picks within a class (which invisible character, which script, which bracket …).
+    pick: Index,
 }
 
 fn plant() -> impl Strategy<Value = Plant> {
@@ -655,9 +666,10 @@ fn plant() -> impl Strategy<Value = Plant> {
         any::<(Index, Index)>(),
         any::<bool>(),
         select(vec!["", " ", "：", "\n", "、"]),
+        (prop_oneof![35 => Just(0u8), 65 => 1u8..=5], any::<Index>()),
     )
         .prop_map(
-            |(field, which, style, disguise, split, at_end, sep)| Plant {
+            |(field, which, style, disguise, split, at_end, sep, (extra, pick))| Plant {
                 field,
                 which,
                 style,
@@ -665,6 +677,8 @@ fn plant() -> impl Strategy<Value = Plant> {
                 split,
                 at_end,
                 sep,
+                extra,
+                pick,
             },
         )
 }
@@ -679,7 +693,7 @@ struct Decoy {
 }
 
 fn decoy() -> impl Strategy<Value = Decoy> {
-    (0..PUBLIC_TEXT_FIELDS.len(), 0u8..6).prop_map(|(field, kind)| Decoy { field, kind })
+    (0..PUBLIC_TEXT_FIELDS.len(), 0u8..8).prop_map(|(field, kind)| Decoy { field, kind })
 }
 
 fn decoy_text(case: &Case, kind: u8) -> String {
@@ -709,6 +723,11 @@ fn decoy_text(case: &Case, kind: u8) -> String {
             "{}のアドレスから連絡します",
             &s.email[s.email.find('@').unwrap()..]
         ),
+        6 => GIVEN
+            .iter()
+            .find(|g| s.contact_name.ends_with(**g) && g.chars().count() < 3)
+            .map_or("担当".to_owned(), |g| format!("{g}さん")),
+        7 => "一日三回の検温、週二日から。Meet at the station".to_owned(),
         _ => format!(
             "IDは{}で始まります",
             s.facility_id
@@ -726,6 +745,8 @@ struct Case {
     texts: Vec<Option<String>>,
     plants: Vec<Plant>,
     decoys: Vec<Decoy>,
+    /// The masked values themselves are typed with invisible characters inside.
+    invisible_values: bool,
 }
 
 fn cases() -> impl Strategy<Value = Case> {
@@ -740,14 +761,18 @@ fn cases() -> impl Strategy<Value = Case> {
             prop_oneof![45 => Just(0usize), 40 => Just(1usize), 15 => Just(2usize)]
                 .prop_flat_map(|n| prop::collection::vec(plant(), n)),
             prop::collection::vec(decoy(), 0..3),
+            prop::bool::weighted(0.15),
         )
-            .prop_map(|(place, secrets, texts, plants, decoys)| Case {
-                place,
-                secrets,
-                texts,
-                plants,
-                decoys,
-            })
+            .prop_map(
+                |(place, secrets, texts, plants, decoys, invisible_values)| Case {
+                    place,
+                    secrets,
+                    texts,
+                    plants,
+                    decoys,
+                    invisible_values,
+                },
+            )
     })
 }
 
@@ -823,6 +848,285 @@ fn disguise_extension(ext: &str, p: &Plant) -> String {
         0 => format!("内線{ext}"),
         1 => fullwidth_str(ext),
         _ => format!("ext. {ext}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The further disguise classes (docs/choices.md — Masking leaks: where the line is drawn)
+
+/// Invisible and format characters: zero-width space, non-joiner and joiner, BOM, word joiner,
+/// soft hyphen, bidi overrides and isolates, variation selectors, a combining mark, a Hangul filler.
+const INVISIBLES: [&str; 14] = [
+    "\u{200B}",
+    "\u{200C}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{2060}",
+    "\u{00AD}",
+    "\u{202E}",
+    "\u{202C}",
+    "\u{2066}",
+    "\u{FE0F}",
+    "\u{FE00}",
+    "\u{E0101}",
+    "\u{0301}",
+    "\u{3164}",
+];
+
+/// Digits of other scripts and kanji numerals, 0–9 each.
+const DIGIT_SETS: [[&str; 10]; 6] = [
+    ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"],
+    ["٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩"],
+    ["०", "१", "२", "३", "४", "५", "६", "७", "८", "९"],
+    ["𝟎", "𝟏", "𝟐", "𝟑", "𝟒", "𝟓", "𝟔", "𝟕", "𝟖", "𝟗"],
+    ["০", "১", "২", "৩", "৪", "৫", "৬", "৭", "৮", "৯"],
+    ["๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"],
+];
+
+/// Brackets around a digit group and separators between groups.
+const BRACKETS: [(&str, &str); 9] = [
+    ("【", "】"),
+    ("「", "」"),
+    ("［", "］"),
+    ("〔", "〕"),
+    ("〈", "〉"),
+    ("《", "》"),
+    ("｛", "｝"),
+    ("『", "』"),
+    ("[", "]"),
+];
+const SEPARATORS: [&str; 7] = ["・", "･", "/", ",", ".", "／", "．"];
+
+/// Variant kanji (itaiji) as people write them in names, and confusable letters of other scripts.
+const VARIANTS: [(char, char); 16] = [
+    ('高', '髙'),
+    ('崎', '﨑'),
+    ('辺', '邊'),
+    ('斎', '齋'),
+    ('浜', '濱'),
+    ('徳', '德'),
+    ('沢', '澤'),
+    ('国', '國'),
+    ('広', '廣'),
+    ('桜', '櫻'),
+    ('栄', '榮'),
+    ('竜', '龍'),
+    ('恵', '惠'),
+    ('駅', '驛'),
+    ('会', '會'),
+    ('学', '學'),
+];
+const CONFUSABLES: [(char, char); 20] = [
+    ('a', 'а'),
+    ('e', 'е'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('c', 'с'),
+    ('x', 'х'),
+    ('y', 'у'),
+    ('i', 'і'),
+    ('j', 'ј'),
+    ('s', 'ѕ'),
+    ('A', 'А'),
+    ('B', 'В'),
+    ('M', 'М'),
+    ('H', 'Н'),
+    ('T', 'Т'),
+    ('K', 'К'),
+    ('O', 'О'),
+    ('C', 'С'),
+    ('E', 'Е'),
+    ('P', 'Р'),
+];
+
+/// E-mail spellings that dodge address harvesters: (for @, for .).
+const EMAIL_SPELLINGS: [(&str, &str); 9] = [
+    ("(at)", "(dot)"),
+    (" at ", " dot "),
+    ("[at]", "[dot]"),
+    ("%40", "."),
+    ("★", "."),
+    ("☆", "ドット"),
+    ("＠マーク", "."),
+    ("アットマーク", "ドット"),
+    ("【アット】", "．"),
+];
+
+/// The canonical masked value a plant of `kind` repeats (as the form holds it).
+fn canon_value(kind: Kind, canon: &Canonical, s: &Secrets) -> String {
+    let text = |path: &str| {
+        canon
+            .texts
+            .iter()
+            .find(|(q, _)| *q == path)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    match kind {
+        Kind::FacilityId => canon.facility_id.clone(),
+        Kind::FacilityName => text("facility.name"),
+        Kind::Street => text("workplace.street_address"),
+        Kind::WorkplaceFacilityName => text("workplace.facility_name"),
+        Kind::ContactName => text("contact.name"),
+        Kind::ContactAddress => text("contact.address"),
+        Kind::Email => text("contact.email"),
+        Kind::Postal => s.postal.0.clone(),
+        Kind::Phone => s.phone.digits.clone(),
+        Kind::ApplicationPhone => s.application_phone.as_ref().unwrap().digits.clone(),
+        Kind::Fax => s.fax.as_ref().unwrap().digits.clone(),
+        Kind::Extension => s.extension.clone().unwrap_or_default(),
+    }
+}
+
+fn invisibles_inside(value: &str, p: &Plant) -> String {
+    let n = value.chars().count();
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        out.push(c);
+        if i + 1 < n && (i + p.pick.index(7)).is_multiple_of(3) {
+            out.push_str(INVISIBLES[(i + p.pick.index(INVISIBLES.len())) % INVISIBLES.len()]);
+        }
+    }
+    out
+}
+
+fn digits_in_script(value: &str, p: &Plant) -> String {
+    let set = &DIGIT_SETS[p.pick.index(DIGIT_SETS.len())];
+    value
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => set[d as usize].to_owned(),
+            None => c.to_string(),
+        })
+        .collect()
+}
+
+/// A digit string in groups (a phone's canonical grouping, a postal code 3 + 4), with other
+/// brackets or separators between them.
+fn grouped(kind: Kind, digits: &str, p: &Plant) -> String {
+    let groups: Vec<String> = match kind {
+        Kind::Postal => vec![digits[..3].to_owned(), digits[3..].to_owned()],
+        _ => phone_groups(digits, None),
+    };
+    if p.pick.index(2) == 0 {
+        let (open, close) = BRACKETS[p.pick.index(BRACKETS.len())];
+        let mut out = String::new();
+        for (i, g) in groups.iter().enumerate() {
+            if i == 1 {
+                out.push_str(&format!("{open}{g}{close}"));
+            } else {
+                out.push_str(g);
+            }
+        }
+        out
+    } else {
+        groups.join(SEPARATORS[p.pick.index(SEPARATORS.len())])
+    }
+}
+
+/// A street's numbers in Japanese address notation: `4丁目6番地7号`, `四丁目六番`, `4の6`,
+/// `4番地の6`.
+fn address_notation(street: &str, p: &Plant) -> String {
+    let first = street.find(|c: char| c.is_ascii_digit());
+    let Some(first) = first else {
+        return street.to_owned();
+    };
+    let (town, rest) = street.split_at(first);
+    let (numbers, tail) = rest.split_at(
+        rest.find(|c: char| !c.is_ascii_digit() && c != '-')
+            .unwrap_or(rest.len()),
+    );
+    let parts: Vec<&str> = numbers.split('-').filter(|x| !x.is_empty()).collect();
+    let kanji = |n: &str| -> String {
+        let v: u32 = n.parse().unwrap();
+        let ones = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match v {
+            0..=9 => DIGIT_SETS[0][v as usize].to_owned(),
+            10..=19 => format!("十{}", ones[(v - 10) as usize]),
+            _ => format!("{}十{}", ones[(v / 10) as usize], ones[(v % 10) as usize]),
+        }
+    };
+    let style = p.pick.index(4);
+    let num = |n: &str| if style == 1 { kanji(n) } else { n.to_owned() };
+    let body = match (style, parts.as_slice()) {
+        (0 | 1, [a, b, c]) => format!("{}丁目{}番{}号", num(a), num(b), num(c)),
+        (0 | 1, [a, b]) => format!("{}丁目{}番地", num(a), num(b)),
+        (2, [a, b, rest @ ..]) => format!(
+            "{a}の{b}{}",
+            rest.iter().map(|r| format!("の{r}")).collect::<String>()
+        ),
+        (_, [a, b, rest @ ..]) => format!(
+            "{a}番地の{b}{}",
+            rest.iter().map(|r| format!("-{r}")).collect::<String>()
+        ),
+        _ => numbers.to_owned(),
+    };
+    format!("{town}{body}{tail}")
+}
+
+/// The name with its parts in the other order (`花子 山田`, `花子山田`, `John Smith`).
+fn name_reversed(name: &str, p: &Plant) -> String {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let sep = [" ", "\u{3000}", ""][p.pick.index(3)];
+    if parts.len() >= 2 {
+        return parts.iter().rev().copied().collect::<Vec<_>>().join(sep);
+    }
+    match SURNAMES
+        .iter()
+        .filter(|s| name.starts_with(**s))
+        .max_by_key(|s| s.len())
+    {
+        Some(surname) => format!("{}{sep}{surname}", &name[surname.len()..]),
+        None => name.to_owned(),
+    }
+}
+
+/// One of the further disguise classes, by `p.extra`: 1 invisible characters; 2 brackets or
+/// separators between digit groups, or variant kanji and confusable letters in text; 3 digits of
+/// another script or kanji numerals; 4 the kind's own notation (an e-mail spelt out, an address
+/// in 丁目・番地, a name in the other order, a facility ID with Cyrillic letters); 5 the masked
+/// value itself holds an invisible character, and the plant is the plain value.
+fn extra_disguise(kind: Kind, disguised: &str, canonical: &str, p: &Plant) -> String {
+    let digits_kind = matches!(
+        kind,
+        Kind::Phone | Kind::ApplicationPhone | Kind::Fax | Kind::Postal
+    );
+    match (p.extra, kind) {
+        (0, _) => disguised.to_owned(),
+        (5, _) => disguised.chars().filter(|c| !is_invisible(*c)).collect(),
+        (1, _) => invisibles_inside(disguised, p),
+        (2, k) if digits_kind => grouped(k, canonical, p),
+        (2, Kind::Extension) => disguised.to_owned(),
+        (2, Kind::FacilityId) => disguised.replace('-', SEPARATORS[p.pick.index(SEPARATORS.len())]),
+        (2, _) => disguised
+            .chars()
+            .map(|c| {
+                VARIANTS
+                    .iter()
+                    .chain(CONFUSABLES.iter())
+                    .find(|(a, _)| *a == c)
+                    .map_or(c, |(_, b)| *b)
+            })
+            .collect(),
+        (3, k) if digits_kind => digits_in_script(&grouped(k, canonical, p), p),
+        (3, _) => digits_in_script(disguised, p),
+        (_, Kind::Email) => {
+            let (at, dot) = EMAIL_SPELLINGS[p.pick.index(EMAIL_SPELLINGS.len())];
+            canonical.replace('.', dot).replace('@', at)
+        }
+        (_, Kind::Street | Kind::ContactAddress) => address_notation(canonical, p),
+        (_, Kind::ContactName) => name_reversed(canonical, p),
+        (_, Kind::FacilityId) => canonical
+            .chars()
+            .map(|c| {
+                CONFUSABLES
+                    .iter()
+                    .find(|(a, _)| *a == c)
+                    .map_or(c, |(_, b)| *b)
+            })
+            .collect(),
+        (_, k) if digits_kind => digits_in_script(&grouped(k, canonical, p), p),
+        _ => invisibles_inside(disguised, p),
     }
 }
 
@@ -907,6 +1211,19 @@ fn base_form(case: &Case) -> Value {
         1 => format!("{}{}", m.prefecture.name(), m.name),
         _ => format!("{}{}", m.name, s.street),
     };
+    // Invisible characters inside the masked values themselves (after the first character).
+    let invisible = |v: &str, mark: &str| -> String {
+        if !case.invisible_values {
+            return v.to_owned();
+        }
+        let mut chars = v.chars();
+        let first = chars.next().map(String::from).unwrap_or_default();
+        format!("{first}{mark}{}", chars.as_str())
+    };
+    let facility_name = invisible(&s.facility_name, "\u{200B}");
+    let contact_name = invisible(&s.contact_name, "\u{2060}");
+    let street = invisible(&s.street, "\u{200D}");
+    let workplace_facility_name = invisible(&s.workplace_facility_name, "\u{FEFF}");
     let (h, t) = s.postal.0.split_at(3);
     let postal = match s.postal.1 {
         0 => format!("{h}-{t}"),
@@ -917,11 +1234,11 @@ fn base_form(case: &Case) -> Value {
     };
     json!({
         "masking_requested": true,
-        "facility": {"id": s.facility_id, "name": s.facility_name, "type": case.place.facility_type, "prefecture": prefecture},
+        "facility": {"id": s.facility_id, "name": facility_name, "type": case.place.facility_type, "prefecture": prefecture},
         "occupation": "nurse",
         "openings": 2,
         "workplace": {"postal_code": postal, "prefecture": prefecture, "municipality": municipality,
-                      "street_address": s.street, "facility_name": s.workplace_facility_name},
+                      "street_address": street, "facility_name": workplace_facility_name},
         "employment_period": {"start": "2020-06-01", "end": "2020-09-30"},
         "trial_period_weeks": null,
         "duties": {"kinds": ["returnee_contact_outpatient"], "other_detail": null, "specifics": null},
@@ -930,7 +1247,7 @@ fn base_form(case: &Case) -> Value {
         "insurance": {"employment": true, "workers_accident": true, "health": true, "pension": true, "other": null},
         "passive_smoking": "premises_no_smoking", "passive_smoking_detail": null,
         "notes": null,
-        "contact": {"name": s.contact_name, "address": s.contact_address, "phone": typed_phone(&s.phone),
+        "contact": {"name": contact_name, "address": s.contact_address, "phone": typed_phone(&s.phone),
                     "extension": s.extension, "application_phone": s.application_phone.as_ref().map(typed_phone),
                     "fax": s.fax.as_ref().map(typed_phone), "email": s.email},
         "existing_listings": {"hello_work": true, "women_doctors_bank": false, "nurse_center": true, "other": null}
@@ -1023,6 +1340,7 @@ fn build(case: &Case, canon: &Canonical) -> (Value, Vec<(&'static str, Kind, Str
             Kind::Fax => phone_of("contact.fax", &s.fax.as_ref().unwrap().digits),
             Kind::Extension => disguise_extension(s.extension.as_ref().unwrap(), p),
         };
+        let value = extra_disguise(kind, &value, &canon_value(kind, canon, s), p);
         let field = PUBLIC_TEXT_FIELDS[p.field];
         let slot = &mut texts[p.field];
         let around = slot.take().unwrap_or_default();

@@ -481,6 +481,68 @@ case("date_beside_postal_digits_is_no_leak", "Numbers are compared one by one: a
      canonical={"notes": "2010/10/06 2開設"})
 case("short_values_not_searched", "An extension (215) is too short to identify: not a leak.", "§6",
      {"notes": "内線215へ"}, clean=True, canonical={"notes": "内線215へ"})
+# Disguises beyond width, case and dashes (docs/choices.md — Masking leaks: where the line is drawn).
+case("leak_facility_name_with_zero_width_space", "Invisible characters inside a value are ignored.", "§6",
+     {"notes": "千代\u200b田中央\u2060病院の外来です"}, [("notes", "masking_leak", E)])
+case("leak_email_with_soft_hyphen_and_bidi", "Soft hyphens and bidi controls inside the e-mail.", "§6",
+     {"notes": "連絡先 jin\u00adji@exam\u202eple.jp"}, [("notes", "masking_leak", E)])
+case("leak_masked_value_with_invisible_characters", "An invisible character in the masked value itself.", "§6",
+     {"facility": {"name": "千代田\u200d中央病院"}, "notes": "千代田中央病院の外来です"},
+     [("notes", "masking_leak", E)])
+case("leak_phone_in_kanji_numerals", "The phone in kanji numerals.", "§6",
+     {"notes": "電話は〇三‐三二九二‐〇〇〇〇まで"}, [("notes", "masking_leak", E)])
+case("leak_phone_with_middle_dots", "Digit groups separated by ・.", "§6",
+     {"notes": "TEL 03・3292・0000"}, [("notes", "masking_leak", E)])
+case("leak_phone_in_lenticular_brackets", "Brackets other than ( ) join digit groups.", "§6",
+     {"notes": "電話【03】3292「0000」"}, [("notes", "masking_leak", E)])
+case("leak_phone_in_arabic_indic_digits", "Digits of another script (Unicode Nd).", "§6",
+     {"notes": "هاتف ٠٣-٣٢٩٢-٠٠٠٠"}, [("notes", "masking_leak", E)])
+case("leak_postal_code_with_slash", "A postal code typed 3 + 4 across a slash.", "§6",
+     {"notes": "〒101/0062"}, [("notes", "masking_leak", E)])
+case("leak_street_in_kanji_chome_ban", "四丁目六番 is 4-6.", "§6",
+     {"notes": "神田駿河台四丁目六番地です"}, [("notes", "masking_leak", E)])
+case("leak_street_banchi_no", "4番地の6 is 4-6.", "§6",
+     {"notes": "神田駿河台4番地の6"}, [("notes", "masking_leak", E)])
+case("leak_street_no", "4の6 is 4-6.", "§6",
+     {"notes": "神田駿河台4の6"}, [("notes", "masking_leak", E)])
+case("leak_contact_name_reversed", "The name with its parts in the other order.", "§6",
+     {"notes": "担当 花子 山田"}, [("notes", "masking_leak", E)])
+case("leak_contact_name_reversed_without_space", "The name typed without a space, in the other order.", "§6",
+     {"contact": {"name": "山田花子"}, "notes": "担当は花子山田です"}, [("notes", "masking_leak", E)])
+case("leak_contact_name_with_variant_kanji", "髙 for 高: variant kanji (Unihan variants).", "§6",
+     {"contact": {"name": "高橋 花子"}, "notes": "担当 髙橋花子"}, [("notes", "masking_leak", E)])
+case("leak_facility_name_with_variant_kanji", "﨑 for 崎.", "§6",
+     {"facility": {"name": "山崎中央病院"}, "notes": "山﨑中央病院です"}, [("notes", "masking_leak", E)])
+case("leak_email_with_cyrillic_a", "A Cyrillic а in the e-mail (Unicode confusables).", "§6",
+     {"notes": "jinji@ex\u0430mple.jp"}, [("notes", "masking_leak", E)])
+case("leak_facility_id_with_cyrillic_em", "A Cyrillic М in the facility ID.", "§6",
+     {"masking_requested": False, "notes": "ID G\u041c13-004217"}, [("notes", "masking_leak", E)])
+case("leak_email_at_dot_words", "jinji (at) example (dot) jp.", "§6",
+     {"notes": "jinji (at) example (dot) jp"}, [("notes", "masking_leak", E)])
+case("leak_email_percent_40", "%40 for @.", "§6",
+     {"notes": "jinji%40example.jp"}, [("notes", "masking_leak", E)])
+case("leak_email_star_and_dotto", "★ for @ and ドット for .", "§6",
+     {"notes": "jinji★exampleドットjp"}, [("notes", "masking_leak", E)])
+case("leak_email_atmark_katakana", "＠マーク for @.", "§6",
+     {"notes": "jinji＠マークexample.jp"}, [("notes", "masking_leak", E)])
+case("no_leak_surname_alone", "A surname alone identifies nobody: not a leak.", "§6",
+     {"notes": "山田と申します"}, clean=True, canonical={"notes": "山田と申します"})
+case("no_leak_given_name_alone", "A given name alone is not a leak.", "§6",
+     {"notes": "花子さん歓迎"}, clean=True, canonical={"notes": "花子さん歓迎"})
+case("no_leak_town_alone", "The town without its numbers is not a leak.", "§6",
+     {"notes": "神田駿河台周辺にお住まいの方"}, clean=True, canonical={"notes": "神田駿河台周辺にお住まいの方"})
+case("no_leak_town_and_chome_alone", "The town and 丁目 without the block number is not a leak.", "§6",
+     {"notes": "神田駿河台四丁目周辺"}, clean=True, canonical={"notes": "神田駿河台四丁目周辺"})
+case("no_leak_email_domain_alone", "The e-mail's domain alone is not a leak.", "§6",
+     {"notes": "example.jp のアドレスから連絡します"}, clean=True,
+     canonical={"notes": "example.jp のアドレスから連絡します"})
+case("no_leak_date_with_slashes_near_postal", "A date with slashes never makes a postal code.", "§6",
+     {"workplace": {"postal_code": "201-0011"}, "notes": "2020/1/1 2020/11/1開設"}, clean=True,
+     canonical={"workplace": {"postal_code": "201-0011"}, "notes": "2020/1/1 2020/11/1開設"})
+case("no_leak_kanji_numerals_in_text", "Kanji numerals in ordinary text are not a phone.", "§6",
+     {"notes": "一日三回、週二日、十分な研修"}, clean=True, canonical={"notes": "一日三回、週二日、十分な研修"})
+case("no_leak_at_in_english", "The word 'at' in English is not an e-mail.", "§6",
+     {"notes": "Meet at the station at 9"}, clean=True, canonical={"notes": "Meet at the station at 9"})
 
 # --- the second reading: forms as clerks fill them in (docs/domain.md §12) -----------------------
 # Numbers with the units the paper form prints beside its boxes.
