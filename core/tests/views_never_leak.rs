@@ -1629,12 +1629,9 @@ proptest! {
     }
 }
 
-/// Core bug (reported, not fixed here): the facility ID re-hyphenated with the prolonged sound
-/// mark `ー` (or half-width `ｰ`), as Japanese IMEs type a dash, is not found. The ID's
-/// letters-and-digits key (`masking::alphanumeric_key`) keeps `ー`, a letter to Unicode (Lm),
-/// and the `leak_key` needle matches only where the ID itself has a dash in that place. The form
-/// was registrable and its public (and registered) view showed the ID in `notes`. Fixed: the
-/// ID's key now drops every dash-like character.
+/// Regression: the facility ID re-hyphenated with the prolonged sound mark `ー` (or half-width
+/// `ｰ`), as Japanese IMEs type a dash, was once not found — its letters-and-digits key kept `ー`,
+/// a letter to Unicode (Lm). The ID's key drops every dash-like character.
 #[test]
 fn facility_id_rehyphenated_with_the_prolonged_sound_mark() {
     let form = json!({
