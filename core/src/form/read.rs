@@ -654,38 +654,26 @@ impl Reader {
     fn postal_code(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<PostalCode> {
         // A spreadsheet turns 1010062 into a number; 7 digits are still the code (a leading 0
         // it dropped leaves 6, which the rule refuses).
-        if let Some(Raw::Int(n)) = value {
-            let digits = n.to_string();
-            return match text::parse_postal_code(&digits) {
-                Some(p) => Slot::Value(p),
-                None => {
-                    let (en, ja) = quote(path, &digits);
-                    self.push(Finding::error(
-                        path,
-                        Code::Format,
-                        format!("postal code must have 7 digits (NNN-NNNN){en}"),
-                        format!("郵便番号は7桁で入力してください{ja}"),
-                    ));
-                    Slot::Invalid
-                }
-            };
-        }
-        match self.raw_text(value, path) {
-            Slot::Value(s) => match text::parse_postal_code(s) {
-                Some(p) => Slot::Value(p),
-                None => {
-                    let (en, ja) = quote(path, s);
-                    self.push(Finding::error(
-                        path,
-                        Code::Format,
-                        format!("postal code must have 7 digits (NNN-NNNN){en}"),
-                        format!("郵便番号は7桁で入力してください{ja}"),
-                    ));
-                    Slot::Invalid
-                }
+        let typed: String = match value {
+            Some(Raw::Int(n)) => n.to_string(),
+            _ => match self.raw_text(value, path) {
+                Slot::Value(s) => s.to_owned(),
+                Slot::Absent => return Slot::Absent,
+                Slot::Invalid => return Slot::Invalid,
             },
-            Slot::Absent => Slot::Absent,
-            Slot::Invalid => Slot::Invalid,
+        };
+        match text::parse_postal_code(&typed) {
+            Some(p) => Slot::Value(p),
+            None => {
+                let (en, ja) = quote(path, &typed);
+                self.push(Finding::error(
+                    path,
+                    Code::Format,
+                    format!("postal code must have 7 digits (NNN-NNNN){en}"),
+                    format!("郵便番号は7桁で入力してください{ja}"),
+                ));
+                Slot::Invalid
+            }
         }
     }
 
