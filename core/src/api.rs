@@ -899,8 +899,26 @@ pub fn read_postings_csv(
     let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
     let mut postings = Vec::new();
     let mut findings = Vec::new();
-    let file = crate::csv::read_postings(data, enc, &map, |_, r| match r {
-        Ok(p) => postings.push(p.to_json_value()),
+    let file = crate::csv::read_postings(data, enc, &map, |row, r| match r {
+        Ok(p) => {
+            // A posting read is kept; a registration date before registration opened is a
+            // warning on its row (docs/choices.md "Postings").
+            findings.extend(
+                p.warnings()
+                    .into_iter()
+                    .filter(|w| w.path == "registered_on")
+                    .map(|finding| crate::csv::RowFinding {
+                        row,
+                        column: map
+                            .columns
+                            .iter()
+                            .find(|c| c.path == "registered_on")
+                            .map(|c| c.header.clone()),
+                        finding,
+                    }),
+            );
+            postings.push(p.to_json_value());
+        }
         Err(f) => findings.extend(f),
     });
     let mut all = file;

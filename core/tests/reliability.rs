@@ -372,3 +372,24 @@ fn applying_events_grows_like_their_number() {
     );
     assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
 }
+
+#[test]
+fn a_registration_before_registration_opened_is_a_warning_on_its_row() {
+    let mut early = posting("P-1");
+    early["registered_on"] = json!("2020-05-01");
+    let (bytes, _) = api::write_postings_csv(&json!([early]), "utf8", None).unwrap();
+    let read = api::read_postings_csv(&bytes, "utf8", None).unwrap();
+    assert_eq!(
+        read["postings"].as_array().unwrap().len(),
+        1,
+        "kept: a warning, not an error"
+    );
+    let findings = read["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["row"] == 2
+            && f["path"] == "registered_on"
+            && f["severity"] == "warning"
+            && f["column"] == "登録日"),
+        "{findings:?}"
+    );
+}
