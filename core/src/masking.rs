@@ -2,7 +2,7 @@
 //! hidden facts out of the text that stays public.
 
 use crate::finding::{Code, Finding};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::form::fields::{label_en, label_ja};
 use crate::leak_key;
@@ -186,7 +186,14 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                     .iter()
                     .filter_map(|&i| needles.get(i).map(|n| n.2.as_str()));
                 let ac = (!ids.is_empty())
-                    .then(|| AhoCorasick::new(patterns).ok())
+                    // Built per form for a few short needles and a few short texts: the
+                    // cheapest automaton to build wins (a DFA costs more to build than to run).
+                    .then(|| {
+                        AhoCorasick::builder()
+                            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                            .build(patterns)
+                            .ok()
+                    })
                     .flatten();
                 (h, ids, ac)
             })

@@ -256,6 +256,8 @@ impl Municipality {
 
 struct MunicipalityIndex {
     all: Vec<Municipality>,
+    /// The longest name in characters: the most characters a prefix lookup tries.
+    longest_name_chars: usize,
     /// match key → indexes into `all` (one name may exist in several prefectures).
     by_key: HashMap<String, Vec<usize>>,
     /// match key → prefectures that have it (for "belongs to another prefecture").
@@ -341,8 +343,10 @@ fn municipality_index() -> &'static MunicipalityIndex {
                 list.push(m.prefecture);
             }
         }
+        let longest_name_chars = by_key.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         MunicipalityIndex {
             all,
+            longest_name_chars,
             by_key,
             prefectures_by_key,
         }
@@ -557,15 +561,24 @@ fn split_at_municipality(
         [Some(base), county].into_iter().flatten().find_map(|rest| {
             let after_county = !std::ptr::eq(rest, base);
             let key = match_key(rest);
-            let m = municipalities()
-                .iter()
+            // Every name the text can start with, looked up by its key: a few hash lookups
+            // instead of a pass over the whole list.
+            let index = municipality_index();
+            let m = key
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .chain(std::iter::once(key.len()))
+                .take(index.longest_name_chars)
+                .filter_map(|end| key.get(..end).and_then(|head| index.by_key.get(head)))
+                .flatten()
+                .filter_map(|&i| index.all.get(i))
                 .filter(|m| prefecture.is_none_or(|p| m.prefecture == p))
                 .filter(|m| m.kind != MunicipalityKind::Prefecture && m.in_force_on(day))
                 .filter(|m| {
                     !after_county
                         || matches!(m.kind, MunicipalityKind::Town | MunicipalityKind::Village)
                 })
-                .filter(|m| key.starts_with(match_key(&m.name).as_ref()))
                 .max_by_key(|m| (m.name.len(), m.is_current()))?;
             // match_key replaces characters one for one, so the name's length in characters
             // is the length of its match in the typed text.

@@ -243,36 +243,43 @@ fn quotes_are_capped() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Growth: quadrupling the input at most quadruples the work (up to a log factor). Each operation
-// is timed beside a linear anchor over the same data in the same run, best of five, and the
-// ratio of their growths is bounded — a quadratic path grows four times as fast as its anchor,
-// which leaves room for a noisy machine.
+// Growth: multiplying the input by 8 at most multiplies the work by 8 (up to a log factor). Each
+// operation is timed beside a linear anchor over the same data in the same run, and the ratio of
+// their growths is bounded; no wall-clock limit.
 
-fn best_of_five(mut f: impl FnMut()) -> std::time::Duration {
-    (0..5)
-        .map(|_| {
-            let start = std::time::Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap()
-}
-
-/// Growth of `op` from n to 4n divided by the growth of `anchor`.
+/// Growth of `op` from n to 8n divided by the growth of `anchor`, each the best of seven rounds
+/// that run all four in turn, so that a burst of load elsewhere hits op and anchor alike.
 fn relative_growth<T>(
     make: impl Fn(usize) -> T,
     n: usize,
     op: impl Fn(&T),
     anchor: impl Fn(&T),
 ) -> f64 {
-    let (small, large) = (make(n), make(4 * n));
-    let op_growth =
-        best_of_five(|| op(&large)).as_secs_f64() / best_of_five(|| op(&small)).as_secs_f64();
-    let anchor_growth = best_of_five(|| anchor(&large)).as_secs_f64()
-        / best_of_five(|| anchor(&small)).as_secs_f64();
-    op_growth / anchor_growth
+    let (small, large) = (make(n), make(GROWTH_FACTOR * n));
+    let time = |f: &dyn Fn()| {
+        let start = std::time::Instant::now();
+        f();
+        start.elapsed().as_secs_f64()
+    };
+    let mut best = [f64::INFINITY; 4];
+    for _ in 0..7 {
+        let round = [
+            time(&|| op(&small)),
+            time(&|| op(&large)),
+            time(&|| anchor(&small)),
+            time(&|| anchor(&large)),
+        ];
+        for (b, t) in best.iter_mut().zip(round) {
+            *b = b.min(t);
+        }
+    }
+    (best[1] / best[0]) / (best[3] / best[2])
 }
+
+/// From n to 8n a quadratic path grows 8× as fast as a linear anchor and an n log n one about
+/// 1.3×: the bound sits between, with room for a noisy machine.
+const GROWTH_FACTOR: usize = 8;
+const GROWTH_BOUND: f64 = 3.5;
 
 fn postings(n: usize) -> Vec<keynet::Posting> {
     // Every posting its own facility: as many groups as postings, the worst case of a scan.
@@ -292,7 +299,7 @@ fn postings(n: usize) -> Vec<keynet::Posting> {
 fn duplicate_open_postings_grows_like_its_input() {
     let growth = relative_growth(
         postings,
-        2_000,
+        1_000,
         |p| {
             std::hint::black_box(keynet::lifecycle::duplicate_open_postings(p));
         },
@@ -301,7 +308,10 @@ fn duplicate_open_postings_grows_like_its_input() {
             std::hint::black_box(p.to_vec());
         },
     );
-    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
+    assert!(
+        growth < GROWTH_BOUND,
+        "grows {growth:.2}× faster than a linear pass"
+    );
 }
 
 #[test]
@@ -321,7 +331,7 @@ fn kintone_errors_grow_like_their_findings() {
     let mapping = keynet::kintone::Mapping::standard();
     let growth = relative_growth(
         findings,
-        10_000,
+        5_000,
         |f| {
             std::hint::black_box(keynet::kintone::to_errors(
                 f,
@@ -334,7 +344,10 @@ fn kintone_errors_grow_like_their_findings() {
             std::hint::black_box(f.to_vec());
         },
     );
-    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
+    assert!(
+        growth < GROWTH_BOUND,
+        "grows {growth:.2}× faster than a linear pass"
+    );
 }
 
 #[test]
@@ -358,7 +371,7 @@ fn applying_events_grows_like_their_number() {
     let posting = postings(1).remove(0);
     let growth = relative_growth(
         events,
-        2_500,
+        1_250,
         |events| {
             let mut p = posting.clone();
             for e in events.iter().cloned() {
@@ -370,7 +383,10 @@ fn applying_events_grows_like_their_number() {
             std::hint::black_box(events.to_vec());
         },
     );
-    assert!(growth < 2.5, "grows {growth:.2}× faster than a linear pass");
+    assert!(
+        growth < GROWTH_BOUND,
+        "grows {growth:.2}× faster than a linear pass"
+    );
 }
 
 #[test]
