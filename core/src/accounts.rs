@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::beds::BedViewer;
 use crate::finding::{Code, Finding};
 use crate::form::{FacilityType, ValidForm};
-use crate::masking::View;
 use crate::places::Prefecture;
+use crate::views::View;
 
 /// The kinds of G-MIS ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

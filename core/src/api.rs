@@ -9,9 +9,9 @@ use crate::error::InputError;
 use crate::finding::{Code, Finding};
 use crate::form::{self, Validation};
 use crate::lifecycle::{self, LifecycleError};
-use crate::masking::{FormView, View};
 use crate::posting::{DisclosureError, Posting};
 use crate::training;
+use crate::views::{FormView, View};
 
 /// Why a façade call failed; expected failures carry their findings as data.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

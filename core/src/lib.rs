@@ -40,7 +40,15 @@ pub mod kintone;
 pub mod leak_key;
 pub mod lifecycle;
 pub mod limits;
-pub mod masking;
+/// Masking (マスキング処理, docs/domain.md §6) in one place for readers: the catalogue's lists of
+/// hidden and public fields, the leak rule ([`form::leak`]) and the views ([`views`]).
+pub mod masking {
+    pub use crate::form::fields::{
+        ALWAYS_HIDDEN_FIELDS, HIDDEN_TEXT_FIELDS, MASKED_FIELDS, PUBLIC_TEXT_FIELDS,
+    };
+    pub use crate::form::leak::*;
+    pub use crate::views::*;
+}
 pub mod occupation;
 pub mod phone;
 pub mod places;
@@ -48,6 +56,7 @@ pub mod posting;
 pub mod sample;
 pub mod text;
 pub mod training;
+pub mod views;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
@@ -57,10 +66,10 @@ pub use form::{
     PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, WorkingHours, Workplace,
     validate, validate_json, validate_value,
 };
-pub use masking::{FormView, View};
 pub use occupation::{LicenceGroup, OCCUPATIONS, Occupation, OccupationInfo};
 pub use places::Prefecture;
 pub use posting::{Posting, Status};
+pub use views::{FormView, View};
 
 // The README's Rust example is compiled and run as a doctest, so it cannot go stale.
 #[doc = include_str!("../../README.md")]

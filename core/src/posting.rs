@@ -7,8 +7,8 @@ use time::Date;
 
 use crate::finding::{Code, Finding};
 use crate::form::{self, ValidForm};
-use crate::masking::FormView;
 use crate::text;
+use crate::views::FormView;
 
 /// `open`, or `closed` (filled, withdrawn, unpublished or deleted in Key-Net).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

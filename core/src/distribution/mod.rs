@@ -16,10 +16,10 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use crate::finding::{Code, Finding};
-use crate::masking::View;
 use crate::occupation::{OCCUPATIONS, Occupation};
 use crate::places::Prefecture;
 use crate::posting::Posting;
+use crate::views::View;
 pub use scopes::{Region, Rule, RuleSet, RuleSetError};
 
 /// A receiver of postings: its kind (a rule of the rule set), and its prefecture or name where

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::masking::View;
 use crate::occupation::Occupation;
+use crate::views::View;
 
 /// Where a recipient's postings may come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! normalises and checks a form and returns every finding at once.
 
 pub mod fields;
+pub mod leak;
 pub mod raw;
 mod read;
 pub(crate) use read::email_address;
@@ -394,9 +395,33 @@ impl std::ops::Deref for ValidForm {
     }
 }
 
-impl Serialize for Form {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::masking::FormView::internal(self).serialize(s)
+impl Form {
+    /// The text of a text field by its catalogue path (`None`: empty, or not a text field).
+    pub fn text_at(&self, path: &str) -> Option<&str> {
+        let (w, c) = (&self.workplace, &self.contact);
+        match path {
+            "facility.id" => Some(&self.facility.id),
+            "facility.name" => Some(&self.facility.name),
+            "workplace.postal_code" => w.postal_code.as_ref().map(PostalCode::as_str),
+            "workplace.municipality" => Some(&w.municipality),
+            "workplace.street_address" => w.street_address.as_deref(),
+            "workplace.facility_name" => w.facility_name.as_deref(),
+            "duties.other_detail" => self.duties.other_detail.as_deref(),
+            "duties.specifics" => self.duties.specifics.as_deref(),
+            "working_hours.holidays" => self.working_hours.holidays.as_deref(),
+            "insurance.other" => self.insurance.other.as_deref(),
+            "passive_smoking_detail" => self.passive_smoking_detail.as_deref(),
+            "notes" => self.notes.as_deref(),
+            "contact.name" => Some(&c.name),
+            "contact.address" => c.address.as_deref(),
+            "contact.phone" => Some(c.phone.as_str()),
+            "contact.extension" => c.extension.as_deref(),
+            "contact.application_phone" => c.application_phone.as_ref().map(PhoneNumber::as_str),
+            "contact.fax" => c.fax.as_ref().map(PhoneNumber::as_str),
+            "contact.email" => Some(&c.email),
+            "existing_listings.other" => self.existing_listings.other.as_deref(),
+            _ => None,
+        }
     }
 }
 

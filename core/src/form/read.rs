@@ -11,9 +11,7 @@ use super::{DutyKind, FacilityType, PassiveSmoking, SalaryBasis};
 use crate::finding::{Code, Finding};
 use crate::occupation::Occupation;
 use crate::places::Prefecture;
-use crate::text::{
-    self, DateError, NumberError, PhoneError, PhoneNumber, PostalCode, TypedTime, Unit,
-};
+use crate::text::{self, DateError, NumberError, PhoneError, PhoneNumber, PostalCode, TypedTime};
 
 /// A field as read: absent (or null, or empty text), unreadable (a finding says why), or a value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -95,13 +93,46 @@ pub(crate) struct Parts {
     pub listed_other: Slot<String>,
 }
 
+impl Parts {
+    /// The text of a text field as read so far, by its catalogue path (`None`: absent, invalid,
+    /// or not a text field).
+    pub fn text_at(&self, path: &str) -> Option<&str> {
+        match path {
+            "facility.id" => text(&self.facility_id),
+            "facility.name" => text(&self.facility_name),
+            "workplace.postal_code" => self.postal_code.value().map(PostalCode::as_str),
+            "workplace.municipality" => text(&self.municipality),
+            "workplace.street_address" => text(&self.street_address),
+            "workplace.facility_name" => text(&self.workplace_facility_name),
+            "duties.other_detail" => text(&self.other_detail),
+            "duties.specifics" => text(&self.specifics),
+            "working_hours.holidays" => text(&self.holidays),
+            "insurance.other" => text(&self.insurance_other),
+            "passive_smoking_detail" => text(&self.passive_smoking_detail),
+            "notes" => text(&self.notes),
+            "contact.name" => text(&self.contact_name),
+            "contact.address" => text(&self.contact_address),
+            "contact.phone" => self.phone.value().map(PhoneNumber::as_str),
+            "contact.extension" => text(&self.extension),
+            "contact.application_phone" => self.application_phone.value().map(PhoneNumber::as_str),
+            "contact.fax" => self.fax.value().map(PhoneNumber::as_str),
+            "contact.email" => text(&self.email),
+            "existing_listings.other" => text(&self.listed_other),
+            _ => None,
+        }
+    }
+}
+
+fn text(slot: &Slot<String>) -> Option<&str> {
+    slot.value().map(String::as_str)
+}
+
 /// Quotes what was typed for a message, shortened; personal fields are never quoted.
 fn quote(path: &str, raw: &str) -> (String, String) {
     // What masking may hide, and the never-public facility ID, is never echoed in a message:
     // its shape is, digits and letters as `#` and `*`, so the clerk still sees what is wrong
     // (`##-####-###a` is not shown: `##-####-###*`; a stray `内線` or bracket is).
-    let masked = crate::masking::MASKED_FIELDS.contains(&path)
-        || crate::masking::ALWAYS_HIDDEN_FIELDS.contains(&path);
+    let masked = super::fields::sensitivity(path) != super::fields::Sensitivity::Public;
     let redacted: String;
     let raw = if masked {
         redacted = raw
@@ -309,13 +340,18 @@ impl Reader {
     /// full-width, `2,500`, `2500.0`, with the box's unit (`2名`, `￥2,500`, `1時間30分`).
     /// Text that is no number is a `format` error quoting it; a number outside the range (`-1`,
     /// `0` openings, 20 digits) is a `range` error quoting it.
-    fn number<T: TryFrom<i64>>(
-        &mut self,
-        value: Option<&Raw<'_>>,
-        path: &str,
-        unit: Unit,
-        (min, max): (i64, i64),
-    ) -> Slot<T> {
+    fn number<T: TryFrom<i64>>(&mut self, value: Option<&Raw<'_>>, path: &str) -> Slot<T> {
+        // Every number field's unit and range is a row of the catalogue (`every_example_reads`
+        // reads each); a path without one is no number field.
+        let Some((unit, min, max)) = super::fields::number_kind(path) else {
+            self.push(Finding::error(
+                path,
+                Code::Format,
+                format!("{} is not a number field", label_en(path)),
+                format!("{}は数値の項目ではありません", label_ja(path)),
+            ));
+            return Slot::Invalid;
+        };
         let (read, typed) = match value {
             None | Some(Raw::Null) => return Slot::Absent,
             Some(Raw::Int(i)) => (Ok(*i), i.to_string()),
@@ -896,7 +932,7 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
         }
     }
     p.occupation = r.require(occupation, "occupation");
-    let openings = r.number(get(form, "openings"), "openings", Unit::People, (1, 999));
+    let openings = r.number(get(form, "openings"), "openings");
     p.openings = r.require(openings, "openings");
 
     if let Some(w) = r.object(get(form, "workplace"), "workplace") {
@@ -928,7 +964,7 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
 
     // 試用期間 □有（　週間） □無: 無 is no trial period.
     let trial = get(form, "trial_period_weeks").filter(|v| !says_none(Some(v)));
-    p.trial_period_weeks = r.number(trial, "trial_period_weeks", Unit::Weeks, (1, 520));
+    p.trial_period_weeks = r.number(trial, "trial_period_weeks");
 
     if let Some(d) = r.object(get(form, "duties"), "duties") {
         let kinds = r.duty_kinds(get(d, "kinds"), "duties.kinds");
@@ -942,19 +978,9 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
     if let Some(s) = r.object(get(form, "salary"), "salary") {
         let basis = r.choice(get(s, "basis"), "salary.basis", &SalaryBasis::ALL);
         p.salary_basis = r.require(basis, "salary.basis");
-        let amount = r.number(
-            get(s, "amount_yen"),
-            "salary.amount_yen",
-            Unit::Yen,
-            (1, 99_999_999),
-        );
+        let amount = r.number(get(s, "amount_yen"), "salary.amount_yen");
         p.amount_yen = r.require(amount, "salary.amount_yen");
-        p.trial_amount_yen = r.number(
-            get(s, "trial_amount_yen"),
-            "salary.trial_amount_yen",
-            Unit::Yen,
-            (1, 99_999_999),
-        );
+        p.trial_amount_yen = r.number(get(s, "trial_amount_yen"), "salary.trial_amount_yen");
     } else {
         (p.salary_basis, p.amount_yen, p.trial_amount_yen) =
             (Slot::Invalid, Slot::Invalid, Slot::Invalid);
@@ -969,12 +995,7 @@ pub(crate) fn read_form(form: &Pairs<'_>, as_of: Option<Date>) -> (Parts, Vec<Fi
         let brk = if says_none(get(h, "break_minutes")) {
             Slot::Value(0)
         } else {
-            r.number(
-                get(h, "break_minutes"),
-                "working_hours.break_minutes",
-                Unit::Minutes,
-                (0, 1439),
-            )
+            r.number(get(h, "break_minutes"), "working_hours.break_minutes")
         };
         // Not stated is allowed (the paper form's box may stay empty); the labour-law rule
         // then asks for the break the shift needs.

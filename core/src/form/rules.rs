@@ -1,11 +1,12 @@
 //! The rules that relate fields to each other, then assembly of the normalised [`Form`].
 //! Each rule runs whenever the fields it needs could be read, so every finding is reported.
 
+use super::fields::{HIDDEN_TEXT_FIELDS, PUBLIC_TEXT_FIELDS};
 use super::fields::{label_en, label_ja};
+use super::leak;
 use super::read::{Parts, Slot, required};
 use super::*;
 use crate::finding::Code;
-use crate::masking::{self, Secret};
 use crate::places::{self, MunicipalityError};
 
 /// Labour Standards Act Art. 34: over 6 h of work needs 45 min of break; over 8 h, 60 min.
@@ -506,173 +507,38 @@ fn health_promotion_act(p: &Parts, findings: &mut Vec<Finding>) {
 }
 
 /// §6 leaks: masked values (when masking is requested) and the facility ID (always) must not
-/// appear in public free text.
+/// appear in public free text; the facility ID, which only the internal view shows, not in the
+/// hidden text fields either (`gm13-004217@example.jp` as the e-mail). Which fields are which:
+/// the catalogue ([`super::fields`]).
 fn leaks(p: &Parts, findings: &mut Vec<Finding>) {
-    let mut secrets: Vec<Secret<'_>> = Vec::new();
-    if let Some(id) = p.facility_id.value() {
-        secrets.push(Secret::Text {
-            path: "facility.id",
-            value: id,
-        });
-        secrets.push(Secret::Code {
-            path: "facility.id",
-            value: id,
-        });
-    }
-    if p.masking_requested {
-        let texts = [
-            ("facility.name", &p.facility_name),
-            ("workplace.street_address", &p.street_address),
-            ("workplace.facility_name", &p.workplace_facility_name),
-            ("contact.address", &p.contact_address),
-        ];
-        for (path, slot) in texts {
-            if let Some(value) = slot.value() {
-                secrets.push(Secret::Text { path, value });
-            }
-        }
-        // The name also in the other order, the e-mail also spelt out (docs/choices.md —
-        // Masking leaks: where the line is drawn).
-        if let Some(value) = p.contact_name.value() {
-            secrets.push(Secret::Name {
-                path: "contact.name",
-                value,
-            });
-        }
-        if let Some(value) = p.email.value() {
-            secrets.push(Secret::Email {
-                path: "contact.email",
-                value,
-            });
-        }
-        if let Some(extension) = p.extension.value() {
-            // Searched like any digit string: only when long enough to identify (MIN_DIGITS).
-            secrets.push(Secret::Digits {
-                path: "contact.extension",
-                digits: extension.clone(),
-            });
-        }
-        if let Some(postal) = p.postal_code.value() {
-            secrets.push(Secret::Digits {
-                path: "workplace.postal_code",
-                digits: postal.digits(),
-            });
-        }
-        let phones = [
-            ("contact.phone", &p.phone),
-            ("contact.application_phone", &p.application_phone),
-            ("contact.fax", &p.fax),
-        ];
-        for (path, slot) in phones {
-            if let Some(phone) = slot.value() {
-                secrets.push(Secret::Digits {
-                    path,
-                    digits: masking::phone_search_digits(phone.digits()),
-                });
-            }
-        }
-    }
-    let public = [
-        ("notes", &p.notes),
-        ("duties.other_detail", &p.other_detail),
-        ("duties.specifics", &p.specifics),
-        ("working_hours.holidays", &p.holidays),
-        ("insurance.other", &p.insurance_other),
-        ("existing_listings.other", &p.listed_other),
-        ("passive_smoking_detail", &p.passive_smoking_detail),
-    ];
-    let texts: Vec<(&'static str, &str)> = public
-        .iter()
-        .filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str())))
-        .collect();
+    let secrets = leak::secrets(p.masking_requested, |path| p.text_at(path));
+    let texts = texts_of(&PUBLIC_TEXT_FIELDS, |path| p.text_at(path));
     if !texts.is_empty() {
-        findings.extend(masking::scan_leaks(&secrets, &texts));
+        findings.extend(leak::scan_leaks(&secrets, &texts));
     }
-    // The facility ID is never public, and the registered view shows every other field: it is
-    // searched for in the other text fields too (`gm13-004217@example.jp` as the e-mail).
-    if let Some(id) = p.facility_id.value() {
-        let id_only = [
-            Secret::Text {
-                path: "facility.id",
-                value: id,
-            },
-            Secret::Code {
-                path: "facility.id",
-                value: id,
-            },
-        ];
-        let others = [
-            ("facility.name", &p.facility_name),
-            ("workplace.street_address", &p.street_address),
-            ("workplace.facility_name", &p.workplace_facility_name),
-            ("contact.name", &p.contact_name),
-            ("contact.address", &p.contact_address),
-            ("contact.email", &p.email),
-        ];
-        let fields: Vec<(&'static str, &str)> = others
-            .iter()
-            .filter_map(|(path, slot)| slot.value().map(|v| (*path, v.as_str())))
-            .collect();
-        findings.extend(masking::scan_leaks(&id_only, &fields));
+    let id_only = leak::secrets(false, |path| p.text_at(path));
+    let hidden = texts_of(&HIDDEN_TEXT_FIELDS, |path| p.text_at(path));
+    if !id_only.is_empty() && !hidden.is_empty() {
+        findings.extend(leak::scan_leaks(&id_only, &hidden));
     }
+}
+
+fn texts_of<'a>(
+    paths: &[&'static str],
+    value_of: impl Fn(&'static str) -> Option<&'a str>,
+) -> Vec<(&'static str, &'a str)> {
+    paths
+        .iter()
+        .filter_map(|&path| value_of(path).map(|v| (path, v)))
+        .collect()
 }
 
 /// Scans text that is published beside a registered form — a posting's id on the public site —
 /// for the form's hidden values: the facility ID always, the masked values when masking is
 /// requested (docs/domain.md §6).
 pub fn scan_published_text(form: &Form, path: &'static str, text: &str) -> Vec<Finding> {
-    let mut secrets = vec![
-        Secret::Text {
-            path: "facility.id",
-            value: &form.facility.id,
-        },
-        Secret::Code {
-            path: "facility.id",
-            value: &form.facility.id,
-        },
-    ];
-    if form.masking_requested {
-        let (w, c) = (&form.workplace, &form.contact);
-        let texts = [
-            ("facility.name", Some(&form.facility.name)),
-            ("workplace.street_address", w.street_address.as_ref()),
-            ("workplace.facility_name", w.facility_name.as_ref()),
-            ("contact.name", Some(&c.name)),
-            ("contact.address", c.address.as_ref()),
-            ("contact.email", Some(&c.email)),
-        ];
-        for (path, value) in texts {
-            if let Some(value) = value {
-                secrets.push(Secret::Text { path, value });
-            }
-        }
-        if let Some(extension) = &c.extension {
-            secrets.push(Secret::Digits {
-                path: "contact.extension",
-                digits: extension.clone(),
-            });
-        }
-        if let Some(postal) = &w.postal_code {
-            secrets.push(Secret::Digits {
-                path: "workplace.postal_code",
-                digits: postal.digits(),
-            });
-        }
-        let phones = [
-            ("contact.phone", Some(&c.phone)),
-            ("contact.application_phone", c.application_phone.as_ref()),
-            ("contact.fax", c.fax.as_ref()),
-        ];
-        for (path, phone) in phones {
-            if let Some(phone) = phone {
-                secrets.push(Secret::Digits {
-                    path,
-                    digits: masking::phone_search_digits(phone.digits()),
-                });
-            }
-        }
-    }
-    masking::scan_leaks(&secrets, &[(path, text)])
+    let secrets = leak::secrets(form.masking_requested, |p| form.text_at(p));
+    leak::scan_leaks(&secrets, &[(path, text)])
 }
 
 #[cfg(test)]

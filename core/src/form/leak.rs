@@ -1,40 +1,14 @@
-//! Masking (マスキング処理, docs/domain.md §6): what the public view hides, and the leak scan that keeps
-//! hidden facts out of the text that stays public.
+//! The leak rule (docs/domain.md §6): hidden values — the facility ID always, the masked fields
+//! when masking is asked — must not be repeated in text that stays public. Which fields are hidden
+//! and which are public text comes from the field catalogue ([`super::fields`]); how values are
+//! compared, from [`crate::leak_key`]. The views that then hide the fields are in
+//! [`crate::views`], downstream of validation.
 
-use crate::finding::{Code, Finding};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::form::fields::{label_en, label_ja};
+use super::fields::{FIELDS, FieldKind, Sensitivity, label_en, label_ja};
+use crate::finding::{Code, Finding};
 use crate::leak_key;
-
-/// Fields hidden from the public view when masking is requested — all together (§6).
-pub const MASKED_FIELDS: [&str; 11] = [
-    "facility.name",
-    "workplace.postal_code",
-    "workplace.street_address",
-    "workplace.facility_name",
-    "contact.name",
-    "contact.address",
-    "contact.phone",
-    "contact.extension",
-    "contact.application_phone",
-    "contact.fax",
-    "contact.email",
-];
-
-/// Never public, masking or not.
-pub const ALWAYS_HIDDEN_FIELDS: [&str; 1] = ["facility.id"];
-
-/// Free-text fields that stay public, where hidden facts must not be repeated (§6).
-pub const PUBLIC_TEXT_FIELDS: [&str; 7] = [
-    "notes",
-    "duties.other_detail",
-    "duties.specifics",
-    "working_hours.holidays",
-    "insurance.other",
-    "existing_listings.other",
-    "passive_smoking_detail",
-];
 
 /// Text values shorter than this (after normalisation) are not searched for: two characters
 /// (`内科`, a two-kanji surname) occur in ordinary text by chance and identify nobody alone.
@@ -254,6 +228,49 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
     findings
 }
 
+/// The values the leak rule looks for, read from the catalogue: every always-hidden field, and
+/// every masked field when `masking_requested`. `value_of` gives a field's text as stored (a
+/// phone or postal code in any layout: its digits are what is compared); each kind is compared
+/// its own way (a name also in the other order, an e-mail also spelt out, an ID by its letters
+/// and digits, numbers by their digits).
+pub fn secrets<'a>(
+    masking_requested: bool,
+    value_of: impl Fn(&'static str) -> Option<&'a str>,
+) -> Vec<Secret<'a>> {
+    let mut out = Vec::new();
+    for field in FIELDS {
+        let hidden = match field.sensitivity {
+            Sensitivity::Public => false,
+            Sensitivity::MaskedWhenAsked => masking_requested,
+            Sensitivity::AlwaysHidden => true,
+        };
+        let Some(value) = hidden.then(|| value_of(field.path)).flatten() else {
+            continue;
+        };
+        let path = field.path;
+        let digits = || -> String { value.chars().filter(char::is_ascii_digit).collect() };
+        match field.kind {
+            FieldKind::Id => {
+                out.push(Secret::Text { path, value });
+                out.push(Secret::Code { path, value });
+            }
+            FieldKind::PersonName => out.push(Secret::Name { path, value }),
+            FieldKind::Email => out.push(Secret::Email { path, value }),
+            FieldKind::Phone => out.push(Secret::Digits {
+                path,
+                digits: phone_search_digits(&digits()),
+            }),
+            // Searched like any digit string: only when long enough to identify (MIN_DIGITS).
+            FieldKind::PostalCode | FieldKind::Extension => out.push(Secret::Digits {
+                path,
+                digits: digits(),
+            }),
+            _ => out.push(Secret::Text { path, value }),
+        }
+    }
+    out
+}
+
 /// Which secret paths a list covers (for tests and docs).
 pub fn secret_paths(secrets: &[Secret<'_>]) -> Vec<&'static str> {
     secrets.iter().map(Secret::path).collect()
@@ -329,186 +346,5 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(!f[0].message.contains("3292"));
         assert!(f[0].message.contains("facility name") && f[0].message.contains("phone number"));
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Views (docs/domain.md §6, §11)
-
-use serde::ser::{Serialize, SerializeStruct, Serializer};
-
-use crate::form::{Contact, Facility, Form, ValidForm, Workplace};
-
-/// What a reader of a posting is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum View {
-    /// Every field, the facility ID included (prefectures, MHLW, labour bureaus).
-    Internal,
-    /// Every field but the facility ID (national bodies, nurse centres, a job seeker who asked).
-    Registered,
-    /// What anyone may read: no facility ID, and the §6 fields hidden when masking was asked.
-    Public,
-    /// No posting at all: only counts per occupation × prefecture (placement agencies).
-    Counts,
-}
-
-impl View {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            View::Internal => "internal",
-            View::Registered => "registered",
-            View::Public => "public",
-            View::Counts => "counts",
-        }
-    }
-}
-
-/// A form as one view shows it, serialised in the canonical JSON v1 shape without copying:
-/// the facility ID is left out of every view but `internal`; in the public view of a masked form
-/// each field of [`MASKED_FIELDS`] is `null`. It can be made only from a [`ValidForm`] (or, for
-/// the internal view, any [`Form`] — that is how the canonical form itself is written).
-#[derive(Debug, Clone, Copy)]
-pub struct FormView<'a> {
-    form: &'a Form,
-    show_facility_id: bool,
-    mask: bool,
-}
-
-impl<'a> FormView<'a> {
-    /// Every field.
-    pub fn internal(form: &'a Form) -> FormView<'a> {
-        FormView {
-            form,
-            show_facility_id: true,
-            mask: false,
-        }
-    }
-
-    /// The view a recipient gets. `View::Counts` shows no posting: `None`.
-    pub fn of(form: &'a ValidForm, view: View) -> Option<FormView<'a>> {
-        let form = form.form();
-        match view {
-            View::Internal => Some(FormView::internal(form)),
-            View::Registered => Some(FormView {
-                form,
-                show_facility_id: false,
-                mask: false,
-            }),
-            View::Public => Some(FormView {
-                form,
-                show_facility_id: false,
-                mask: form.masking_requested,
-            }),
-            View::Counts => None,
-        }
-    }
-
-    /// The public view (docs/domain.md §6): what the Key-Net site, and anyone publishing, may show.
-    pub fn public(form: &'a ValidForm) -> FormView<'a> {
-        FormView {
-            form: form.form(),
-            show_facility_id: false,
-            mask: form.masking_requested,
-        }
-    }
-
-    /// The registered view: every field but the facility ID.
-    pub fn registered(form: &'a ValidForm) -> FormView<'a> {
-        FormView {
-            form: form.form(),
-            show_facility_id: false,
-            mask: false,
-        }
-    }
-
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
-    }
-
-    pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-/// `value` unless hidden, then `None` (written `null`).
-fn unless<T>(hidden: bool, value: Option<T>) -> Option<T> {
-    if hidden { None } else { value }
-}
-
-struct FacilitySer<'a>(&'a Facility, FormView<'a>);
-impl Serialize for FacilitySer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (f, v) = (self.0, self.1);
-        let mut st = s.serialize_struct("Facility", if v.show_facility_id { 4 } else { 3 })?;
-        if v.show_facility_id {
-            st.serialize_field("id", &f.id)?;
-        } else {
-            st.skip_field("id")?;
-        }
-        st.serialize_field("name", &unless(v.mask, Some(&f.name)))?;
-        st.serialize_field("type", &f.kind)?;
-        st.serialize_field("prefecture", &f.prefecture)?;
-        st.end()
-    }
-}
-
-struct WorkplaceSer<'a>(&'a Workplace, bool);
-impl Serialize for WorkplaceSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (w, mask) = (self.0, self.1);
-        let mut st = s.serialize_struct("Workplace", 5)?;
-        st.serialize_field(
-            "postal_code",
-            &unless(mask, w.postal_code.as_ref().map(|p| p.as_str())),
-        )?;
-        st.serialize_field("prefecture", &w.prefecture)?;
-        st.serialize_field("municipality", &w.municipality)?;
-        st.serialize_field("street_address", &unless(mask, w.street_address.as_ref()))?;
-        st.serialize_field("facility_name", &unless(mask, w.facility_name.as_ref()))?;
-        st.end()
-    }
-}
-
-struct ContactSer<'a>(&'a Contact, bool);
-impl Serialize for ContactSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (c, mask) = (self.0, self.1);
-        let mut st = s.serialize_struct("Contact", 7)?;
-        st.serialize_field("name", &unless(mask, Some(&c.name)))?;
-        st.serialize_field("address", &unless(mask, c.address.as_ref()))?;
-        st.serialize_field("phone", &unless(mask, Some(c.phone.as_str())))?;
-        st.serialize_field("extension", &unless(mask, c.extension.as_ref()))?;
-        st.serialize_field(
-            "application_phone",
-            &unless(mask, c.application_phone.as_ref().map(|p| p.as_str())),
-        )?;
-        st.serialize_field("fax", &unless(mask, c.fax.as_ref().map(|p| p.as_str())))?;
-        st.serialize_field("email", &unless(mask, Some(&c.email)))?;
-        st.end()
-    }
-}
-
-impl Serialize for FormView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let f = self.form;
-        let mut st = s.serialize_struct("Form", 16)?;
-        st.serialize_field("masking_requested", &f.masking_requested)?;
-        st.serialize_field("facility", &FacilitySer(&f.facility, *self))?;
-        st.serialize_field("occupation", &f.occupation)?;
-        st.serialize_field("openings", &f.openings)?;
-        st.serialize_field("workplace", &WorkplaceSer(&f.workplace, self.mask))?;
-        st.serialize_field("employment_period", &f.employment_period)?;
-        st.serialize_field("trial_period_weeks", &f.trial_period_weeks)?;
-        st.serialize_field("duties", &f.duties)?;
-        st.serialize_field("salary", &f.salary)?;
-        st.serialize_field("working_hours", &f.working_hours)?;
-        st.serialize_field("insurance", &f.insurance)?;
-        st.serialize_field("passive_smoking", &f.passive_smoking)?;
-        st.serialize_field("passive_smoking_detail", &f.passive_smoking_detail)?;
-        st.serialize_field("notes", &f.notes)?;
-        st.serialize_field("contact", &ContactSer(&f.contact, self.mask))?;
-        st.serialize_field("existing_listings", &f.existing_listings)?;
-        st.end()
     }
 }
