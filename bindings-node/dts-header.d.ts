@@ -447,6 +447,8 @@ export interface KeynetError extends Error {
   codepoint?: number
   /** With `csv_write` `not_tabular`: the posting that has inquiries or hires. */
   posting_id?: string
+  /** With `lifecycle` from `applyEvents`: the index of the event that was refused. */
+  at?: number
   /** With `invalid`: every finding, errors and warnings (empty otherwise). */
   findings: Array<Finding>
   /** The message in Japanese (`message` is English), where there is one. */

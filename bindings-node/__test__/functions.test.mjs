@@ -212,7 +212,8 @@ test('validateMany: one result per line, equal to validate, from a Buffer or a s
   assert.equal(one.length, lines.length * 4)
   assert.deepStrictEqual(keynet.validateMany(big, { threads: 3 }), one)
   assert.deepStrictEqual(keynet.validateMany(big), one)
-  assert.deepStrictEqual(keynet.validateMany(big, { threads: 0 }), one)
+  // One thread policy for every host (the core's): no thread at all is a caller's mistake.
+  assert.throws(() => keynet.validateMany(big, { threads: 0 }), /threads must be at least 1/)
 })
 
 test('validateMany: blank lines keep the numbering, CRLF is fine, a broken line is a result', () => {

@@ -16,8 +16,6 @@
 //!
 //! CSV files are bytes: a `Buffer` (or any `Uint8Array`) in, a `Buffer` out.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use keynet::api::{self, ApiError};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -120,26 +118,6 @@ impl From<keynet::InputError> for Failure {
     }
 }
 
-/// The message of a façade error: for findings, the paths and codes of the errors (never a
-/// value, so the message can be logged).
-fn api_messages(e: &ApiError) -> (String, Option<String>) {
-    match e {
-        ApiError::Input(input) => (input.to_string(), Some(input.message_ja())),
-        ApiError::Invalid { findings } => {
-            let errors: Vec<String> = findings
-                .iter()
-                .filter(|f| f.is_error())
-                .map(|f| format!("{} ({})", f.path, f.code))
-                .collect();
-            (
-                format!("{} error(s): {}", errors.len(), errors.join(", ")),
-                Some(format!("{}件のエラーがあります", errors.len())),
-            )
-        }
-        other => (other.to_string(), None),
-    }
-}
-
 /// Throws `failure` as a `KeynetError` and returns the error napi-rs expects
 /// after a throw.
 fn throw(env: &Env, failure: Failure) -> Error {
@@ -147,8 +125,11 @@ fn throw(env: &Env, failure: Failure) -> Error {
     let (message, message_ja, kind, detail, findings) = match failure {
         Failure::Js(e) => return Error::new(e.status, e.reason.clone()),
         Failure::Api(e) => {
-            let (message, message_ja) = api_messages(&e);
+            let (message, message_ja) = (e.to_string(), Some(e.message_ja()));
             let json = e.to_json();
+            if let Some(at) = json.get("at").filter(|at| !at.is_null()) {
+                extra.push(("at", at.clone()));
+            }
             let detail = json
                 .get("detail")
                 .and_then(Value::as_str)
@@ -213,15 +194,9 @@ fn write_error_fields(e: &ApiError) -> Vec<(&'static str, Value)> {
 
 /// Runs `f`, catching a Rust panic, and throws any failure as a `KeynetError`.
 fn guarded<T>(env: &Env, f: impl FnOnce() -> std::result::Result<T, Failure>) -> Result<T> {
-    let outcome = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "non-string panic payload".to_owned());
-        Err(Failure::Internal(detail))
-    });
-    outcome.map_err(|failure| throw(env, failure))
+    keynet::host::catch_panic(f)
+        .unwrap_or_else(|panic| Err(Failure::Internal(panic)))
+        .map_err(|failure| throw(env, failure))
 }
 
 type Input<'a> = Either<String, Unknown<'a>>;
@@ -347,23 +322,6 @@ pub struct ValidateManyOptions {
     pub threads: Option<u32>,
 }
 
-/// What one NDJSON line gave, before it becomes a JavaScript object.
-type LineOutcome = (
-    u32,
-    std::result::Result<(bool, Vec<keynet::Finding>), keynet::InputError>,
-);
-
-fn validate_lines(lines: &[(u32, &[u8])]) -> Vec<LineOutcome> {
-    lines
-        .iter()
-        .map(|(number, line)| {
-            let outcome =
-                keynet::validate_json(line).map(|v| (v.is_registrable(), v.into_findings()));
-            (*number, outcome)
-        })
-        .collect()
-}
-
 /// Validates NDJSON (a `Buffer` or a string: one form per line) and returns one result per
 /// non-blank line, in order. A line that is not a form is a result with `error`, not a throw.
 /// Lines are validated on `options.threads` threads (see [`ValidateManyOptions`]).
@@ -378,64 +336,35 @@ pub fn validate_many(
             Either::A(buffer) => buffer,
             Either::B(text) => text.as_bytes(),
         };
-        let lines: Vec<(u32, &[u8])> = bytes
-            .split(|&b| b == b'\n')
-            .enumerate()
-            .map(|(i, raw)| {
-                let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-                (u32::try_from(i + 1).unwrap_or(u32::MAX), line)
-            })
-            .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
-            .collect();
-        let available = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(8);
-        let threads = options
-            .and_then(|o| o.threads)
-            .map_or(available, |t| usize::try_from(t).unwrap_or(1))
-            .clamp(1, 64)
-            .min(lines.len().div_ceil(32).max(1));
-        let outcomes: Vec<LineOutcome> = if threads <= 1 {
-            validate_lines(&lines)
-        } else {
-            let chunk = lines.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = lines
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || validate_lines(part)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join().map_err(|_| {
-                            Failure::Internal("a validation thread panicked".to_owned())
-                        })
-                    })
-                    .collect::<std::result::Result<Vec<_>, Failure>>()
-            })?
-            .into_iter()
-            .flatten()
-            .collect()
-        };
+        let threads = keynet::batch::thread_count(
+            options
+                .and_then(|o| o.threads)
+                .map(|t| usize::try_from(t).unwrap_or(usize::MAX)),
+        )
+        .map_err(|e| Failure::Js(Error::new(Status::InvalidArg, format!("keynet: {e}"))))?;
+        let outcomes = keynet::batch::validate_lines(bytes, threads).map_err(Failure::Internal)?;
         Ok(outcomes
             .into_iter()
-            .map(|(line, outcome)| match outcome {
-                Ok((registrable, findings)) => LineResult {
-                    line,
-                    registrable,
-                    findings: findings.iter().map(Finding::from).collect(),
-                    error: None,
-                },
-                Err(e) => LineResult {
-                    line,
-                    registrable: false,
-                    findings: Vec::new(),
-                    error: Some(LineError {
-                        kind: e.kind().to_owned(),
-                        message: e.to_string(),
-                        message_ja: e.message_ja(),
-                    }),
-                },
+            .map(|keynet::batch::LineOutcome { line, outcome }| {
+                let line = u32::try_from(line).unwrap_or(u32::MAX);
+                match outcome {
+                    Ok(validation) => LineResult {
+                        line,
+                        registrable: validation.is_registrable(),
+                        findings: validation.findings().iter().map(Finding::from).collect(),
+                        error: None,
+                    },
+                    Err(e) => LineResult {
+                        line,
+                        registrable: false,
+                        findings: Vec::new(),
+                        error: Some(LineError {
+                            kind: e.kind().to_owned(),
+                            message: e.to_string(),
+                            message_ja: e.message_ja(),
+                        }),
+                    },
+                }
             })
             .collect())
     })
@@ -621,6 +550,22 @@ pub fn apply_event(env: Env, posting: Input<'_>, event: Input<'_>) -> Result<Val
             .json("posting", posting)?
             .json("event", event)?
             .call("apply_event")
+    })
+}
+
+/// Applies events in order and returns the posting after the last. Every event is read first (one
+/// that does not read throws kind `invalid` with findings at `events.<i>`); an event the posting's
+/// state does not allow throws kind `lifecycle` with `at`, the index of that event.
+#[napi(
+    ts_args_type = "posting: PostingInput | string, events: Array<LifecycleEvent> | string",
+    ts_return_type = "Posting"
+)]
+pub fn apply_events(env: Env, posting: Input<'_>, events: Input<'_>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("posting", posting)?
+            .json("events", events)?
+            .call("apply_events")
     })
 }
 

@@ -72,15 +72,6 @@ fn is_json_array(bytes: &[u8]) -> bool {
         .is_some_and(|b| *b == b'[')
 }
 
-/// The non-blank lines of JSON-lines text, with their 1-based line numbers.
-pub(crate) fn json_lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
-        .map(|(i, line)| (i + 1, line))
-}
-
 /// A list argument, as a JSON array.
 pub(crate) fn list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Value> {
     if let Some(bytes) = text_bytes(obj)? {
@@ -88,7 +79,7 @@ pub(crate) fn list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResu
             return api::parse_json(&bytes, usize::MAX).map_err(|e| input_error(py, &e, None));
         }
         let mut items = Vec::new();
-        for (line, text) in json_lines(&bytes) {
+        for (line, text) in keynet::batch::json_lines(&bytes) {
             let value = api::parse_json(text, usize::MAX)
                 .map_err(|e| input_error(py, &e, Some(&format!("{name} line {line}"))))?;
             items.push(value);

@@ -4,20 +4,15 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::num::NonZeroUsize;
 
+use keynet::batch::{Counts, Record};
 use keynet::{Finding, InputError as CoreInputError, Validation};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use serde_json::Value;
 
 use crate::args::{self, text_bytes};
-use crate::errors::{findings_list, internal, panic_text};
-
-/// Below this many records per thread, one thread does the work: spawning costs more than it
-/// saves on a handful of forms (a form takes about 15 µs).
-const MIN_RECORDS_PER_THREAD: usize = 64;
+use crate::errors::{findings_list, internal};
 
 /// What the core said about one record.
 enum Outcome {
@@ -33,59 +28,12 @@ impl Outcome {
             Err(e) => Outcome::NotAForm(e),
         }
     }
-}
 
-/// One record, ready for the core without the GIL.
-enum Record<'a> {
-    Text(Cow<'a, [u8]>),
-    Value(Value),
-}
-
-impl Record<'_> {
-    fn validate(&self) -> Outcome {
-        Outcome::of(match self {
-            Record::Text(bytes) => keynet::validate_json(bytes),
-            Record::Value(value) => keynet::validate_value(value),
-        })
-    }
-}
-
-/// Maps `f` over `items` on up to `threads` threads, in order. A panic in a worker comes back as
-/// its message.
-fn par_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Result<Vec<R>, String> {
-    let threads = threads.min(items.len() / MIN_RECORDS_PER_THREAD).max(1);
-    if threads == 1 {
-        return Ok(items.iter().map(&f).collect());
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => out.extend(part),
-                Err(payload) => return Err(panic_text(payload.as_ref())),
-            }
+    fn findings(&self) -> Option<&[Finding]> {
+        match self {
+            Outcome::Findings(f) => Some(f),
+            Outcome::NotAForm(_) => None,
         }
-        Ok(out)
-    })
-}
-
-fn thread_count(threads: Option<usize>) -> PyResult<usize> {
-    match threads {
-        Some(0) => Err(PyValueError::new_err("keynet: threads must be at least 1")),
-        Some(n) => Ok(n),
-        None => Ok(std::thread::available_parallelism()
-            .map(NonZeroUsize::get)
-            .unwrap_or(1)),
     }
 }
 
@@ -94,10 +42,10 @@ fn thread_count(threads: Option<usize>) -> PyResult<usize> {
 fn records<'a>(py: Python<'_>, forms: &'a Bound<'_, PyAny>) -> PyResult<Vec<Record<'a>>> {
     if let Some(bytes) = text_bytes(forms)? {
         return Ok(match bytes {
-            Cow::Borrowed(b) => args::json_lines(b)
+            Cow::Borrowed(b) => keynet::batch::json_lines(b)
                 .map(|(_, line)| Record::Text(Cow::Borrowed(line)))
                 .collect(),
-            Cow::Owned(b) => args::json_lines(&b)
+            Cow::Owned(b) => keynet::batch::json_lines(&b)
                 .map(|(_, line)| Record::Text(Cow::Owned(line.to_vec())))
                 .collect(),
         });
@@ -124,12 +72,15 @@ pub(crate) fn validate_many(
     forms: &Bound<'_, PyAny>,
     threads: Option<usize>,
 ) -> PyResult<Batch> {
-    let threads = thread_count(threads)?;
+    let threads = keynet::batch::thread_count(threads)
+        .map_err(|e| PyValueError::new_err(format!("keynet: {e}")))?;
     let records = records(py, forms)?;
     let outcomes = py
-        .detach(|| par_map(&records, threads, Record::validate))
+        .detach(|| keynet::batch::validate_records(&records, threads))
         .map_err(|panic| internal(&panic))?;
-    Ok(Batch { outcomes })
+    Ok(Batch {
+        outcomes: outcomes.into_iter().map(Outcome::of).collect(),
+    })
 }
 
 /// The findings of many forms (``validate_many``), one record each, in input order.
@@ -149,28 +100,8 @@ impl std::fmt::Debug for Batch {
 }
 
 impl Batch {
-    fn counts(&self) -> (usize, usize, usize, usize, usize) {
-        let (mut registrable, mut not_a_form, mut errors, mut warnings) = (0, 0, 0, 0);
-        for outcome in &self.outcomes {
-            match outcome {
-                Outcome::Findings(findings) => {
-                    let e = findings.iter().filter(|f| f.is_error()).count();
-                    errors += e;
-                    warnings += findings.len() - e;
-                    if keynet::is_registrable(findings) {
-                        registrable += 1;
-                    }
-                }
-                Outcome::NotAForm(_) => not_a_form += 1,
-            }
-        }
-        (
-            self.outcomes.len(),
-            registrable,
-            not_a_form,
-            errors,
-            warnings,
-        )
+    fn counts(&self) -> Counts {
+        Counts::of(self.outcomes.iter().map(Outcome::findings))
     }
 }
 
@@ -223,14 +154,14 @@ impl Batch {
 
     /// Counts: records, registrable, rejected, not_a_form, errors, warnings.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let (records, registrable, not_a_form, errors, warnings) = self.counts();
+        let c = self.counts();
         let d = PyDict::new(py);
-        d.set_item("records", records)?;
-        d.set_item("registrable", registrable)?;
-        d.set_item("rejected", records - registrable - not_a_form)?;
-        d.set_item("not_a_form", not_a_form)?;
-        d.set_item("errors", errors)?;
-        d.set_item("warnings", warnings)?;
+        d.set_item("records", c.records)?;
+        d.set_item("registrable", c.registrable)?;
+        d.set_item("rejected", c.rejected)?;
+        d.set_item("not_a_form", c.not_a_form)?;
+        d.set_item("errors", c.errors)?;
+        d.set_item("warnings", c.warnings)?;
         Ok(d)
     }
 
@@ -292,19 +223,19 @@ impl Batch {
     }
 
     fn __repr__(&self) -> String {
-        let (records, registrable, not_a_form, _, _) = self.counts();
+        let c = self.counts();
         format!(
-            "<keynet.Batch: {records} records, {registrable} registrable, {} with errors, {not_a_form} not a form>",
-            records - registrable - not_a_form
+            "<keynet.Batch: {} records, {} registrable, {} with errors, {} not a form>",
+            c.records, c.registrable, c.rejected, c.not_a_form
         )
     }
 }
 
 /// The panic drill for workers: a panic in one thread of `par_map` becomes `InternalError`.
 pub(crate) fn panic_in_workers(py: Python<'_>) -> PyResult<()> {
-    let items: Vec<usize> = (0..4 * MIN_RECORDS_PER_THREAD).collect();
+    let items: Vec<usize> = (0..4 * keynet::batch::MIN_RECORDS_PER_THREAD).collect();
     let result = py.detach(|| {
-        par_map(&items, 2, |i| {
+        keynet::batch::par_map(&items, 2, |i| {
             // Deliberate: the panic drill of the test suite, in the second chunk.
             #[allow(clippy::panic)]
             if *i == items.len() - 1 {

@@ -2,8 +2,6 @@
 //! failure carries its facts as attributes (`.kind`, `.detail`, `.findings`): data, not a string
 //! to parse. A Rust panic becomes `InternalError`.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use keynet::Finding;
 use keynet::InputError as CoreInputError;
 use keynet::api::ApiError;
@@ -61,15 +59,6 @@ pyo3::create_exception!(
     "A bug inside keynet (a Rust panic was caught); the interpreter is unharmed and later calls work."
 );
 
-/// The text of a panic payload.
-pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "non-string panic payload".to_owned())
-}
-
 pub(crate) fn internal(detail: &str) -> PyErr {
     InternalError::new_err(format!(
         "keynet internal error (a bug, please report it): {detail}"
@@ -78,10 +67,7 @@ pub(crate) fn internal(detail: &str) -> PyErr {
 
 /// Runs `f`, turning a Rust panic into `keynet.InternalError`.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(result) => result,
-        Err(payload) => Err(internal(&panic_text(payload.as_ref()))),
-    }
+    keynet::host::catch_panic(f).unwrap_or_else(|panic| Err(internal(&panic)))
 }
 
 fn with_attrs(py: Python<'_>, err: PyErr, attrs: &[(&str, Bound<'_, PyAny>)]) -> PyErr {
@@ -135,16 +121,7 @@ pub(crate) fn findings_list<'py>(
 /// `keynet.InvalidForm` carrying `.findings`. The message names paths and codes only: never a
 /// value typed into the form.
 pub(crate) fn invalid_form(py: Python<'_>, what: &str, findings: &[Finding]) -> PyErr {
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.is_error())
-        .map(|f| format!("{} ({})", f.path, f.code))
-        .collect();
-    let err = InvalidForm::new_err(format!(
-        "{what}: {} error(s): {}",
-        errors.len(),
-        errors.join(", ")
-    ));
+    let err = InvalidForm::new_err(format!("{what}: {}", keynet::error_summary(findings).0));
     match findings_list(py, findings) {
         Ok(list) => with_attrs(
             py,
@@ -167,13 +144,18 @@ pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
             return invalid_form(py, "the input cannot be used", findings);
         }
         ApiError::Lifecycle(_) => LifecycleError::new_err(err.to_string()),
+        ApiError::AtEvent { at, error } => {
+            let py_err = api_error(py, error);
+            let at = pyo3::types::PyInt::new(py, *at).into_any();
+            return with_attrs(py, py_err, &[("at", at)]);
+        }
         ApiError::Disclosure(_) => DisclosureError::new_err(err.to_string()),
         ApiError::Rules(_) => RulesError::new_err(err.to_string()),
         ApiError::CsvWrite(e) => return csv_write_error(py, err, e),
         // A kind added to the core later still arrives with its kind and detail.
         _ => OperationError::new_err(err.to_string()),
     };
-    let detail = match err.to_json().get("detail").and_then(|d| d.as_str()) {
+    let detail = match err.detail() {
         Some(d) => PyString::new(py, d).into_any(),
         None => py.None().into_bound(py),
     };

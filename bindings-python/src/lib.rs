@@ -362,23 +362,9 @@ mod native {
         events: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
-            let mut posting = document(py, posting, "posting", usize::MAX)?;
-            let Value::Array(events) = list(py, events, "events")? else {
-                return Err(PyTypeError::new_err(
-                    "keynet: events must be a list of events",
-                ));
-            };
-            for (at, event) in events.iter().enumerate() {
-                match api::apply_event(&posting, event) {
-                    Ok(next) => posting = next,
-                    Err(e) => {
-                        let err = api_error(py, &e);
-                        err.value(py).setattr("at", at)?;
-                        return Err(err);
-                    }
-                }
-            }
-            convert::to_py(py, &posting)
+            let posting = document(py, posting, "posting", usize::MAX)?;
+            let events = list(py, events, "events")?;
+            answer(py, api::apply_events(&posting, &events))
         })
     }
 

@@ -21,11 +21,15 @@ pub enum ApiError {
     #[error(transparent)]
     Input(#[from] InputError),
     /// The input was read, but has errors: every finding.
-    #[error("{} error(s) in the input", findings.iter().filter(|f| f.is_error()).count())]
+    #[error("{}", crate::finding::error_summary(findings).0)]
     Invalid { findings: Vec<Finding> },
     /// A lifecycle event the posting's state does not allow.
     #[error(transparent)]
     Lifecycle(#[from] LifecycleError),
+    /// Event `at` of a sequence failed (it does not read, or the posting refuses it); the events
+    /// before it were applied, it and those after were not. Its kind is the inner error's.
+    #[error("event {at}: {error}")]
+    AtEvent { at: usize, error: Box<ApiError> },
     /// A rule set that cannot be used.
     #[error(transparent)]
     Rules(#[from] RuleSetError),
@@ -45,6 +49,7 @@ impl ApiError {
             ApiError::Input(_) => "invalid_input",
             ApiError::Invalid { .. } => "invalid",
             ApiError::Lifecycle(_) => "lifecycle",
+            ApiError::AtEvent { error, .. } => error.kind(),
             ApiError::Rules(_) => "rules",
             ApiError::Disclosure(_) => "disclosure",
             ApiError::CsvWrite(_) => "csv_write",
@@ -55,13 +60,11 @@ impl ApiError {
     pub fn message_ja(&self) -> String {
         match self {
             ApiError::Input(e) => e.message_ja(),
-            ApiError::Invalid { findings } => {
-                format!(
-                    "入力に誤りが{}件あります",
-                    findings.iter().filter(|f| f.is_error()).count()
-                )
-            }
+            ApiError::Invalid { findings } => crate::finding::error_summary(findings).1,
             ApiError::Lifecycle(e) => e.message_ja(),
+            ApiError::AtEvent { at, error } => {
+                format!("{}件目のイベント：{}", at + 1, error.message_ja())
+            }
             ApiError::Rules(e) => format!("提供先のルールが正しくありません（{e}）"),
             ApiError::Disclosure(e) => e.message_ja().to_owned(),
             ApiError::CsvWrite(crate::csv::WriteError::Unencodable {
@@ -78,10 +81,27 @@ impl ApiError {
         }
     }
 
+    /// The error's own kind within its kind: the input error's or the lifecycle refusal's kind;
+    /// for `csv_write`: `unencodable`, `not_tabular` or `io`.
+    pub fn detail(&self) -> Option<&'static str> {
+        match self {
+            ApiError::Input(e) => Some(e.kind()),
+            ApiError::Lifecycle(e) => Some(e.kind()),
+            ApiError::AtEvent { error, .. } => error.detail(),
+            ApiError::CsvWrite(e) => Some(match e {
+                crate::csv::WriteError::Unencodable { .. } => "unencodable",
+                crate::csv::WriteError::NotTabular { .. } => "not_tabular",
+                crate::csv::WriteError::Io(_) => "io",
+            }),
+            _ => None,
+        }
+    }
+
     /// The findings of an `Invalid` error (empty for the others).
     pub fn findings(&self) -> &[Finding] {
         match self {
             ApiError::Invalid { findings } => findings,
+            ApiError::AtEvent { error, .. } => error.findings(),
             _ => &[],
         }
     }
@@ -89,18 +109,13 @@ impl ApiError {
     /// The error as JSON data: `{kind, message, findings, detail}` (detail: the input error's or
     /// lifecycle error's own kind; for `csv_write`: `unencodable`, `not_tabular` or `io`).
     pub fn to_json(&self) -> Value {
-        let detail = match self {
-            ApiError::Input(e) => Some(e.kind()),
-            ApiError::Lifecycle(e) => Some(e.kind()),
-            ApiError::CsvWrite(e) => Some(match e {
-                crate::csv::WriteError::Unencodable { .. } => "unencodable",
-                crate::csv::WriteError::NotTabular { .. } => "not_tabular",
-                crate::csv::WriteError::Io(_) => "io",
-            }),
+        let detail = self.detail();
+        let at = match self {
+            ApiError::AtEvent { at, .. } => Some(*at),
             _ => None,
         };
         json!({"kind": self.kind(), "message": self.to_string(), "message_ja": self.message_ja(), "detail": detail,
-               "findings": self.findings()})
+               "findings": self.findings(), "at": at})
     }
 }
 
@@ -200,15 +215,19 @@ fn argument_label_ja(path: &str) -> &'static str {
     }
 }
 
+fn not_a_list(path: &str) -> Finding {
+    Finding::error(
+        path,
+        Code::Format,
+        format!("{path} must be a list"),
+        format!("{}は配列で入力してください", argument_label_ja(path)),
+    )
+}
+
 /// Reads a list of postings; findings at `postings.<i>.…`.
 pub fn read_postings(postings: &Value, path: &str) -> Result<Vec<Posting>, ApiError> {
     let Some(items) = postings.as_array() else {
-        return Err(invalid(vec![Finding::error(
-            path,
-            Code::Format,
-            format!("{path} must be a list"),
-            format!("{}は配列で入力してください", argument_label_ja(path)),
-        )]));
+        return Err(invalid(vec![not_a_list(path)]));
     };
     let mut findings = Vec::new();
     let mut out = Vec::with_capacity(items.len());
@@ -451,6 +470,28 @@ pub fn apply_event(posting: &Value, event: &Value) -> Result<Value, ApiError> {
     Ok(posting.to_json_value())
 }
 
+/// Applies events in order, as [`apply_event`] one by one; returns the posting after the last.
+/// A failure — an event that does not read (findings at `event.…`) or one the posting refuses —
+/// is [`ApiError::AtEvent`], naming the index of the failing event.
+pub fn apply_events(posting: &Value, events: &Value) -> Result<Value, ApiError> {
+    let mut posting = read_posting(posting)?;
+    let Some(items) = events.as_array() else {
+        return Err(invalid(vec![not_a_list("events")]));
+    };
+    for (at, event) in items.iter().enumerate() {
+        let at_event = |error: ApiError| ApiError::AtEvent {
+            at,
+            error: Box::new(error),
+        };
+        let event = lifecycle::read_event(event)
+            .map_err(|e| at_event(invalid(prefixed("event", e.findings))))?;
+        posting
+            .apply(event)
+            .map_err(|e| at_event(ApiError::Lifecycle(e)))?;
+    }
+    Ok(posting.to_json_value())
+}
+
 /// The facility's account status for a calendar month.
 pub fn account_status(
     postings: &Value,
@@ -643,6 +684,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         }
         "register" => register(arg("form")?, text("posting_id")?, text("registered_on")?),
         "apply_event" => apply_event(arg("posting")?, arg("event")?),
+        "apply_events" => apply_events(arg("posting")?, arg("events")?),
         "disclose" => disclose(arg("posting")?, text("seeker_id")?),
         "account_status" => {
             let year = arg("year")?.as_i64().and_then(|y| i32::try_from(y).ok());

@@ -205,6 +205,37 @@ pub fn is_registrable(findings: &[Finding]) -> bool {
     !findings.iter().any(Finding::is_error)
 }
 
+/// Error findings a summary names one by one; more are counted.
+const SUMMARY_MAX_NAMED: usize = 10;
+
+/// One line for an exception or a log that says what is wrong, in English and in Japanese: the
+/// number of errors and each error's field and code — never a value typed into the form, so the
+/// line can be logged. `2 error(s): openings (range), contact.email (format)` /
+/// `入力に誤りが2件あります：募集人数（range）、E-mail（format）`.
+pub fn error_summary(findings: &[Finding]) -> (String, String) {
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+    let named = errors.iter().take(SUMMARY_MAX_NAMED);
+    let mut en: Vec<String> = named
+        .clone()
+        .map(|f| format!("{} ({})", f.path, f.code))
+        .collect();
+    let mut ja: Vec<String> = named
+        .map(|f| format!("{}（{}）", crate::form::fields::label_ja(&f.path), f.code))
+        .collect();
+    if let Some(more) = errors
+        .len()
+        .checked_sub(SUMMARY_MAX_NAMED)
+        .filter(|n| *n > 0)
+    {
+        en.push(format!("and {more} more"));
+        ja.push(format!("ほか{more}件"));
+    }
+    (
+        format!("{} error(s): {}", errors.len(), en.join(", ")),
+        format!("入力に誤りが{}件あります：{}", errors.len(), ja.join("、")),
+    )
+}
+
 /// The longest quote of typed input a message carries, in characters: enough to see the mistake,
 /// never a whole document (findings may be logged).
 pub const MAX_QUOTE_CHARS: usize = 40;

@@ -29,6 +29,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod batch;
 pub mod beds;
 pub mod csv;
 pub mod distribution;
@@ -36,6 +37,7 @@ mod error;
 mod finding;
 pub mod fire_hq;
 pub mod form;
+pub mod host;
 pub mod kintone;
 pub mod leak_key;
 pub mod lifecycle;
@@ -60,7 +62,7 @@ pub mod views;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
-pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, is_registrable};
+pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, error_summary, is_registrable};
 pub use form::{
     Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility, FacilityType, Form, Insurance,
     PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, WorkingHours, Workplace,

@@ -144,6 +144,18 @@ fn not_before(on: Date, earliest: Date) -> Result<(), LifecycleError> {
 }
 
 impl Posting {
+    /// Applies `events` in order. On a refusal the posting is left as it was before the failing
+    /// event, and the error names that event's index.
+    pub fn apply_events(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<(), (usize, LifecycleError)> {
+        for (at, event) in events.into_iter().enumerate() {
+            self.apply(event).map_err(|e| (at, e))?;
+        }
+        Ok(())
+    }
+
     /// Applies one event; the posting is unchanged when it is refused.
     pub fn apply(&mut self, event: Event) -> Result<(), LifecycleError> {
         if self.status == Status::Closed {

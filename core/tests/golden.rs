@@ -217,21 +217,13 @@ fn strip_messages(value: &mut Value) -> Result<(), String> {
     }
 }
 
-/// Runs one operation through `api::call`; `apply_events` applies its events one by one, and
-/// `Err((error, at))` carries the index of the event that failed.
+/// Runs one operation through `api::call`; `Err((error, at))` carries the index of the event
+/// that failed (`apply_events`).
 fn run_op(kind: &str, args: &Value) -> Result<Value, (ApiError, Option<usize>)> {
-    if kind == "apply_events" {
-        let mut posting = args["posting"].clone();
-        for (i, event) in args["events"].as_array().unwrap().iter().enumerate() {
-            posting = api::call(
-                "apply_event",
-                &serde_json::json!({"posting": posting, "event": event}),
-            )
-            .map_err(|e| (e, Some(i)))?;
-        }
-        return Ok(posting);
-    }
-    api::call(kind, args).map_err(|e| (e, None))
+    api::call(kind, args).map_err(|e| {
+        let at = e.to_json()["at"].as_u64().map(|i| i as usize);
+        (e, at)
+    })
 }
 
 fn check_op(case: &Value) -> Result<(), String> {
