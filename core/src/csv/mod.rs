@@ -15,6 +15,7 @@
 
 mod encoding;
 mod mapping;
+pub(crate) mod path;
 mod read;
 mod records;
 mod write;

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::encoding::Encoding;
 use super::mapping::{Column, ColumnKind, ColumnMapping, MASKING_PATH, closed_reason_labels};
+use super::path::set_path;
 use super::records::{RowFinding, name_columns, records, row_error};
 use crate::finding::Code;
 use crate::posting::Posting;
@@ -21,24 +22,6 @@ fn parse_bool(s: &str) -> Option<bool> {
             Some(false)
         }
         _ => None,
-    }
-}
-
-fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
-    let mut parts = path.split('.').peekable();
-    let mut map = root;
-    while let Some(part) = parts.next() {
-        if parts.peek().is_none() {
-            map.insert(part.to_owned(), value);
-            return;
-        }
-        let entry = map
-            .entry(part.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        match entry {
-            Value::Object(next) => map = next,
-            _ => return,
-        }
     }
 }
 

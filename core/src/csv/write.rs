@@ -8,13 +8,10 @@ use serde_json::Value;
 
 use super::encoding::{Encoding, Substitution};
 use super::mapping::{ColumnKind, ColumnMapping, closed_reason_labels};
+use super::path::get_path;
 use super::writer::{WriteError, Writer};
 use crate::distribution::CountRow;
 use crate::posting::Posting;
-
-fn get_path<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').try_fold(root, |v, part| v.get(part))
-}
 
 fn cell(value: Option<&Value>, kind: ColumnKind) -> String {
     match (value, kind) {

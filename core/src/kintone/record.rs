@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::mapping::{FieldMapping, MASKING_PATH, Mapping, ReadAs};
+use crate::csv::path::set_path;
 use crate::finding::{Code, Finding, is_registrable};
 use crate::form::{self, fields};
 
@@ -56,28 +57,6 @@ fn not_a_record() -> Vec<Finding> {
         "a kintone record must be an object of field code → {type, value}",
         "kintoneのレコードはフィールドコードをキーとするオブジェクトで指定してください",
     )]
-}
-
-/// Sets `value` at a dotted path, creating the objects on the way.
-fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
-    let mut map = root;
-    let mut parts = path.split('.').peekable();
-    while let Some(part) = parts.next() {
-        if parts.peek().is_none() {
-            map.insert(part.to_owned(), value);
-            return;
-        }
-        let entry = map
-            .entry(part.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !entry.is_object() {
-            *entry = Value::Object(Map::new());
-        }
-        map = match entry {
-            Value::Object(m) => m,
-            _ => return,
-        };
-    }
 }
 
 struct Reader<'m> {

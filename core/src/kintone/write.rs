@@ -4,10 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::mapping::{Mapping, ReadAs};
-
-fn get_path<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(root, |v, part| v.get(part))
-}
+use crate::csv::path::get_path;
 
 /// Writes a canonical form as a kintone record (`{"<code>": {"type", "value"}}`) through the
 /// mapping: option values become the app's labels, numbers become text as kintone sends them,
