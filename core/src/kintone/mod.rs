@@ -7,9 +7,9 @@
 //! canonical value each stands for — and an integrator overrides it from JSON
 //! ([`Mapping::with_overrides`]) for an app whose codes differ. Reading never stops at the first
 //! problem and never panics: a field of the wrong kintone type, a value of the wrong shape or an
-//! option the mapping does not know is a [`Finding`] at the canonical path of that field, which
-//! [`to_errors`] puts back on the field code. Field codes the mapping does not name (the app's
-//! own fields, `$id`, `レコード番号`, `作成者` …) are ignored.
+//! option the mapping does not know is a [`Finding`](crate::Finding) at the canonical path of
+//! that field, which [`to_errors`] puts back on the field code. Field codes the mapping does not
+//! name (the app's own fields, `$id`, `レコード番号`, `作成者` …) are ignored.
 //!
 //! ```
 //! use serde_json::json;
