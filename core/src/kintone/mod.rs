@@ -1,0 +1,36 @@
+//! The kintone adapter: a kintone REST record (`{"<field code>": {"type": "…", "value": …}}`)
+//! read into the canonical form through a **field-code mapping**, and findings mapped back to
+//! kintone's own error shape (`{"record.<code>.value": {"messages": ["…"]}}`).
+//!
+//! The mapping is data — `core/data/kintone_mapping.json`, Japanese field codes such as
+//! `募集職種` and the app's option labels such as `看護師`, `時給`, `敷地内禁煙` with the
+//! canonical value each stands for — and an integrator overrides it from JSON
+//! ([`Mapping::with_overrides`]) for an app whose codes differ. Reading never stops at the first
+//! problem and never panics: a field of the wrong kintone type, a value of the wrong shape or an
+//! option the mapping does not know is a [`Finding`](crate::Finding) at the canonical path of
+//! that field, which [`to_errors`] puts back on the field code. Field codes the mapping does not
+//! name (the app's own fields, `$id`, `レコード番号`, `作成者` …) are ignored.
+//!
+//! ```
+//! use serde_json::json;
+//! let record = json!({"募集職種": {"type": "DROP_DOWN", "value": "看護婦"},
+//!                     "募集人数": {"type": "NUMBER", "value": "２"}});
+//! let mapping = keynet::kintone::Mapping::standard();
+//! let read = keynet::kintone::from_record(&record, mapping).map_err(|f| f.len())?;
+//! assert!(!read.is_registrable());
+//! let errors = keynet::kintone::to_errors(read.findings(), mapping, keynet::kintone::Lang::Ja, Some(&record));
+//! assert!(errors.errors.contains_key("record.募集職種.value"));
+//! # Ok::<(), usize>(())
+//! ```
+
+mod errors;
+#[cfg(test)]
+mod fixtures;
+mod mapping;
+mod record;
+mod write;
+
+pub use errors::{KintoneErrors, Lang, to_errors};
+pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
+pub use record::{RecordForm, from_record, read_record};
+pub use write::to_record;
