@@ -184,7 +184,7 @@ export type LifecycleEvent =
   | { type: 'training_completed'; on: string; seeker_id: string; plan: TrainingPlan }
   | { type: 'close'; on: string; reason: ClosedReason }
 
-// ---- kintone (core/src/kintone.rs, core/data/kintone_mapping.json) -----------------------
+// ---- kintone (core/src/kintone/, core/data/kintone_mapping.json) -----------------------
 
 export type KintoneFieldType =
   | 'SINGLE_LINE_TEXT' | 'MULTI_LINE_TEXT' | 'RICH_TEXT' | 'NUMBER' | 'CALC' | 'DROP_DOWN' | 'RADIO_BUTTON'

@@ -50,14 +50,6 @@ function run(kind, args, through) {
     return viaCall(k, a)
   }
   try {
-        posting = once('apply_event', { posting, event })
-      } catch (error) {
-        return { error, at: i }
-      }
-    }
-    return { output: posting }
-  }
-  try {
     return { output: once(kind, args) }
   } catch (error) {
     return { error, at: error.at ?? null }

@@ -135,7 +135,7 @@ fn throw(env: &Env, failure: Failure) -> Error {
                 .and_then(Value::as_str)
                 .map(str::to_owned);
             let findings: Vec<Finding> = e.findings().iter().map(Finding::from).collect();
-            extra = write_error_fields(&e);
+            extra.extend(write_error_fields(&e));
             (message, message_ja, e.kind(), detail, findings)
         }
         Failure::Internal(detail) => (
