@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::distribution::{self, Recipient, RuleSet, RuleSetError};
 use crate::error::InputError;
 use crate::finding::{Code, Finding};
-use crate::form::{self, Validation};
+use crate::form::{self, ValidForm, Validation};
 use crate::lifecycle::{self, LifecycleError};
 use crate::posting::{DisclosureError, Posting};
 use crate::training;
@@ -39,6 +39,9 @@ pub enum ApiError {
     /// A CSV could not be written (a character without a Shift_JIS form, …).
     #[error(transparent)]
     CsvWrite(#[from] crate::csv::WriteError),
+    /// An answer could not be written as JSON: a bug in keynet, reported instead of a `null`.
+    #[error("keynet could not write its answer as JSON (a bug, please report it): {0}")]
+    Output(String),
 }
 
 impl ApiError {
@@ -53,6 +56,7 @@ impl ApiError {
             ApiError::Rules(_) => "rules",
             ApiError::Disclosure(_) => "disclosure",
             ApiError::CsvWrite(_) => "csv_write",
+            ApiError::Output(_) => "internal",
         }
     }
 
@@ -78,6 +82,9 @@ impl ApiError {
                 )
             }
             ApiError::CsvWrite(e) => format!("CSVを書き出せません（{e}）"),
+            ApiError::Output(_) => {
+                "keynetの内部エラーです（不具合です。報告してください）".to_owned()
+            }
         }
     }
 
@@ -117,6 +124,11 @@ impl ApiError {
         json!({"kind": self.kind(), "message": self.to_string(), "message_ja": self.message_ja(), "detail": detail,
                "findings": self.findings(), "at": at})
     }
+}
+
+/// An answer as JSON; a value that cannot be written is [`ApiError::Output`], never a `null`.
+fn answer(value: impl serde::Serialize) -> Result<Value, ApiError> {
+    serde_json::to_value(value).map_err(|e| ApiError::Output(e.to_string()))
 }
 
 fn invalid(findings: Vec<Finding>) -> ApiError {
@@ -244,24 +256,27 @@ pub fn read_postings(postings: &Value, path: &str) -> Result<Vec<Posting>, ApiEr
     }
 }
 
-fn read_posting(posting: &Value) -> Result<Posting, ApiError> {
+/// Reads one posting; findings at `posting.…`.
+pub fn read_posting(posting: &Value) -> Result<Posting, ApiError> {
     Posting::from_json_value(posting).map_err(|e| invalid(prefixed("posting", e.findings)))
 }
 
 /// The standard rule set, extended or overridden by `rules` (a rule set or rules in its JSON shape).
 pub fn rule_set(rules: Option<&Value>) -> Result<RuleSet, ApiError> {
-    let mut set = RuleSet::standard();
+    let mut set = RuleSet::standard_ref().clone();
     if let Some(extra) = rules.filter(|v| !v.is_null()) {
         set.extend_from_json(&extra.to_string())?;
     }
     Ok(set)
 }
 
-fn recipients(value: &Value) -> Result<Vec<Recipient>, ApiError> {
+/// Reads a list of recipients; findings at `recipients.<i>`.
+pub fn read_recipients(value: &Value) -> Result<Vec<Recipient>, ApiError> {
     distribution::read_recipients(value).map_err(invalid)
 }
 
-fn recipient(value: &Value) -> Result<Recipient, ApiError> {
+/// Reads one recipient `{kind, prefecture?, name?}`.
+pub fn read_recipient(value: &Value) -> Result<Recipient, ApiError> {
     serde_json::from_value(value.clone()).map_err(|e| {
         invalid(vec![Finding::error(
             "recipient",
@@ -280,8 +295,17 @@ pub fn distribute(
 ) -> Result<Value, ApiError> {
     let rules = rule_set(rules)?;
     let postings = read_postings(postings, "postings")?;
-    let recipients = recipients(recipients_json)?;
-    let d = distribution::distribute(&postings, &recipients, &rules)
+    let recipients = read_recipients(recipients_json)?;
+    distribute_typed(&postings, &recipients, &rules)
+}
+
+/// [`distribute`] of values already read.
+pub fn distribute_typed(
+    postings: &[Posting],
+    recipients: &[Recipient],
+    rules: &RuleSet,
+) -> Result<Value, ApiError> {
+    let d = distribution::distribute(postings, recipients, rules)
         .map_err(|e| invalid(vec![e.to_finding()]))?;
     Ok(d.to_json_value())
 }
@@ -294,10 +318,19 @@ pub fn explain(
 ) -> Result<Value, ApiError> {
     let rules = rule_set(rules)?;
     let posting = read_posting(posting)?;
-    let recipient = recipient(recipient_json)?;
-    let e = distribution::explain(&posting, &recipient, &rules)
+    let recipient = read_recipient(recipient_json)?;
+    explain_typed(&posting, &recipient, &rules)
+}
+
+/// [`explain`] of values already read.
+pub fn explain_typed(
+    posting: &Posting,
+    recipient: &Recipient,
+    rules: &RuleSet,
+) -> Result<Value, ApiError> {
+    let e = distribution::explain(posting, recipient, rules)
         .map_err(|e| invalid(vec![e.to_finding()]))?;
-    Ok(serde_json::to_value(e).unwrap_or(Value::Null))
+    answer(e)
 }
 
 /// What is new for each recipient since `previous`.
@@ -310,7 +343,7 @@ pub fn new_since(
     let rules = rule_set(rules)?;
     let previous = read_postings(previous, "previous")?;
     let current = read_postings(current, "current")?;
-    let recipients = recipients(recipients_json)?;
+    let recipients = read_recipients(recipients_json)?;
     let d = distribution::new_since(&previous, &current, &recipients, &rules)
         .map_err(|e| invalid(vec![e.to_finding()]))?;
     Ok(d.to_json_value())
@@ -409,22 +442,21 @@ pub fn agency_notice(
             ),
         )]),
     })?;
-    Ok(serde_json::to_value(notices).unwrap_or(Value::Null))
+    answer(notices)
 }
 
 /// The agencies' count table of the open postings.
 pub fn count_table(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
-    Ok(serde_json::to_value(distribution::count_table(
+    answer(distribution::count_table(
         postings.iter().filter(|p| p.is_open()),
     ))
-    .unwrap_or(Value::Null))
 }
 
 /// §11 assessment of a training plan.
 pub fn assess_training(plan: &Value) -> Result<Value, ApiError> {
     let plan = training::read_plan(plan).map_err(|e| invalid(e.findings))?;
-    Ok(serde_json::to_value(training::assess(&plan)).unwrap_or(Value::Null))
+    answer(training::assess(&plan))
 }
 
 /// The teaching materials for an occupation code (or all, with `None`).
@@ -443,12 +475,21 @@ pub fn training_materials(occupation: Option<&str>) -> Result<Value, ApiError> {
             }
         },
     };
-    Ok(serde_json::to_value(list).unwrap_or(Value::Null))
+    answer(list)
 }
 
 /// Registers a form as a new open posting.
 pub fn register(form: &Value, posting_id: &str, registered_on: &str) -> Result<Value, ApiError> {
     let valid = valid_form(form)?;
+    register_valid(&valid, posting_id, registered_on).map(|p| p.to_json_value())
+}
+
+/// Registers a validated form as a posting; `registered_on` as a clerk types a date.
+pub fn register_valid(
+    valid: &ValidForm,
+    posting_id: &str,
+    registered_on: &str,
+) -> Result<Posting, ApiError> {
     let date = crate::text::parse_date(registered_on).map_err(|_| {
         invalid(vec![Finding::error(
             "registered_on",
@@ -457,16 +498,18 @@ pub fn register(form: &Value, posting_id: &str, registered_on: &str) -> Result<V
             "登録日は日付で入力してください",
         )])
     })?;
-    Posting::register(posting_id.trim(), date, valid)
-        .map(|p| p.to_json_value())
-        .map_err(|e| invalid(e.findings))
+    Posting::register(posting_id.trim(), date, valid.clone()).map_err(|e| invalid(e.findings))
+}
+
+/// Reads one lifecycle event; findings at `event.…`.
+pub fn read_event(event: &Value) -> Result<lifecycle::Event, ApiError> {
+    lifecycle::read_event(event).map_err(|e| invalid(prefixed("event", e.findings)))
 }
 
 /// Applies one lifecycle event to a posting; returns the posting after it.
 pub fn apply_event(posting: &Value, event: &Value) -> Result<Value, ApiError> {
     let mut posting = read_posting(posting)?;
-    let event = lifecycle::read_event(event).map_err(|e| invalid(prefixed("event", e.findings)))?;
-    posting.apply(event)?;
+    posting.apply(read_event(event)?)?;
     Ok(posting.to_json_value())
 }
 
@@ -475,6 +518,12 @@ pub fn apply_event(posting: &Value, event: &Value) -> Result<Value, ApiError> {
 /// is [`ApiError::AtEvent`], naming the index of the failing event.
 pub fn apply_events(posting: &Value, events: &Value) -> Result<Value, ApiError> {
     let mut posting = read_posting(posting)?;
+    apply_events_to(&mut posting, events)?;
+    Ok(posting.to_json_value())
+}
+
+/// [`apply_events`] on a posting already read; the events before a failing one stay applied.
+pub fn apply_events_to(posting: &mut Posting, events: &Value) -> Result<(), ApiError> {
     let Some(items) = events.as_array() else {
         return Err(invalid(vec![not_a_list("events")]));
     };
@@ -483,13 +532,12 @@ pub fn apply_events(posting: &Value, events: &Value) -> Result<Value, ApiError> 
             at,
             error: Box::new(error),
         };
-        let event = lifecycle::read_event(event)
-            .map_err(|e| at_event(invalid(prefixed("event", e.findings))))?;
+        let event = read_event(event).map_err(at_event)?;
         posting
             .apply(event)
             .map_err(|e| at_event(ApiError::Lifecycle(e)))?;
     }
-    Ok(posting.to_json_value())
+    Ok(())
 }
 
 /// The facility's account status for a calendar month.
@@ -508,13 +556,12 @@ pub fn account_status(
             "月は1～12で入力してください",
         )])
     })?;
-    Ok(serde_json::to_value(lifecycle::account_status(
+    answer(lifecycle::account_status(
         &postings,
         facility_id,
         year,
         month,
     ))
-    .unwrap_or(Value::Null))
 }
 
 /// The facility's account status at the end of one day (`on`: a date).
@@ -528,16 +575,13 @@ pub fn account_status_on(postings: &Value, facility_id: &str, on: &str) -> Resul
             format!("日付の形式が正しくありません（入力値：「{on}」）"),
         )])
     })?;
-    Ok(
-        serde_json::to_value(lifecycle::account_status_on(&postings, facility_id, day))
-            .unwrap_or(Value::Null),
-    )
+    answer(lifecycle::account_status_on(&postings, facility_id, day))
 }
 
 /// Open postings of one facility, occupation and workplace, two or more: the sync caveat.
 pub fn duplicate_open_postings(postings: &Value) -> Result<Value, ApiError> {
     let postings = read_postings(postings, "postings")?;
-    Ok(serde_json::to_value(lifecycle::duplicate_open_postings(&postings)).unwrap_or(Value::Null))
+    answer(lifecycle::duplicate_open_postings(&postings))
 }
 
 /// The full details (registered view) for a seeker who inquired or applied.
@@ -650,7 +694,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
     };
     let rules = args.get("rules");
     match operation {
-        "validate" => Ok(serde_json::to_value(validate(arg("form")?)?).unwrap_or(Value::Null)),
+        "validate" => answer(validate(arg("form")?)?),
         "normalize" => normalize(arg("form")?),
         "public_view" => public_view(arg("form")?),
         "registered_view" => registered_view(arg("form")?),
@@ -679,9 +723,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         ),
         "assess_training" => assess_training(arg("plan")?),
         "training_materials" => training_materials(args.get("occupation").and_then(Value::as_str)),
-        "training_example_programme" => {
-            Ok(serde_json::to_value(training::example_programme()).unwrap_or(Value::Null))
-        }
+        "training_example_programme" => answer(training::example_programme()),
         "register" => register(arg("form")?, text("posting_id")?, text("registered_on")?),
         "apply_event" => apply_event(arg("posting")?, arg("event")?),
         "apply_events" => apply_events(arg("posting")?, arg("events")?),
@@ -740,9 +782,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
             };
             bed_view(arg("rows")?, arg("account")?, search, page)
         }
-        "csv_columns" => {
-            Ok(serde_json::to_value(crate::csv::ColumnMapping::standard()).unwrap_or(Value::Null))
-        }
+        "csv_columns" => answer(crate::csv::ColumnMapping::standard()),
         "kintone_mapping" => kintone_mapping(args.get("mapping")),
         "from_kintone_record" => from_kintone_record(arg("record")?, args.get("mapping")),
         "to_kintone_record" => to_kintone_record(arg("form")?, args.get("mapping")),
@@ -784,16 +824,13 @@ fn from_json<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Resul
 /// Every finding about a password under a policy (`gmis` or `kintone2020`).
 pub fn check_password(password: &str, policy: &Value) -> Result<Value, ApiError> {
     let policy: crate::accounts::PasswordPolicy = from_json(policy, "policy")?;
-    Ok(
-        serde_json::to_value(crate::accounts::check_password(password, policy))
-            .unwrap_or(Value::Null),
-    )
+    answer(crate::accounts::check_password(password, policy))
 }
 
 /// What an ID kind may do.
 pub fn account_permissions(kind: &Value) -> Result<Value, ApiError> {
     let kind: crate::accounts::IdKind = from_json(kind, "kind")?;
-    Ok(serde_json::to_value(kind.permissions()).unwrap_or(Value::Null))
+    answer(kind.permissions())
 }
 
 /// Whether an account (`{id, kind, prefecture}`) may register a form: `{"allowed": true}` or the reason.
@@ -836,7 +873,7 @@ pub fn fire_hq_list(prefecture: &Value, applications: &Value) -> Result<Value, A
         )]));
     };
     let list = crate::fire_hq::collect(prefecture, items).map_err(invalid)?;
-    Ok(serde_json::to_value(list).unwrap_or(Value::Null))
+    answer(list)
 }
 
 /// One bed row read: `{row, findings}` (row null when it has errors).
@@ -978,7 +1015,7 @@ pub fn write_postings_csv(
     let postings = read_postings(postings, "postings")?;
     let mut out = Vec::new();
     let subs = crate::csv::write_postings(&mut out, enc, &map, &postings)?;
-    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+    Ok((out, answer(subs)?))
 }
 
 /// Writes the agencies' count table of the open postings as CSV.
@@ -991,7 +1028,7 @@ pub fn write_count_table_csv(
     let rows = distribution::count_table(postings.iter().filter(|p| p.is_open()));
     let mut out = Vec::new();
     let subs = crate::csv::write_count_table(&mut out, enc, &rows)?;
-    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+    Ok((out, answer(subs)?))
 }
 
 /// The bed view of an account exported as "details only" CSV (Shift_JIS as G-MIS writes it).
@@ -1005,7 +1042,7 @@ pub fn export_bed_view_csv(
     let parsed = bed_rows(rows)?;
     let mut out = Vec::new();
     let subs = viewer.view(&parsed).export_csv(&mut out, enc)?;
-    Ok((out, serde_json::to_value(subs).unwrap_or(Value::Null)))
+    Ok((out, answer(subs)?))
 }
 
 /// Reads a bed view export: `{"rows": [...], "findings": [...]}` (warnings come as findings too).
@@ -1015,10 +1052,10 @@ pub fn read_bed_export_csv(data: &[u8], encoding_name: &str) -> Result<Value, Ap
     let mut findings = Vec::new();
     crate::beds::read_export(data, enc, |_, r| match r {
         Ok((bed, warnings)) => {
-            rows.push(serde_json::to_value(bed).unwrap_or(Value::Null));
+            rows.push(bed);
             findings.extend(warnings);
         }
         Err(f) => findings.extend(f),
     });
-    Ok(json!({"rows": rows, "findings": findings}))
+    Ok(json!({"rows": answer(rows)?, "findings": findings}))
 }

@@ -127,10 +127,18 @@ pub struct RuleSet {
 impl RuleSet {
     /// The standard rules of docs/domain.md §7 (prefectural medical associations: own prefecture).
     pub fn standard() -> RuleSet {
-        // The embedded file is checked by a test; it cannot fail at run time in a release.
-        RuleSet::from_json(include_str!("../../data/scopes.json")).unwrap_or(RuleSet {
-            source: String::new(),
-            rules: Vec::new(),
+        Self::standard_ref().clone()
+    }
+
+    /// The standard rules, read once per process.
+    pub fn standard_ref() -> &'static RuleSet {
+        static STANDARD: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        STANDARD.get_or_init(|| {
+            // Embedded data, read by `the_standard_rules_read` below: a file that did not read
+            // would fail that test, never give an empty rule set that sends nothing to anyone.
+            #[allow(clippy::expect_used)]
+            RuleSet::from_json(include_str!("../../data/scopes.json"))
+                .expect("core/data/scopes.json reads (checked by a test)")
         })
     }
 
@@ -191,5 +199,17 @@ impl RuleSet {
 
     pub(crate) fn rule_index(&self, kind: &str) -> Option<usize> {
         self.rules.iter().position(|r| r.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_rules_read() {
+        let set = RuleSet::from_json(include_str!("../../data/scopes.json")).unwrap();
+        assert!(set.rules.len() >= 10, "{} rules", set.rules.len());
+        assert_eq!(RuleSet::standard_ref(), &set);
     }
 }
