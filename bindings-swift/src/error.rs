@@ -3,11 +3,10 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use keynet::Finding;
 use keynet::api::ApiError;
 use keynet::lifecycle::LifecycleError;
 use keynet::posting::DisclosureError;
-
-use crate::types::{Finding, findings};
 
 /// Why input could not be read at all (mirrors the kinds of `keynet::InputError`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -129,7 +128,7 @@ pub enum KeyNetError {
     /// The form — or the posting, event, plan or recipient given — has error findings; every
     /// finding is carried, at its path (`contact.phone`, `postings.1.form.openings`,
     /// `recipients.0`, `event.type`).
-    #[error("{} error finding(s)", findings.iter().filter(|f| f.severity == crate::types::Severity::Error).count())]
+    #[error("{} error finding(s)", findings.iter().filter(|f| f.is_error()).count())]
     InvalidForm { findings: Vec<Finding> },
     /// A lifecycle event the posting's state does not allow.
     #[error("{message}")]
@@ -166,9 +165,7 @@ impl From<ApiError> for KeyNetError {
     fn from(e: ApiError) -> Self {
         match e {
             ApiError::Input(input) => input.into(),
-            ApiError::Invalid { findings: list } => KeyNetError::InvalidForm {
-                findings: findings(list),
-            },
+            ApiError::Invalid { findings } => KeyNetError::InvalidForm { findings },
             ApiError::Lifecycle(l) => KeyNetError::Lifecycle {
                 problem: (&l).into(),
                 message: l.to_string(),
@@ -193,7 +190,24 @@ impl From<ApiError> for KeyNetError {
     }
 }
 
+impl From<LifecycleError> for KeyNetError {
+    fn from(e: LifecycleError) -> Self {
+        ApiError::from(e).into()
+    }
+}
+
+impl From<DisclosureError> for KeyNetError {
+    fn from(e: DisclosureError) -> Self {
+        ApiError::from(e).into()
+    }
+}
+
 impl KeyNetError {
+    /// Every finding, at its path (`contact.phone`, `postings.1.form.openings`).
+    pub(crate) fn invalid(findings: Vec<Finding>) -> Self {
+        KeyNetError::InvalidForm { findings }
+    }
+
     pub(crate) fn internal(message: impl std::fmt::Display) -> Self {
         KeyNetError::Internal {
             message: format!("a bug, please report it: {message}"),

@@ -11,8 +11,8 @@
 //!   and read back by the reader the JSON input goes through (so `R2.6.1`, `東京都` and
 //!   `０３（３２９２）００００` are read too);
 //! - [`PostingRecord`], a posting as a host holds it: [`Posting`]'s fields are private (only the
-//!   lifecycle changes one, and it holds a [`crate::ValidForm`]), so a host gets its §11 parts as
-//!   a record and gives them back to be read again like the posting's JSON.
+//!   lifecycle changes one, and it holds a [`crate::ValidForm`]), so a host gets its parts
+//!   (docs/domain.md §11) as a record and gives them back to be read again like its JSON.
 
 use serde_json::Value;
 use time::Date;
