@@ -2,7 +2,7 @@
 // KeyNet for Swift: the Rust core as a static library in an XCFramework (binary target
 // KeyNetFFI), the Swift source UniFFI generates for it, and a thin hand-written layer.
 // Build both first, on a Mac with Xcode:  bash scripts/build-xcframework.sh
-// (it writes build/KeyNetFFI.xcframework and Sources/KeyNet/KeyNet.swift).
+// (it writes build/KeyNetFFI.xcframework, Sources/KeyNet/KeyNet.swift and KeyNetCore.swift).
 import PackageDescription
 
 let package = Package(

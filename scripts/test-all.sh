@@ -93,12 +93,12 @@ step "Node: node --test bindings-node/__test__"
 (cd bindings-node && node --test __test__/*.test.mjs)
 
 # --- UniFFI (Swift, Kotlin; tested through its Python backend) ------------------------------
-step "UniFFI: cargo test -p keynet-swift (the mirror types match the core)"
+step "UniFFI: cargo test -p keynet-swift (the typed entry points give each golden case its expected answer)"
 cargo test -p keynet-swift --lib
 
-step "UniFFI: build uniffi-bindgen (same pinned UniFFI) and the keynet-swift cdylib"
-# The bindgen first: the cdylib built last is the one without the bindgen's `cli` feature.
-cargo build -p keynet-swift --features cli --bin uniffi-bindgen
+step "UniFFI: build uniffi-bindgen and uniffi-bindgen-swift (same pinned UniFFI) and the keynet-swift cdylib"
+# The bindgens first: the cdylib built last is the one without the bindgens' `cli` feature.
+cargo build -p keynet-swift --features cli --bin uniffi-bindgen --bin uniffi-bindgen-swift
 cargo build -p keynet-swift --lib
 
 step "UniFFI: generate Python, Swift and Kotlin into bindings-swift/generated/"
@@ -106,14 +106,19 @@ GEN=$ROOT/bindings-swift/generated
 rm -rf "$GEN"
 mkdir -p "$GEN/python"
 cp "$TARGET_DIR/debug/$DYLIB" "$GEN/python/"
-for lang in python swift kotlin; do
+for lang in python kotlin; do
     "$TARGET_DIR/debug/uniffi-bindgen" generate --library "$GEN/python/$DYLIB" \
         --language "$lang" --out-dir "$GEN/$lang" --no-format >/dev/null
 done
-# Swift once more from the static library, as bindings-swift/scripts/build-xcframework.sh does
-# on a Mac: the tests check it is the same source.
-"$TARGET_DIR/debug/uniffi-bindgen" generate --library "$TARGET_DIR/debug/libkeynet_swift.a" \
-    --language swift --out-dir "$GEN/swift-from-staticlib" --no-format >/dev/null
+# Swift: both namespaces (the core's types, the entry points) for one module, with one module map
+# for both headers — from the cdylib, and once more from the static library, as
+# bindings-swift/scripts/build-xcframework.sh does on a Mac: the tests check they are the same.
+swift_bindings() {
+    "$TARGET_DIR/debug/uniffi-bindgen-swift" --swift-sources --headers --modulemap \
+        --module-name KeyNetFFI --modulemap-filename KeyNetFFI.modulemap "$1" "$2" >/dev/null
+}
+swift_bindings "$GEN/python/$DYLIB" "$GEN/swift"
+swift_bindings "$TARGET_DIR/debug/libkeynet_swift.a" "$GEN/swift-from-staticlib"
 
 step "UniFFI: pytest bindings-swift/tests (golden table and panic drill through the Python backend; every Swift file parsed with tree-sitter)"
 run_pytest bindings-swift/tests

@@ -2,8 +2,10 @@
 # Builds what bindings-swift/Package.swift needs, on macOS with Xcode and rustup:
 #   build/KeyNetFFI.xcframework   the core as static libraries for iOS devices (arm64), the iOS
 #                                 simulator (arm64 + x86_64) and macOS (arm64 + x86_64), with the
-#                                 C header and module map UniFFI generates
-#   Sources/KeyNet/KeyNet.swift   the Swift API UniFFI generates from the same library
+#                                 C headers and the one module map UniFFI generates for them
+#   Sources/KeyNet/KeyNet.swift   the Swift API UniFFI generates from the same library: the entry
+#   Sources/KeyNet/KeyNetCore.swift  points, and the core's own records and enums (two UniFFI
+#                                 namespaces, one Swift module)
 # Then: cd bindings-swift && swift test   (or add the package to an Xcode project).
 # Not run by the repository's Linux test command (no Xcode there): that one generates the same
 # Swift source and checks it parses; this script is the part only a Mac can do.
@@ -23,7 +25,7 @@ cd "$ROOT"
 
 # The bindgen first (host, with its `cli` feature); the shipped libraries after, per target and
 # with `-p` only, so that feature does not leak into them. Release keeps panic = "unwind".
-cargo build --release -p keynet-swift --features cli --bin uniffi-bindgen
+cargo build --release -p keynet-swift --features cli --bin uniffi-bindgen-swift
 for target in $IOS $SIM $MAC; do
     cargo build --release -p keynet-swift --lib --target "$target"
 done
@@ -31,13 +33,16 @@ done
 OUT=$HERE/build
 rm -rf "$OUT"
 mkdir -p "$OUT/generated" "$OUT/headers/KeyNetFFI" "$OUT/ios-simulator" "$OUT/macos"
-"$TARGET_DIR/release/uniffi-bindgen" generate --library "$TARGET_DIR/aarch64-apple-darwin/release/$LIB" \
-    --language swift --out-dir "$OUT/generated" --no-format
-cp "$OUT/generated/KeyNet.swift" "$HERE/Sources/KeyNet/KeyNet.swift"
+# Both namespaces' Swift and headers, and one module map (module KeyNetFFI) that includes both
+# headers, as scripts/test-all.sh generates and checks them on Linux.
+"$TARGET_DIR/release/uniffi-bindgen-swift" --swift-sources --headers --modulemap \
+    --module-name KeyNetFFI --modulemap-filename module.modulemap \
+    "$TARGET_DIR/aarch64-apple-darwin/release/$LIB" "$OUT/generated"
+cp "$OUT/generated/KeyNet.swift" "$OUT/generated/KeyNetCore.swift" "$HERE/Sources/KeyNet/"
 # Headers in a folder named after the module, so two UniFFI frameworks in one app do not both
 # write include/module.modulemap.
-cp "$OUT/generated/KeyNetFFI.h" "$OUT/headers/KeyNetFFI/"
-cp "$OUT/generated/KeyNetFFI.modulemap" "$OUT/headers/KeyNetFFI/module.modulemap"
+cp "$OUT/generated/KeyNetFFI.h" "$OUT/generated/KeyNetCoreFFI.h" "$OUT/generated/module.modulemap" \
+    "$OUT/headers/KeyNetFFI/"
 
 lipo -create "$TARGET_DIR/aarch64-apple-ios-sim/release/$LIB" "$TARGET_DIR/x86_64-apple-ios/release/$LIB" \
     -output "$OUT/ios-simulator/$LIB"
@@ -48,4 +53,4 @@ xcodebuild -create-xcframework \
     -library "$OUT/ios-simulator/$LIB" -headers "$OUT/headers" \
     -library "$OUT/macos/$LIB" -headers "$OUT/headers" \
     -output "$OUT/KeyNetFFI.xcframework"
-echo "built $OUT/KeyNetFFI.xcframework and Sources/KeyNet/KeyNet.swift"
+echo "built $OUT/KeyNetFFI.xcframework and Sources/KeyNet/KeyNet.swift, KeyNetCore.swift"

@@ -1,13 +1,11 @@
 //! The one error type of the binding, `KeyNetError`: typed cases a Swift `catch` or a Kotlin
 //! `when` can switch on, each carrying its data (never flattened to a string).
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use keynet::Finding;
 use keynet::api::ApiError;
 use keynet::lifecycle::LifecycleError;
 use keynet::posting::DisclosureError;
-
-use crate::types::{Finding, findings};
 
 /// Why input could not be read at all (mirrors the kinds of `keynet::InputError`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -129,7 +127,7 @@ pub enum KeyNetError {
     /// The form — or the posting, event, plan or recipient given — has error findings; every
     /// finding is carried, at its path (`contact.phone`, `postings.1.form.openings`,
     /// `recipients.0`, `event.type`).
-    #[error("{} error finding(s)", findings.iter().filter(|f| f.severity == crate::types::Severity::Error).count())]
+    #[error("{} error finding(s)", findings.iter().filter(|f| f.is_error()).count())]
     InvalidForm { findings: Vec<Finding> },
     /// A lifecycle event the posting's state does not allow.
     #[error("{message}")]
@@ -166,13 +164,13 @@ impl From<ApiError> for KeyNetError {
     fn from(e: ApiError) -> Self {
         match e {
             ApiError::Input(input) => input.into(),
-            ApiError::Invalid { findings: list } => KeyNetError::InvalidForm {
-                findings: findings(list),
-            },
+            ApiError::Invalid { findings } => KeyNetError::InvalidForm { findings },
             ApiError::Lifecycle(l) => KeyNetError::Lifecycle {
                 problem: (&l).into(),
                 message: l.to_string(),
             },
+            // One event of a sequence: the error of that event.
+            ApiError::AtEvent { error, .. } => (*error).into(),
             ApiError::Rules(r) => KeyNetError::Rules {
                 message: r.to_string(),
             },
@@ -193,7 +191,24 @@ impl From<ApiError> for KeyNetError {
     }
 }
 
+impl From<LifecycleError> for KeyNetError {
+    fn from(e: LifecycleError) -> Self {
+        ApiError::from(e).into()
+    }
+}
+
+impl From<DisclosureError> for KeyNetError {
+    fn from(e: DisclosureError) -> Self {
+        ApiError::from(e).into()
+    }
+}
+
 impl KeyNetError {
+    /// Every finding, at its path (`contact.phone`, `postings.1.form.openings`).
+    pub(crate) fn invalid(findings: Vec<Finding>) -> Self {
+        KeyNetError::InvalidForm { findings }
+    }
+
     pub(crate) fn internal(message: impl std::fmt::Display) -> Self {
         KeyNetError::Internal {
             message: format!("a bug, please report it: {message}"),
@@ -204,12 +219,5 @@ impl KeyNetError {
 /// Runs `f`, turning a Rust panic into [`KeyNetError::Internal`] (never an abort: the profile
 /// keeps `panic = "unwind"`).
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, KeyNetError>) -> Result<T, KeyNetError> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "non-string panic payload".to_owned());
-        Err(KeyNetError::internal(detail))
-    })
+    keynet::host::catch_panic(f).unwrap_or_else(|panic| Err(KeyNetError::internal(panic)))
 }

@@ -5,9 +5,9 @@
 use serde_json::Value;
 
 use keynet::api;
+use keynet::{Finding, View};
 
 use crate::error::{KeyNetError, guarded};
-use crate::types::{Finding, ViewKind, findings};
 
 fn form_arg(json: &str) -> Result<Value, KeyNetError> {
     Ok(api::parse_json(json.as_bytes(), keynet::MAX_INPUT_BYTES)?)
@@ -26,7 +26,7 @@ fn rules_arg(json: Option<&str>) -> Result<Option<Value>, KeyNetError> {
 pub fn validate_json(json: String) -> Result<Vec<Finding>, KeyNetError> {
     guarded(|| {
         let validation = keynet::validate_json(json.as_bytes())?;
-        Ok(findings(validation.into_findings()))
+        Ok(validation.into_findings())
     })
 }
 
@@ -51,8 +51,8 @@ pub fn registered_view_json(form_json: String) -> Result<String, KeyNetError> {
 
 /// One view of a form, as JSON text.
 #[uniffi::export]
-pub fn view_json(form_json: String, view: ViewKind) -> Result<String, KeyNetError> {
-    guarded(|| Ok(api::view(&form_arg(&form_json)?, view.into())?.to_string()))
+pub fn view_json(form_json: String, view: View) -> Result<String, KeyNetError> {
+    guarded(|| Ok(api::view(&form_arg(&form_json)?, view)?.to_string()))
 }
 
 /// §11 distribution: `postingsJson` a list of postings, `recipientsJson` a list of recipients,

@@ -14,11 +14,16 @@ import uniffi_helpers as h
 
 PACKAGE = h.REPO / "bindings-swift"
 SWIFT = h.GENERATED / "swift"
-KOTLIN = h.GENERATED / "kotlin" / "keynet" / "keynet.kt"
+# Two namespaces, one API: the core's records and enums (`keynet_core`, derived in the `keynet`
+# crate) and the entry points (`keynet`). Swift compiles both files into the module KeyNet, with
+# one C module (KeyNetFFI) for both headers; Kotlin has a package for each.
+GENERATED_FILES = ["KeyNet.swift", "KeyNetCore.swift"]
+HEADERS = ["KeyNetFFI.h", "KeyNetCoreFFI.h"]
+KOTLIN = [h.GENERATED / "kotlin" / "keynet" / "keynet.kt", h.GENERATED / "kotlin" / "keynet" / "core" / "keynet_core.kt"]
 GENERATED_SWIFT = sorted(SWIFT.glob("*.swift"))
 HAND_WRITTEN_SWIFT = sorted(
     [PACKAGE / "Package.swift"]
-    + [p for p in (PACKAGE / "Sources").rglob("*.swift") if p.name != "KeyNet.swift"]
+    + [p for p in (PACKAGE / "Sources").rglob("*.swift") if p.name not in GENERATED_FILES]
     + list((PACKAGE / "Tests").rglob("*.swift")))
 ALL_SWIFT = GENERATED_SWIFT + HAND_WRITTEN_SWIFT
 
@@ -29,21 +34,31 @@ def rel(path):
 
 # --- generated ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["KeyNet.swift", "KeyNetFFI.h", "KeyNetFFI.modulemap"])
+@pytest.mark.parametrize("name", GENERATED_FILES + HEADERS + ["KeyNetFFI.modulemap"])
 def test_swift_sources_are_generated(name):
     path = SWIFT / name
     assert path.exists() and path.stat().st_size > 0, path
 
 
-def test_swift_from_the_static_library_is_the_same():
+def test_one_c_module_for_both_headers():
+    modulemap = (SWIFT / "KeyNetFFI.modulemap").read_text(encoding="utf-8")
+    assert modulemap.startswith("module KeyNetFFI {")
+    for header in HEADERS:
+        assert f'header "{header}"' in modulemap, header
+    for name in GENERATED_FILES:
+        assert "import KeyNetFFI" in (SWIFT / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.parametrize("name", GENERATED_FILES + HEADERS + ["KeyNetFFI.modulemap"])
+def test_swift_from_the_static_library_is_the_same(name):
     """The XCFramework script generates from the static library: the same Swift as here."""
-    from_staticlib = h.GENERATED / "swift-from-staticlib" / "KeyNet.swift"
+    from_staticlib = h.GENERATED / "swift-from-staticlib" / name
     assert from_staticlib.exists(), f"{from_staticlib} is missing: scripts/test-all.sh generates it"
-    assert from_staticlib.read_bytes() == (SWIFT / "KeyNet.swift").read_bytes()
+    assert from_staticlib.read_bytes() == (SWIFT / name).read_bytes()
 
 
 def test_swift_api_names():
-    swift = (SWIFT / "KeyNet.swift").read_text(encoding="utf-8")
+    swift = "\n".join((SWIFT / name).read_text(encoding="utf-8") for name in GENERATED_FILES)
     for fn in ["validate", "normalize", "formDraft", "publicView", "registeredView", "view", "register",
                "applyEvent", "disclose", "accountStatus", "duplicateOpenPostings", "distribute", "explain",
                "newSince", "countTable", "assessTraining", "trainingMaterials", "standardRecipients",
@@ -69,8 +84,16 @@ def test_swift_api_names():
                  "case Disclosure(problem: DisclosureProblem, message: String", "case Rules(message: String",
                  "case Internal(message: String"]:
         assert case in swift, case
-    # A case named `none` would be taken for Optional.none.
+    # The core's custom types are text (or a list) for Swift, under names of their own.
+    for alias in ["IsoDate = String", "ClockTime = String", "PostalCode = String", "PhoneNumber = String",
+                  "Prefecture = String", "Occupations = [Occupation]?"]:
+        assert f"public typealias {alias}" in swift, alias
+    # A case named `none` would be taken for Optional.none; a type named `Date` would hide
+    # Foundation's, one named `Form` or `View` SwiftUI's.
     assert "case none" not in swift
+    for hidden in ["Date", "Form", "View"]:
+        assert f"public typealias {hidden} " not in swift and f"public struct {hidden}:" not in swift \
+            and f"public enum {hidden}:" not in swift, hidden
 
 
 def test_swift_c_header_parses():
@@ -78,14 +101,22 @@ def test_swift_c_header_parses():
     if cc is None:
         pytest.fail("no C compiler (cc or gcc) to check the generated header")
     # Clang's nullability keywords are unknown to gcc.
-    subprocess.run([cc, "-fsyntax-only", "-D_Nonnull=", "-D_Nullable=", "-x", "c", str(SWIFT / "KeyNetFFI.h")],
+    for header in HEADERS:
+        subprocess.run([cc, "-fsyntax-only", "-D_Nonnull=", "-D_Nullable=", "-x", "c", str(SWIFT / header)],
+                       check=True)
+    # One C module includes both: their shared declarations are guarded.
+    both = "".join(f'#include "{SWIFT / header}"\n' for header in HEADERS)
+    subprocess.run([cc, "-fsyntax-only", "-D_Nonnull=", "-D_Nullable=", "-x", "c", "-"], input=both.encode(),
                    check=True)
 
 
 def test_kotlin_source_is_generated():
-    assert KOTLIN.exists() and KOTLIN.stat().st_size > 0
-    kotlin = KOTLIN.read_text(encoding="utf-8")
-    assert "package keynet" in kotlin
+    for path in KOTLIN:
+        assert path.exists() and path.stat().st_size > 0, path
+    entry_points, core = (path.read_text(encoding="utf-8") for path in KOTLIN)
+    assert "package keynet\n" in entry_points and "package keynet.core\n" in core
+    assert "import keynet.core." in entry_points
+    kotlin = entry_points + core
     for fn in ["validateJson", "callJson", "validate", "distribute", "applyEvent"]:
         assert f"fun `{fn}`(" in kotlin or f"fun {fn}(" in kotlin, fn
     for cls in ["data class FormDraft", "data class RecruitmentForm", "sealed class LifecycleEvent",

@@ -373,6 +373,43 @@ def test_labels_fields_prefectures_catalogue():
     assert all(entry.description.strip() and entry.description_ja.strip() for entry in catalogue)
 
 
+# --- the core's values as text ------------------------------------------------------------------
+
+def test_dates_times_codes_and_prefectures_are_text_read_as_the_core_reads_them(form, posting):
+    """IsoDate, ClockTime, PostalCode, PhoneNumber and Prefecture are text for hosts, written as
+    the canonical JSON writes them and read back by the reader JSON input goes through."""
+    assert (form.employment_period.start, form.working_hours.start) == ("2020-06-01", "16:30")
+    assert (form.workplace.postal_code, form.contact.phone, form.facility.prefecture) == \
+        ("101-0062", "03-3292-0000", "13")
+    edited = kn.posting_from_json(kn.posting_to_json(posting))
+    edited.registered_on = "R2.6.2"
+    edited.form.workplace.postal_code = "〒１０１－００６２"
+    edited.form.facility.prefecture = "Tokyo"
+    written = json.loads(kn.posting_to_json(edited))
+    assert written["registered_on"] == "2020-06-02"
+    assert written["form"]["workplace"]["postal_code"] == "101-0062"
+    assert written["form"]["facility"]["prefecture"] == "13"
+    # Fields of the core's records that the JSON does not write.
+    assert form.workplace.municipality_code == "131016"
+    recipient = kn.Recipient(kind="prefectural_nurse_center", prefecture="東京")
+    assert kn.explain(posting, recipient).received
+
+
+def test_a_value_uniffi_cannot_read_is_refused_before_the_call(form):
+    """A record holding what no reader of the core reads fails as UniFFI's own error, naming the
+    argument (docs/choices.md — "Swift and Kotlin: the core's own types"); the next call works."""
+    import keynet_uniffi
+    broken = kn.form_from_json(kn.form_to_json(form))
+    broken.workplace.postal_code = "abc"
+    with pytest.raises(keynet_uniffi.InternalError) as info:
+        kn.public_view(broken)
+    assert "'form'" in str(info.value) and "postal code" in str(info.value) and "abc" not in str(info.value)
+    with pytest.raises(keynet_uniffi.InternalError) as info:
+        kn.explain(kn.register(form, "P-1", "2020-06-01"), kn.Recipient(kind="prefecture", prefecture="99"))
+    assert "'recipient'" in str(info.value) and "prefecture" in str(info.value)
+    assert kn.public_view(form).workplace.municipality == "千代田区"
+
+
 # --- JSON in general, errors, panics ---------------------------------------------------------
 
 def test_call_json_reaches_every_operation(form):

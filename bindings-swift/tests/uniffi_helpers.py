@@ -25,18 +25,36 @@ CODES = [
 ]
 
 
+class _Module:
+    """The two generated Python modules as one, as Swift compiles KeyNet.swift and KeyNetCore.swift
+    into the one module KeyNet: the core's records and enums (`keynet_core`, derived in the
+    `keynet` crate behind its `uniffi` feature) and the entry points (`keynet`)."""
+
+    def __init__(self, *modules):
+        self._modules = modules
+
+    def __getattr__(self, name):
+        for module in self._modules:
+            if hasattr(module, name):
+                return getattr(module, name)
+        raise AttributeError(name)
+
+
 def _load():
     path = GENERATED / "python" / "keynet.py"
     if not path.exists():
         raise SystemExit(f"{path} is missing: run scripts/test-all.sh (it generates the UniFFI bindings)")
-    # Loaded under another name: `keynet` is also the PyO3 package installed in the venv.
     if "keynet_uniffi" in sys.modules:
         return sys.modules["keynet_uniffi"]
+    # `keynet.py` imports `keynet_core` by name (bindings-swift/uniffi.toml, external_packages).
+    sys.path.insert(0, str(GENERATED / "python"))
+    import keynet_core
+    # Loaded under another name: `keynet` is also the PyO3 package installed in the venv.
     spec = importlib.util.spec_from_file_location("keynet_uniffi", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["keynet_uniffi"] = module
     spec.loader.exec_module(module)
-    return module
+    return _Module(module, keynet_core)
 
 
 kn = _load()
@@ -100,16 +118,19 @@ def variant_name(value):
 
 # --- UniFFI records ⇄ plain JSON data ---------------------------------------------------------
 
-# Mirror field names that differ from their JSON key.
+# Record field names that differ from their JSON key.
 JSON_KEY = {"facility_type": "type"}
 PY_KEY = {v: k for k, v in JSON_KEY.items()}
-# Mirror enum values that differ from their JSON string (Swift's `.none` would be Optional's).
+# Enum values that differ from their JSON string (Swift's `.none` would be Optional's).
 ENUM_JSON = {("PassiveSmoking", "NO_MEASURES"): "none"}
+# Fields of the core's records that its JSON does not write: a workplace's local government
+# code, and the posting an inquiry is about (the posting that holds it).
+NOT_IN_JSON = {("Workplace", "municipality_code"), ("Inquiry", "posting_id")}
 
 
 def plain(value):
-    """A UniFFI value as JSON data, the way the Rust mirrors serialise it except that absent and
-    null are not told apart (see `prune`). Enum values become their snake_case names."""
+    """A UniFFI value as JSON data, the way the core writes it except that absent and null are not
+    told apart (see `prune`). Enum values become their snake_case names."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, enum.Enum):
@@ -118,8 +139,8 @@ def plain(value):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
-    fields = {JSON_KEY.get(k, k): plain(v) for k, v in vars(value).items()}
     cls = type(value).__qualname__
+    fields = {JSON_KEY.get(k, k): plain(v) for k, v in vars(value).items() if (cls, k) not in NOT_IN_JSON}
     if cls.startswith("DeliveryContent."):
         return fields  # flattened into its Delivery
     if cls.startswith("Delivery") and "content" in fields:

@@ -135,7 +135,8 @@ fn invalid(findings: Vec<Finding>) -> ApiError {
     ApiError::Invalid { findings }
 }
 
-fn prefixed(prefix: &str, findings: Vec<Finding>) -> Vec<Finding> {
+/// The findings about one argument of a call, at paths under its name (`posting.form.openings`).
+pub fn prefixed(prefix: &str, findings: Vec<Finding>) -> Vec<Finding> {
     findings
         .into_iter()
         .map(|mut f| {

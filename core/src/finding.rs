@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// How bad a finding is.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -29,6 +30,7 @@ impl Severity {
 }
 
 /// The stable, machine-readable kind of a finding (docs/domain.md §2).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "FindingCode"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
@@ -132,6 +134,7 @@ impl fmt::Display for Severity {
 }
 
 /// One thing validation found, at one path of the canonical JSON.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Dotted JSON path of the field (`workplace.postal_code`, `duties.kinds`); `""` for the form.

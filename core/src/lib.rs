@@ -58,6 +58,8 @@ pub mod posting;
 pub mod sample;
 pub mod text;
 pub mod training;
+#[cfg(feature = "uniffi")]
+pub mod uniffi_support;
 pub mod views;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
@@ -72,6 +74,11 @@ pub use occupation::{LicenceGroup, OCCUPATIONS, Occupation, OccupationInfo};
 pub use places::Prefecture;
 pub use posting::{Posting, Status};
 pub use views::{FormView, View};
+
+// The core's types for Swift and Kotlin (UniFFI), only with the `uniffi` feature: their own
+// namespace, beside bindings-swift's (docs/choices.md — "Swift and Kotlin: the core's own types").
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("keynet_core");
 
 // The README's Rust example is compiled and run as a doctest, so it cannot go stale.
 #[doc = include_str!("../../README.md")]

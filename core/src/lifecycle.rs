@@ -466,6 +466,7 @@ fn read_route(value: Option<&Value>, findings: &mut Vec<Finding>) -> Option<Hire
 // The facility's account
 
 /// Key-Net's admin account of a facility for one calendar month.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountStatus {
@@ -553,6 +554,7 @@ pub fn account_status_on(postings: &[Posting], facility_id: &str, on: Date) -> A
 /// G-MIS record saved anew while the old posting stayed public in Key-Net (seed 002). The
 /// workplace is part of the key because one G-MIS ID may stand for a whole municipality with
 /// several health centres (seed 000, 別添3/4).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DuplicateOpenPostings {
     pub facility_id: String,

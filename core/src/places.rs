@@ -20,6 +20,7 @@ const MUNICIPALITIES_TSV: &str = include_str!("../data/municipalities.tsv");
 pub struct Prefecture(u8);
 
 /// One row of the prefecture table.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrefectureInfo {
     pub code: String,

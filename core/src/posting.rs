@@ -11,6 +11,11 @@ use crate::text;
 use crate::views::FormView;
 
 /// `open`, or `closed` (filled, withdrawn, unpublished or deleted in Key-Net).
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "PostingStatus")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -20,6 +25,7 @@ pub enum Status {
 
 /// Why a posting was closed (§9; the §11 status says only `closed`, so this is an optional
 /// extension field, `closed_reason`).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClosedReason {
@@ -43,6 +49,7 @@ impl ClosedReason {
 }
 
 /// An inquiry (問い合わせ) or an application (応募) by a job seeker.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactKind {
@@ -52,6 +59,7 @@ pub enum ContactKind {
 
 /// A job seeker's inquiry about, or application to, one posting. Only the lifecycle creates
 /// one, so holding it is proof that the seeker asked — the condition for disclosure (§6).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inquiry {
     pub(crate) posting_id: String,
@@ -78,6 +86,7 @@ impl Inquiry {
 /// How a hire was matched (seed 001, 1(4)): through a Key-Net application, or through the
 /// prefecture's coordination HQ desk, Hello Work, a nurse centre or another route. Only a
 /// `key_net` hire needs an earlier application on the posting; training applies to every hire.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
@@ -118,6 +127,7 @@ impl HireRoute {
 }
 
 /// A hire through the plan and the training that conditions it (§8, §9).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hire {
     pub seeker_id: String,
@@ -331,10 +341,39 @@ fn date_text(d: Date) -> String {
     text::iso_date(d)
 }
 
+/// A posting's parts as its JSON writes them (docs/domain.md §11): [`Posting`]'s own writer, shared
+/// with the UniFFI record of a posting so both write the same JSON.
+pub(crate) struct PostingJson<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) registered_on: Date,
+    pub(crate) status: Status,
+    pub(crate) closed_reason: Option<ClosedReason>,
+    pub(crate) closed_on: Option<Date>,
+    pub(crate) form: &'a form::Form,
+    pub(crate) inquiries: &'a [Inquiry],
+    pub(crate) hires: &'a [Hire],
+}
+
 impl Serialize for Posting {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        PostingJson {
+            id: &self.id,
+            registered_on: self.registered_on,
+            status: self.status,
+            closed_reason: self.closed_reason,
+            closed_on: self.closed_on,
+            form: self.form.form(),
+            inquiries: &self.inquiries,
+            hires: &self.hires,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for PostingJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Posting", 8)?;
-        st.serialize_field("posting_id", &self.id)?;
+        st.serialize_field("posting_id", self.id)?;
         st.serialize_field("registered_on", &date_text(self.registered_on))?;
         st.serialize_field("status", &self.status)?;
         if let Some(reason) = self.closed_reason {
@@ -343,7 +382,7 @@ impl Serialize for Posting {
         if let Some(on) = self.closed_on {
             st.serialize_field("closed_on", &date_text(on))?;
         }
-        st.serialize_field("form", &self.form)?;
+        st.serialize_field("form", self.form)?;
         if !self.inquiries.is_empty() {
             let list: Vec<Value> = self
                 .inquiries

@@ -14,6 +14,11 @@ use crate::occupation::Occupation;
 pub const RECOMMENDED_MINUTES: u32 = 120;
 
 /// A module of the training.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "TrainingModule")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Module {
@@ -65,6 +70,11 @@ impl Module {
 }
 
 /// How a session is given.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "TrainingDelivery")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
@@ -82,24 +92,33 @@ impl Delivery {
 }
 
 /// One session of a plan.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "TrainingSession")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Session {
     pub module: Module,
     pub minutes: u32,
     /// `None`: not stated — read as in person, with a warning on a practical.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub delivery: Option<Delivery>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub title: Option<String>,
 }
 
 /// A hire's training plan (§11).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrainingPlan {
     pub sessions: Vec<Session>,
 }
 
 /// The judgement of a plan (§11), plus warnings a person should read.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub missing_required: Vec<Module>,
@@ -332,6 +351,11 @@ pub fn read_plan(value: &Value) -> Result<TrainingPlan, InvalidPlan> {
 // Teaching materials
 
 /// How a material may be had.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "MaterialAccess")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Access {
@@ -342,6 +366,7 @@ pub enum Access {
 }
 
 /// One teaching material of the seeds' list.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
     pub id: String,
@@ -364,6 +389,11 @@ pub struct Material {
 }
 
 /// A length as a range per item, and the number of items.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "MaterialLength")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Length {
     pub min_minutes: u32,

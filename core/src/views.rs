@@ -8,6 +8,7 @@ use crate::form::fields::masked_when_asked;
 use crate::form::{Contact, Facility, Form, ValidForm, Workplace};
 
 /// What a reader of a posting is given.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "ViewKind"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum View {

@@ -24,12 +24,15 @@ pub use scopes::{Region, Rule, RuleSet, RuleSetError};
 
 /// A receiver of postings: its kind (a rule of the rule set), and its prefecture or name where
 /// the kind needs one.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, Deserialize)]
 pub struct Recipient {
     pub kind: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prefecture: Option<Prefecture>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
 }
 
@@ -93,6 +96,7 @@ impl RecipientError {
 }
 
 /// One row of the agencies' count table.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct CountRow {
     pub occupation: Occupation,
@@ -393,6 +397,7 @@ pub fn new_since<'a>(
 }
 
 /// Why a recipient does or does not receive a posting (§11), in English and Japanese.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {
     pub received: bool,

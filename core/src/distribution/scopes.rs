@@ -8,6 +8,7 @@ use crate::occupation::Occupation;
 use crate::views::View;
 
 /// Where a recipient's postings may come from.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
@@ -48,6 +49,11 @@ impl Occupations {
 }
 
 /// One rule: a recipient kind, the view it gets, and its scope.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "DistributionRule")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     pub kind: String,
@@ -61,12 +67,15 @@ pub struct Rule {
     pub region: Region,
     /// The recipient carries a `prefecture` (a prefecture, its labour bureau, its nurse centre).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tied_to_prefecture: bool,
     /// The recipient carries a `name` (each placement agency).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub needs_name: bool,
     /// Where the rule comes from (seed section, or the integrator's own note).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source: String,
 }
 

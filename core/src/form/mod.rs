@@ -13,7 +13,7 @@ pub use rules::scan_published_text;
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use time::Date;
 
 use crate::error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
@@ -24,7 +24,8 @@ use crate::text::{ClockTime, PhoneNumber, PostalCode};
 use raw::Raw;
 
 /// 施設類型.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FacilityType {
     /// 病院
@@ -48,7 +49,8 @@ impl FacilityType {
 }
 
 /// 業務内容.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DutyKind {
     /// 一般内科外来業務
@@ -90,7 +92,8 @@ impl DutyKind {
 }
 
 /// 給与の形態.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SalaryBasis {
     Hourly,
@@ -107,12 +110,15 @@ impl SalaryBasis {
 }
 
 /// 受動喫煙防止の取組.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PassiveSmoking {
     PremisesNoSmoking,
     IndoorNoSmoking,
     SmokingRoom,
+    /// 対策なし: `noMeasures` for hosts (Swift would take a case `none` for `Optional.none`).
+    #[cfg_attr(feature = "uniffi", uniffi(name = "NoMeasures"))]
     None,
     Other,
 }
@@ -176,11 +182,14 @@ fn serialize_clock<S: Serializer>(time: &ClockTime, s: S) -> Result<S::Ok, S::Er
 }
 
 /// 医療機関.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Facility {
     /// The G-MIS ID: opaque, never public.
     pub id: String,
     pub name: String,
+    /// `facility.type` in the JSON; `facilityType` for hosts.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "facility_type"))]
     pub kind: FacilityType,
     pub prefecture: Prefecture,
 }
@@ -198,6 +207,7 @@ impl fmt::Debug for Facility {
 }
 
 /// ③ 勤務地.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Workplace {
     pub postal_code: Option<PostalCode>,
@@ -222,6 +232,7 @@ impl fmt::Debug for Workplace {
 
 /// ④ 雇用期間 (start ≤ end). No end: an open-ended period (期間の定めなし), as the paper form
 /// allows.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EmploymentPeriod {
     #[serde(serialize_with = "serialize_date")]
@@ -245,6 +256,7 @@ fn serialize_optional_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S
 }
 
 /// ⑥ 業務内容.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Duties {
     /// At least one; in the order of docs/domain.md §2, without repeats.
@@ -254,6 +266,7 @@ pub struct Duties {
 }
 
 /// ⑦ 給与.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Salary {
     pub basis: SalaryBasis,
@@ -262,6 +275,7 @@ pub struct Salary {
 }
 
 /// ⑧ 勤務時間.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkingHours {
     #[serde(serialize_with = "serialize_clock")]
@@ -289,6 +303,7 @@ pub fn shift_minutes(start: ClockTime, end: ClockTime) -> u16 {
 }
 
 /// ⑨ 加入保険.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Insurance {
     pub employment: bool,
@@ -299,6 +314,7 @@ pub struct Insurance {
 }
 
 /// ⑫ 担当者.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
@@ -318,6 +334,7 @@ impl fmt::Debug for Contact {
 }
 
 /// ⑬ 求人登録の有無.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExistingListings {
     pub hello_work: bool,
@@ -327,6 +344,11 @@ pub struct ExistingListings {
 }
 
 /// A recruitment form, normalised: what the canonical JSON v1 says, field for field.
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "RecruitmentForm")
+)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     pub masking_requested: bool,
