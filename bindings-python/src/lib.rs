@@ -19,6 +19,7 @@ mod batch;
 mod convert;
 mod errors;
 mod files;
+mod objects;
 
 use args::{document, list, optional_document};
 pub use errors::{
@@ -28,7 +29,7 @@ pub use errors::{
 use errors::{api_error, findings_list, guarded, input_error, internal, invalid_form};
 
 /// Reads `form` (dict, JSON `str` or JSON `bytes`) and runs the core's validation.
-fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
+pub(crate) fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
     let result = if let Ok(text) = form.cast::<PyString>() {
         keynet::validate_json(text.to_cow()?.as_bytes())
     } else if let Ok(bytes) = form.cast::<PyBytes>() {
@@ -53,7 +54,7 @@ fn answer<'py>(py: Python<'py>, result: Result<Value, ApiError>) -> PyResult<Bou
 }
 
 /// A date argument: ISO (or wareki) text, or a `datetime.date`.
-fn date_text(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+pub(crate) fn date_text(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
     if let Ok(text) = obj.cast::<PyString>() {
         return Ok(text.to_cow()?.into_owned());
     }
@@ -78,6 +79,9 @@ mod native {
 
     #[pymodule_export]
     use super::batch::Batch;
+
+    #[pymodule_export]
+    use super::objects::{PyPosting, PyRuleSet, PyValidForm};
 
     #[pymodule_export]
     use super::files::{

@@ -1,7 +1,6 @@
 //! The one error type of the binding, `KeyNetError`: typed cases a Swift `catch` or a Kotlin
 //! `when` can switch on, each carrying its data (never flattened to a string).
 
-
 use keynet::Finding;
 use keynet::api::ApiError;
 use keynet::lifecycle::LifecycleError;

@@ -23,6 +23,16 @@ pub enum Status {
     Closed,
 }
 
+impl Status {
+    /// The name in JSON: `open`, `closed`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Closed => "closed",
+        }
+    }
+}
+
 /// Why a posting was closed (§9; the §11 status says only `closed`, so this is an optional
 /// extension field, `closed_reason`).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]

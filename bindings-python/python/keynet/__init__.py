@@ -16,6 +16,9 @@ All rules live in the Rust core; this package only converts between Python and t
 
 from ._keynet import (
     Batch,
+    Posting,
+    RuleSet,
+    ValidForm,
     CsvWriteError,
     DisclosureError,
     InputError,
@@ -70,6 +73,9 @@ from ._frames import count_frame, count_matrix, findings_frame
 
 __all__ = [
     "Batch",
+    "Posting",
+    "RuleSet",
+    "ValidForm",
     "CsvBytes",
     "CsvWriteError",
     "DisclosureError",

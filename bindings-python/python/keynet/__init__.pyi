@@ -391,6 +391,62 @@ class Batch:
     def to_polars(self) -> Any:
         """The findings as a polars DataFrame (see ``findings_frame``). Needs polars."""
 
+# --- objects holding core values -------------------------------------------------------------------
+
+class ValidForm:
+    """A form without error findings, held in Rust: ``ValidForm(form)`` validates once (dict,
+    JSON ``str`` or ``bytes``; InvalidForm with ``.findings`` on errors, InputError when it is no
+    form); its views and registration then read nothing again."""
+
+    def __init__(self, form: Form) -> None: ...
+    @property
+    def findings(self) -> List[Finding]:
+        """The warnings (a valid form has no error findings)."""
+    @property
+    def masking_requested(self) -> bool: ...
+    @property
+    def occupation(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The canonical JSON (interchange format v1), as ``normalize`` gives it."""
+    def to_json(self) -> str: ...
+    def public_view(self) -> Dict[str, Any]: ...
+    def registered_view(self) -> Dict[str, Any]: ...
+    def view(self, view: str) -> Optional[Dict[str, Any]]:
+        """``internal``, ``registered``, ``public``; ``counts`` shows no posting: None."""
+    def register(self, posting_id: str, registered_on: Union[str, datetime.date]) -> "Posting": ...
+
+class Posting:
+    """A posting held in Rust: ``Posting(posting)`` reads a dict or JSON once;
+    ``ValidForm.register`` makes one. Events change it in place."""
+
+    def __init__(self, posting: Document) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> Literal["open", "closed"]: ...
+    @property
+    def form(self) -> ValidForm: ...
+    def apply(self, event: Document) -> None:
+        """One event; LifecycleError (the posting unchanged) when its state does not allow it."""
+    def apply_events(self, events: Documents) -> None:
+        """Events in order, all or nothing: on a failure (``.at``: the failing event) the posting
+        is unchanged."""
+    def disclose(self, seeker_id: str) -> Dict[str, Any]: ...
+    def public_view(self) -> Dict[str, Any]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class RuleSet:
+    """Distribution rules parsed once: ``RuleSet()`` is the standard set, ``RuleSet(rules)``
+    extends or overrides it."""
+
+    def __init__(self, rules: Optional[Document] = None) -> None: ...
+    def distribute(
+        self, postings: Union[Sequence[Posting], Documents], recipients: Documents
+    ) -> Dict[str, Any]:
+        """What each recipient receives; ``Posting`` objects are used as they are."""
+    def explain(self, posting: Union[Posting, Document], recipient: Document) -> Dict[str, Any]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
 # --- forms ----------------------------------------------------------------------------------------
 
 def validate(form: Form) -> List[Finding]:
