@@ -21,6 +21,8 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::{Map, Value};
 
+mod objects;
+
 /// One thing validation found, at one dotted path of the canonical JSON.
 #[napi(object)]
 #[derive(Debug, Clone)]
