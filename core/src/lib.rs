@@ -59,6 +59,7 @@ pub mod sample;
 pub mod text;
 pub mod training;
 pub mod views;
+pub mod vocabulary;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};

@@ -18,6 +18,10 @@ pub enum Status {
     Closed,
 }
 
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Open, Status::Closed];
+}
+
 /// Why a posting was closed (§9; the §11 status says only `closed`, so this is an optional
 /// extension field, `closed_reason`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -48,6 +52,10 @@ impl ClosedReason {
 pub enum ContactKind {
     Inquiry,
     Application,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 2] = [ContactKind::Inquiry, ContactKind::Application];
 }
 
 /// A job seeker's inquiry about, or application to, one posting. Only the lifecycle creates

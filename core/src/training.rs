@@ -341,6 +341,10 @@ pub enum Access {
     Paid,
 }
 
+impl Access {
+    pub const ALL: [Access; 3] = [Access::Free, Access::MembersOnly, Access::Paid];
+}
+
 /// One teaching material of the seeds' list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
