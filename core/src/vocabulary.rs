@@ -28,8 +28,7 @@ use crate::training::{Access, Delivery, Module};
 use crate::views::View;
 
 /// The kinds of [`crate::api::ApiError`] ([`ApiError::kind`](crate::api::ApiError::kind)), in
-/// the order of its variants. Kept here rather than next to the type so the façade's module stays
-/// one concern; a test below checks every variant's kind is listed.
+/// the order of its variants; a test below checks every variant's kind is listed.
 pub const API_ERROR_KINDS: [&str; 6] = [
     "invalid_input",
     "invalid",
