@@ -30,12 +30,10 @@ pub struct Finding {
     /// Dotted JSON path of the field (`workplace.postal_code`); `""` for the whole form.
     pub path: String,
     /// The stable, machine-readable kind of the finding.
-    #[napi(
-        ts_type = "'required' | 'format' | 'range' | 'unknown_value' | 'inconsistent' | 'masking_leak' | 'labor_law' | 'health_law' | 'too_long'"
-    )]
+    #[napi(ts_type = "FindingCode")]
     pub code: String,
     /// `error`: the form cannot be registered; `warning`: registrable, but a person should look.
-    #[napi(ts_type = "'error' | 'warning'")]
+    #[napi(ts_type = "Severity")]
     pub severity: String,
     /// English message for people.
     pub message: String,
@@ -60,9 +58,7 @@ impl From<&keynet::Finding> for Finding {
 #[napi(object)]
 #[derive(Debug, Clone)]
 pub struct CodeInfo {
-    #[napi(
-        ts_type = "'required' | 'format' | 'range' | 'unknown_value' | 'inconsistent' | 'masking_leak' | 'labor_law' | 'health_law' | 'too_long'"
-    )]
+    #[napi(ts_type = "FindingCode")]
     pub code: String,
     pub description: String,
     #[napi(js_name = "description_ja")]
@@ -73,7 +69,7 @@ pub struct CodeInfo {
 #[napi(object)]
 #[derive(Debug, Clone)]
 pub struct LineError {
-    #[napi(ts_type = "'too_large' | 'invalid_utf8' | 'syntax' | 'too_deep' | 'not_an_object'")]
+    #[napi(ts_type = "InputErrorKind")]
     pub kind: String,
     pub message: String,
     #[napi(js_name = "message_ja")]

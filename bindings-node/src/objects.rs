@@ -130,7 +130,7 @@ impl PostingObject {
     }
 
     /// `open` or `closed`.
-    #[napi(getter, ts_return_type = "'open' | 'closed'")]
+    #[napi(getter, ts_return_type = "PostingStatus")]
     pub fn status(&self) -> &'static str {
         self.inner.status().as_str()
     }

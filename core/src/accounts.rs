@@ -251,6 +251,10 @@ pub enum PasswordPolicy {
     Kintone2020,
 }
 
+impl PasswordPolicy {
+    pub const ALL: [PasswordPolicy; 2] = [PasswordPolicy::Gmis, PasswordPolicy::Kintone2020];
+}
+
 /// Every finding about a password under a policy (path `password`). Messages never repeat it.
 pub fn check_password(password: &str, policy: PasswordPolicy) -> Vec<Finding> {
     let mut f = Vec::new();

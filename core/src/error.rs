@@ -30,6 +30,17 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// Every [`kind`](Self::kind), in the order of the variants: the vocabulary hosts switch on.
+    pub const KINDS: [&'static str; 7] = [
+        "too_large",
+        "invalid_utf8",
+        "syntax",
+        "too_deep",
+        "too_many_items",
+        "not_json",
+        "not_an_object",
+    ];
+
     /// A stable snake_case name of the error kind, for hosts that switch on it.
     pub const fn kind(&self) -> &'static str {
         match self {

@@ -20,6 +20,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Both, the blocking one first.
+    pub const ALL: [Severity; 2] = [Severity::Error, Severity::Warning];
+
     /// The canonical string: `error` or `warning`.
     pub const fn as_str(self) -> &'static str {
         match self {

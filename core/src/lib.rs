@@ -61,6 +61,7 @@ pub mod training;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_support;
 pub mod views;
+pub mod vocabulary;
 
 pub use distribution::{Recipient, RuleSet, distribute, explain, new_since};
 pub use error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};

@@ -75,6 +75,20 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
+    /// Every [`kind`](Self::kind), in the order of the variants: the vocabulary hosts switch on.
+    pub const KINDS: [&'static str; 10] = [
+        "closed",
+        "before_its_time",
+        "not_an_applicant",
+        "already_applied",
+        "already_hired",
+        "not_hired",
+        "training_incomplete",
+        "training_already_completed",
+        "training_not_completed",
+        "already_reported",
+    ];
+
     /// The same message in Japanese.
     pub fn message_ja(&self) -> String {
         match self {
@@ -477,6 +491,14 @@ pub enum AccountStatus {
     /// Every posting closed and the month of the last closing is over without a new
     /// registration (a new one reactivates it).
     Suspended,
+}
+
+impl AccountStatus {
+    pub const ALL: [AccountStatus; 3] = [
+        AccountStatus::NoAccount,
+        AccountStatus::Active,
+        AccountStatus::Suspended,
+    ];
 }
 
 // The seed's rule (seed 000, 別添1 (6)), quoted in docs/choices.md: 「登録した募集情報が充足され、

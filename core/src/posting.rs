@@ -24,6 +24,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 2] = [Status::Open, Status::Closed];
+
     /// The name in JSON: `open`, `closed`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -65,6 +67,10 @@ impl ClosedReason {
 pub enum ContactKind {
     Inquiry,
     Application,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 2] = [ContactKind::Inquiry, ContactKind::Application];
 }
 
 /// A job seeker's inquiry about, or application to, one posting. Only the lifecycle creates

@@ -365,6 +365,10 @@ pub enum Access {
     Paid,
 }
 
+impl Access {
+    pub const ALL: [Access; 3] = [Access::Free, Access::MembersOnly, Access::Paid];
+}
+
 /// One teaching material of the seeds' list.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,12 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, from the most to the least shown.
+    pub const ALL: [View; 4] = [View::Internal, View::Registered, View::Public, View::Counts];
+
+    /// The views that show a posting's form ([`FormView::of`]): every one but `counts`.
+    pub const FORMS: [View; 3] = [View::Internal, View::Registered, View::Public];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             View::Internal => "internal",

@@ -27,59 +27,156 @@ import os
 
 __version__: str
 
+# <generated: vocabularies — do not edit; regenerate with KEYNET_WRITE_VOCAB=1 cargo test -p keynet --test vocabularies>
+OccupationCode = Literal[
+    "physician", "public_health_nurse", "midwife", "nurse", "assistant_nurse",
+    "radiological_technologist", "clinical_laboratory_technologist", "clinical_engineer",
+    "pharmacist", "paramedic", "clerical",
+]
+"""The 11 occupations (docs/domain.md §3), in its order."""
+
+PrefectureCode = Literal[
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32",
+    "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47",
+]
+"""JIS X 0401 prefecture codes, as the canonical form writes them (docs/domain.md §4)."""
+
+FacilityType = Literal["hospital", "clinic", "public_health_center"]
+"""施設類型: hospital, clinic or public health centre."""
+
+DutyKind = Literal[
+    "general_internal_medicine_outpatient", "returnee_contact_outpatient",
+    "mild_case_accommodation", "public_health_center", "other",
+]
+"""業務内容: the kinds of duties a form offers (one or more)."""
+
+SalaryBasis = Literal["hourly", "daily", "monthly"]
+"""給与の形態: what the amount is paid for."""
+
+PassiveSmoking = Literal[
+    "premises_no_smoking", "indoor_no_smoking", "smoking_room", "none", "other",
+]
+"""受動喫煙防止の取組: the workplace's measure against passive smoking."""
+
+FormFieldPath = Literal[
+    "masking_requested", "facility", "facility.id", "facility.name", "facility.type",
+    "facility.prefecture", "occupation", "openings", "workplace", "workplace.postal_code",
+    "workplace.prefecture", "workplace.municipality", "workplace.street_address",
+    "workplace.facility_name", "employment_period", "employment_period.start",
+    "employment_period.end", "trial_period_weeks", "duties", "duties.kinds", "duties.other_detail",
+    "duties.specifics", "salary", "salary.basis", "salary.amount_yen", "salary.trial_amount_yen",
+    "working_hours", "working_hours.start", "working_hours.end", "working_hours.break_minutes",
+    "working_hours.holidays", "working_hours.overtime", "insurance", "insurance.employment",
+    "insurance.workers_accident", "insurance.health", "insurance.pension", "insurance.other",
+    "passive_smoking", "passive_smoking_detail", "notes", "contact", "contact.name",
+    "contact.address", "contact.phone", "contact.extension", "contact.application_phone",
+    "contact.fax", "contact.email", "existing_listings", "existing_listings.hello_work",
+    "existing_listings.women_doctors_bank", "existing_listings.nurse_center",
+    "existing_listings.other",
+]
+"""The dotted path of every field of the form (docs/domain.md §2), in the form's order: where its
+findings are."""
+
 FindingCode = Literal[
-    "required",
-    "format",
-    "range",
-    "unknown_value",
-    "inconsistent",
-    "masking_leak",
-    "labor_law",
-    "health_law",
-    "too_long",
+    "required", "format", "range", "unknown_value", "inconsistent", "masking_leak", "labor_law",
+    "health_law", "too_long",
 ]
-"""The stable, machine-readable kind of a finding."""
+"""The stable, machine-readable kind of a finding (docs/domain.md §2.6)."""
 
-InputErrorKind = Literal["too_large", "invalid_utf8", "syntax", "too_deep", "too_many_items", "not_an_object", "not_json"]
-"""Why input could not be read as a document at all."""
+Severity = Literal["error", "warning"]
+"""``error``: the form cannot be registered; ``warning``: registrable, but a person should look."""
 
-OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv_write"]
-"""Why the façade refused an operation (``OperationError.kind``)."""
+View = Literal["internal", "registered", "public", "counts"]
+"""The views of a posting (docs/domain.md §6, §11); ``counts`` shows no posting, only counts per
+occupation and prefecture."""
 
-LifecycleErrorDetail = Literal[
-    "closed",
-    "before_its_time",
-    "not_an_applicant",
-    "already_applied",
-    "already_hired",
-    "not_hired",
-    "training_incomplete",
-    "training_already_completed",
-    "training_not_completed",
-    "already_reported",
+FormView = Literal["internal", "registered", "public"]
+"""The views that show a posting's form: every view but ``counts``."""
+
+StandardRecipientKind = Literal[
+    "prefecture", "prefecture_own_email", "mhlw", "labour_bureau", "women_doctors_bank",
+    "central_nurse_center", "jart", "jace", "jamt", "prefectural_nurse_center", "private_agency",
+    "public_site", "prefectural_medical_association",
 ]
-"""``LifecycleError.detail``: which lifecycle rule refused the event."""
+"""The recipient kinds of the standard rule set (core/data/scopes.json, docs/domain.md §7); a
+rule set from JSON may add its own."""
 
-CsvWriteErrorDetail = Literal["unencodable", "not_tabular", "io"]
-"""``CsvWriteError.detail``: why the file could not be written."""
+Region = Literal["nationwide", "own_prefecture"]
+"""Where a recipient's postings come from: every prefecture, or only its own."""
 
-CsvEncoding = Literal["shift_jis", "utf8", "utf-8", "cp932", "sjis", "windows-31j"]
-"""A CSV file's encoding: Shift_JIS read and written as Windows-31J (``cp932``, ``sjis`` and
-``windows-31j`` name it too), or UTF-8 (written with a BOM)."""
+ContactKind = Literal["inquiry", "application"]
+"""A job seeker's contact with a posting: an inquiry or an application."""
+
+PostingStatus = Literal["open", "closed"]
+"""A posting's status (docs/domain.md §11)."""
+
+ClosedReason = Literal["filled", "withdrawn", "unpublished", "deleted"]
+"""Why a posting was closed: 充足, 取下げ, 非公開 or 削除 (docs/domain.md §9)."""
+
+HireRoute = Literal["key_net", "hello_work", "prefecture_desk", "nurse_center", "other"]
+"""How a hire was matched (docs/domain.md §9.2); only a ``key_net`` hire needs an application on
+the posting first."""
+
+AccountStatus = Literal["no_account", "active", "suspended"]
+"""A facility's Key-Net account in a month (docs/domain.md §9.4)."""
+
+TrainingModule = Literal[
+    "infection_control_lecture", "infection_control_practical", "medical_safety_lecture", "other",
+]
+"""The modules of a training plan (docs/domain.md §8.2); all but ``other`` are required."""
+
+TrainingDelivery = Literal["in_person", "video", "external"]
+"""How a training session is given."""
+
+MaterialAccess = Literal["free", "members_only", "paid"]
+"""How a teaching material may be had."""
 
 IdKind = Literal[
-    "medical_institution",
-    "health_center_recruitment",
-    "aggregating_body",
-    "fire_department_hq",
-    "prefecture",
-    "health_center_municipality",
+    "medical_institution", "health_center_recruitment", "aggregating_body", "fire_department_hq",
+    "prefecture", "health_center_municipality",
 ]
-"""The kinds of G-MIS ID."""
+"""The kinds of G-MIS ID (docs/domain.md §10.1)."""
 
 PasswordPolicy = Literal["gmis", "kintone2020"]
-"""``gmis``: at least 8 half-width characters with upper, lower and digit (symbols allowed);
-``kintone2020``: at least 8 half-width letters and digits, both present, nothing else."""
+"""``gmis``: at least 8 half-width characters with an upper-case letter, a lower-case letter and
+a digit (symbols allowed); ``kintone2020``: at least 8 half-width characters with letters and
+digits both present (docs/domain.md §10.2)."""
+
+CsvEncoding = Literal["shift_jis", "utf8", "utf-8", "cp932", "sjis", "windows-31j"]
+"""A CSV file's encoding: ``shift_jis`` is read and written as Windows-31J, which ``cp932``,
+``sjis`` and ``windows-31j`` name too (decode its bytes with Python's ``cp932`` codec, not
+``shift_jis``); ``utf8`` (or ``utf-8``) is written with a BOM."""
+
+CsvColumnKind = Literal["text", "bool", "list", "status", "closed_reason"]
+"""How a CSV column's text becomes JSON: ``bool`` reads 有/無, はい/いいえ, ○/×, true/false, 1/0 and
+writes 有/無; ``list`` is split on 、 ; ； | or line breaks; ``status`` is 公開中/終了;
+``closed_reason`` is 充足・取下げ・非公開・削除."""
+
+KintoneReadAs = Literal["text", "number", "date", "time", "choice", "choices", "flag", "flags"]
+"""How the value of a mapped kintone field is read into the form (docs/kintone.md)."""
+
+InputErrorKind = Literal[
+    "too_large", "invalid_utf8", "syntax", "too_deep", "too_many_items", "not_json",
+    "not_an_object",
+]
+"""Why input could not be read as a document at all."""
+
+LifecycleErrorDetail = Literal[
+    "closed", "before_its_time", "not_an_applicant", "already_applied", "already_hired",
+    "not_hired", "training_incomplete", "training_already_completed", "training_not_completed",
+    "already_reported",
+]
+"""``LifecycleError.detail``: which lifecycle rule refused the event (docs/domain.md §9)."""
+
+CsvWriteErrorDetail = Literal["unencodable", "not_tabular", "io"]
+"""``CsvWriteError.detail``: why the file could not be written — ``unencodable`` (a character
+without a Shift_JIS form), ``not_tabular`` (a posting with inquiries or hires) or ``io``."""
+
+OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv_write"]
+"""Why the façade refused an operation (``OperationError.kind``); input that is no document at
+all raises ``InputError`` instead."""
+# </generated>
 
 class Finding(TypedDict):
     """One thing validation found, at one dotted path of the canonical JSON."""
@@ -87,7 +184,7 @@ class Finding(TypedDict):
     path: str
     """Dotted JSON path of the field (``workplace.postal_code``); ``""`` for the whole form."""
     code: FindingCode
-    severity: Literal["error", "warning"]
+    severity: Severity
     """``error``: the form cannot be registered; ``warning``: registrable, but a person should look."""
     message: str
     """English message for people."""
@@ -180,7 +277,7 @@ class ColumnSpec(TypedDict):
     """The Japanese header (募集情報ID)."""
     path: str
     """Dotted path in the posting JSON (``form.contact.phone``)."""
-    kind: Literal["text", "bool", "list", "status", "closed_reason"]
+    kind: CsvColumnKind
 
 class ColumnMapping(TypedDict):
     """The columns of a postings CSV (``postings_csv_mapping()``; pass a changed one as ``mapping``)."""
@@ -269,7 +366,7 @@ class Permissions(TypedDict):
     label_ja: str
     registers: List[str]
     """Facility types of the forms it may register (empty: none)."""
-    reads_postings: Optional[Literal["internal", "registered", "public"]]
+    reads_postings: Optional[FormView]
     """The view in which it reads postings distributed to it (None: only its own postings)."""
     reads_bed_view: bool
     """Reads the regional bed view of its own prefecture."""
@@ -423,7 +520,7 @@ class Posting:
     @property
     def id(self) -> str: ...
     @property
-    def status(self) -> Literal["open", "closed"]: ...
+    def status(self) -> PostingStatus: ...
     @property
     def form(self) -> ValidForm: ...
     def apply(self, event: Document) -> None:
@@ -493,7 +590,7 @@ def public_view(form: Form) -> Dict[str, Any]:
 def registered_view(form: Form) -> Dict[str, Any]:
     """The registered view of a form without errors: every field but ``facility.id``. Raises InvalidForm."""
 
-def view(form: Form, view: Literal["internal", "registered", "public"]) -> Dict[str, Any]:
+def view(form: Form, view: FormView) -> Dict[str, Any]:
     """One view of a form without errors by name. Raises InvalidForm (an unknown view is a finding at ``view``)."""
 
 # --- distribution ---------------------------------------------------------------------------------
@@ -552,10 +649,10 @@ def disclose(posting: Document, seeker_id: str) -> Dict[str, Any]:
     """The full details (registered view) for a seeker who inquired about or applied to the
     posting. Raises DisclosureError for anyone else."""
 
-def account_status(postings: Documents, facility_id: str, year: int, month: int) -> Literal["no_account", "active", "suspended"]:
+def account_status(postings: Documents, facility_id: str, year: int, month: int) -> AccountStatus:
     """The facility's Key-Net account status in a calendar month (§9). Raises InvalidForm for a month outside 1–12."""
 
-def account_status_on(postings: Documents, facility_id: str, on: Union[str, datetime.date]) -> Literal["no_account", "active", "suspended"]:
+def account_status_on(postings: Documents, facility_id: str, on: Union[str, datetime.date]) -> AccountStatus:
     """The facility's Key-Net account status on one day (ISO date or wareki)."""
 
 def agency_notice(

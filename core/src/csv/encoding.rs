@@ -17,6 +17,20 @@ pub enum Encoding {
     ShiftJis,
 }
 
+impl Encoding {
+    /// Both, the default (Shift_JIS, as Excel in Japan writes it) first.
+    pub const ALL: [Encoding; 2] = [Encoding::ShiftJis, Encoding::Utf8];
+
+    /// Other names the JSON façade accepts for an encoding (case, `-` and `_` aside): the
+    /// names Python's codecs and Windows give them.
+    pub const ALIASES: [(&'static str, Encoding); 4] = [
+        ("utf-8", Encoding::Utf8),
+        ("cp932", Encoding::ShiftJis),
+        ("sjis", Encoding::ShiftJis),
+        ("windows-31j", Encoding::ShiftJis),
+    ];
+}
+
 /// Characters without a Windows-31J form that have one a Japanese reader reads the same: written
 /// as the second, and reported.
 pub const SUBSTITUTIONS: [(char, char); 6] = [

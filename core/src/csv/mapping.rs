@@ -22,6 +22,16 @@ pub enum ColumnKind {
     ClosedReason,
 }
 
+impl ColumnKind {
+    pub const ALL: [ColumnKind; 5] = [
+        ColumnKind::Text,
+        ColumnKind::Bool,
+        ColumnKind::List,
+        ColumnKind::Status,
+        ColumnKind::ClosedReason,
+    ];
+}
+
 /// Codes and Japanese labels of the closing reasons, as the CSV writes them (one list, the
 /// posting's).
 pub(super) fn closed_reason_labels() -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -25,6 +25,20 @@ pub enum WriteError {
     Io(String),
 }
 
+impl WriteError {
+    /// Every [`kind`](Self::kind), in the order of the variants: the vocabulary hosts switch on.
+    pub const KINDS: [&'static str; 3] = ["unencodable", "not_tabular", "io"];
+
+    /// A stable snake_case name of the failure, for hosts.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            WriteError::Unencodable { .. } => "unencodable",
+            WriteError::NotTabular { .. } => "not_tabular",
+            WriteError::Io(_) => "io",
+        }
+    }
+}
+
 /// A streaming CSV writer in UTF-8 (with BOM) or Shift_JIS.
 #[derive(Debug)]
 pub struct Writer<W: Write> {

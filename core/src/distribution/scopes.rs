@@ -17,6 +17,10 @@ pub enum Region {
     OwnPrefecture,
 }
 
+impl Region {
+    pub const ALL: [Region; 2] = [Region::Nationwide, Region::OwnPrefecture];
+}
+
 /// Which occupations a rule covers: `"all"` or a list of codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]

@@ -37,6 +37,17 @@ pub enum ReadAs {
 }
 
 impl ReadAs {
+    pub const ALL: [ReadAs; 8] = [
+        ReadAs::Text,
+        ReadAs::Number,
+        ReadAs::Date,
+        ReadAs::Time,
+        ReadAs::Choice,
+        ReadAs::Choices,
+        ReadAs::Flag,
+        ReadAs::Flags,
+    ];
+
     /// The kintone field types this reading accepts.
     pub const fn field_types(self) -> &'static [&'static str] {
         match self {
