@@ -152,6 +152,7 @@ pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
         ApiError::Disclosure(_) => DisclosureError::new_err(err.to_string()),
         ApiError::Rules(_) => RulesError::new_err(err.to_string()),
         ApiError::CsvWrite(e) => return csv_write_error(py, err, e),
+        ApiError::Output(_) => return InternalError::new_err(err.to_string()),
         // A kind added to the core later still arrives with its kind and detail.
         _ => OperationError::new_err(err.to_string()),
     };

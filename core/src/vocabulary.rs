@@ -447,7 +447,8 @@ mod tests {
             ApiError::Disclosure(DisclosureError::NoInquiry),
             ApiError::CsvWrite(WriteError::Io(String::new())),
         ];
-        // `AtEvent` has the kind of the error it wraps, so it adds none.
+        // `AtEvent` has the kind of the error it wraps, so it adds none; `Output` is a bug, of
+        // kind `internal` like a caught panic, which each host's error type adds itself.
         let _every_variant_named = |e: &ApiError| match e {
             ApiError::Input(_)
             | ApiError::Invalid { .. }
@@ -455,8 +456,10 @@ mod tests {
             | ApiError::AtEvent { .. }
             | ApiError::Rules(_)
             | ApiError::Disclosure(_)
-            | ApiError::CsvWrite(_) => (),
+            | ApiError::CsvWrite(_)
+            | ApiError::Output(_) => (),
         };
+        assert_eq!(ApiError::Output(String::new()).kind(), "internal");
         assert_eq!(api.each_ref().map(ApiError::kind), API_ERROR_KINDS);
     }
 
