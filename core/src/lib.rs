@@ -33,6 +33,7 @@ pub mod batch;
 pub mod beds;
 pub mod csv;
 pub mod distribution;
+mod embedded;
 mod error;
 mod finding;
 pub mod fire_hq;

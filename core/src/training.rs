@@ -440,11 +440,10 @@ pub struct Programme {
 pub fn example_programme() -> &'static Programme {
     static PROGRAMME: OnceLock<Programme> = OnceLock::new();
     PROGRAMME.get_or_init(|| {
-        // Checked to parse by a test.
-        serde_json::from_str(include_str!("../data/training_programme.json")).unwrap_or(Programme {
-            source: String::new(),
-            parts: Vec::new(),
-        })
+        crate::embedded::json(
+            "training_programme.json",
+            include_str!("../data/training_programme.json"),
+        )
     })
 }
 
@@ -466,10 +465,12 @@ struct Catalogue {
 pub fn materials() -> &'static [Material] {
     static CATALOGUE: OnceLock<Vec<Material>> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        // Checked to parse, with every audience a known occupation, by a test.
-        serde_json::from_str::<Catalogue>(include_str!("../data/training_materials.json"))
-            .map(|c| c.materials)
-            .unwrap_or_default()
+        // Every audience a known occupation: checked by a test.
+        crate::embedded::json::<Catalogue>(
+            "training_materials.json",
+            include_str!("../data/training_materials.json"),
+        )
+        .materials
     })
 }
 

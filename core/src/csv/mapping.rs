@@ -95,14 +95,16 @@ pub fn is_mappable_path(path: &str) -> bool {
 
 impl ColumnMapping {
     pub fn standard() -> ColumnMapping {
-        // Checked to parse, and to pass `check`, by a test.
-        serde_json::from_str(include_str!("../../data/csv_postings_columns.json")).unwrap_or(
-            ColumnMapping {
-                source: String::new(),
-                columns: Vec::new(),
-                constants: Map::new(),
-            },
-        )
+        static STANDARD: std::sync::OnceLock<ColumnMapping> = std::sync::OnceLock::new();
+        STANDARD
+            .get_or_init(|| {
+                // Checked to pass `check` by a test.
+                crate::embedded::json(
+                    "csv_postings_columns.json",
+                    include_str!("../../data/csv_postings_columns.json"),
+                )
+            })
+            .clone()
     }
 
     /// Reads a mapping and checks it: every finding about it, or the mapping.

@@ -44,17 +44,10 @@ pub struct KeyNetName {
 pub fn notice_data() -> &'static NoticeData {
     static DATA: OnceLock<NoticeData> = OnceLock::new();
     DATA.get_or_init(|| {
-        // Checked to parse by a test.
-        serde_json::from_str(include_str!("../../data/agency_notice.json")).unwrap_or(NoticeData {
-            source: String::new(),
-            key_net: KeyNetName {
-                name_ja: String::new(),
-                name_en: String::new(),
-            },
-            desks: Vec::new(),
-            conditions_ja: String::new(),
-            conditions_en: String::new(),
-        })
+        crate::embedded::json(
+            "agency_notice.json",
+            include_str!("../../data/agency_notice.json"),
+        )
     })
 }
 

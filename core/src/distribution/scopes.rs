@@ -151,7 +151,7 @@ impl RuleSet {
             // would fail that test, never give an empty rule set that sends nothing to anyone.
             #[allow(clippy::expect_used)]
             RuleSet::from_json(include_str!("../../data/scopes.json"))
-                .expect("core/data/scopes.json reads (checked by a test)")
+                .expect("core/data/scopes.json reads and passes its checks (checked by a test)")
         })
     }
 
