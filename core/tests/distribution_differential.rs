@@ -283,7 +283,7 @@ fn generate_open_postings(seed: u64, n: usize) -> Vec<Posting> {
         );
         let mut form = generator.next_form();
         if rng.chance(0.125) {
-            let other = Prefecture::from_number(rng.range(1, 47) as u8).unwrap();
+            let other = Prefecture::from_number(u8::try_from(rng.range(1, 47)).unwrap()).unwrap();
             form["facility"]["prefecture"] = Value::from(other.code());
         }
         let Ok(valid) = keynet::validate(&form) else {

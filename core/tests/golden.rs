@@ -221,7 +221,9 @@ fn strip_messages(value: &mut Value) -> Result<(), String> {
 /// that failed (`apply_events`).
 fn run_op(kind: &str, args: &Value) -> Result<Value, (ApiError, Option<usize>)> {
     api::call(kind, args).map_err(|e| {
-        let at = e.to_json()["at"].as_u64().map(|i| i as usize);
+        let at = e.to_json()["at"]
+            .as_u64()
+            .and_then(|i| usize::try_from(i).ok());
         (e, at)
     })
 }
