@@ -20,6 +20,8 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
@@ -29,7 +31,8 @@ use keynet::lifecycle::Event;
 use keynet::posting::{ClosedReason, Posting};
 use keynet::sample::{Rng, SampleGenerator, SampleOptions};
 use serde_json::{Map, Value, json};
-use time::{Date, Duration, Month};
+use support::ymd;
+use time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // The naive model, from docs/domain.md §3, §7 and §11 only
@@ -260,10 +263,6 @@ fn naive_new_since(
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
-
-fn ymd(y: i32, m: u8, d: u8) -> Date {
-    Date::from_calendar_date(y, Month::try_from(m).unwrap(), d).unwrap()
-}
 
 /// `n` open postings from the generator's seed `seed`: only forms that validate; one in eight
 /// with the facility's prefecture changed (the region is the workplace's, §4).
