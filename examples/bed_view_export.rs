@@ -17,14 +17,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .filter(|m| m.kind != keynet::places::MunicipalityKind::Prefecture)
         .step_by(10);
-    for (i, m) in municipalities.enumerate() {
+    for (i, m) in (0u32..).zip(municipalities) {
         for j in 0..3u32 {
             let code = m.prefecture.code();
             let row = serde_json::json!({"prefecture": code, "local_government_code": m.code, "municipality": m.name,
                 "secondary_area_number": format!("{code}{:02}", 1 + i % 9), "secondary_area_name": format!("第{}医療圏", 1 + i % 9),
-                "institution_code": format!("{code}1{:07}", i * 3 + j as usize), "institution_name": format!("{}病院{}", m.name, j + 1),
+                "institution_code": format!("{code}1{:07}", i * 3 + j), "institution_name": format!("{}病院{}", m.name, j + 1),
                 "record_date": "2022/01/05", "reported_at": "2022/02/01 11:32",
-                "secured_beds": 2 + (i as u32 + j) % 7, "ready_beds": 2 + (i as u32 + j) % 7 - (i as u32 + j) % 2, "inpatients": (i as u32 + 2 * j) % 6});
+                "secured_beds": 2 + (i + j) % 7, "ready_beds": 2 + (i + j) % 7 - (i + j) % 2, "inpatients": (i + 2 * j) % 6});
             let (row, findings) = keynet::beds::read_row(&row);
             for f in findings {
                 eprintln!("{} {}: {}", m.name, f.path, f.message);

@@ -592,7 +592,9 @@ pub fn account_status(
 /// A JS number as JSON: whole numbers as integers (the façade refuses the rest with a finding).
 fn number(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-        Value::from(n as i64)
+        #[allow(clippy::cast_possible_truncation)] // whole and below 2^53 in magnitude: exact
+        let whole = n as i64;
+        Value::from(whole)
     } else {
         serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
     }

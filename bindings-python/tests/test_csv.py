@@ -14,6 +14,8 @@ import pickle
 import warnings
 from pathlib import Path
 
+import pandas as pd  # scripts/requirements-test.txt installs both: the frame tests never skip
+import polars as pl
 import pytest
 
 import keynet
@@ -295,7 +297,6 @@ def test_an_empty_file_is_a_finding():
 # --- findings and count tables as DataFrames --------------------------------------------------------------
 
 def test_findings_of_a_csv_read_as_a_dataframe(all_postings):
-    pd = pytest.importorskip("pandas")
     data = write_quietly(all_postings[:4])
     lines = data.split(b"\r\n")
     lines[2] = lines[2].rsplit(b",", 1)[0]
@@ -312,7 +313,6 @@ def test_findings_of_a_csv_read_as_a_dataframe(all_postings):
 
 
 def test_findings_of_a_csv_read_as_a_polars_frame(all_postings):
-    pl = pytest.importorskip("polars")
     # A header with one known column and one unknown (好きな色); a row of data is never a header.
     read = keynet.read_postings_csv("\ufeff募集情報ID,好きな色\r\n".encode("utf-8"), "utf8")
     frame = keynet.findings_frame(read, backend="polars")

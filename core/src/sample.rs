@@ -30,12 +30,15 @@ impl Rng {
         if n == 0 {
             return 0;
         }
-        (self.next_u64() % n as u64) as usize
+        // The remainder is below `n`, so it fits in a usize.
+        usize::try_from(self.next_u64() % n as u64).unwrap_or(n - 1)
     }
 
     /// Uniform in `lo..=hi`.
     pub fn range(&mut self, lo: u32, hi: u32) -> u32 {
-        lo + self.below((hi - lo + 1) as usize) as u32
+        // The same draw as `below(hi - lo + 1)`; the remainder is at most `hi - lo`.
+        let span = u64::from(hi - lo) + 1;
+        lo + u32::try_from(self.next_u64() % span).unwrap_or(0)
     }
 
     /// True with probability `p`.
@@ -243,9 +246,9 @@ impl SampleGenerator {
         let total = crate::text::expected_phone_length(&format!("{area}1")).unwrap_or(10);
         let mut digits = area.to_owned();
         // Subscriber numbers do not start with 0 (06-0… would read as the 060 prefix).
-        digits.push(char::from(b'1' + self.rng.below(9) as u8));
+        digits.push(self.rng.pick(b"123456789").map_or('1', |&b| char::from(b)));
         while digits.len() < total {
-            digits.push(char::from(b'0' + self.rng.below(10) as u8));
+            digits.push(self.rng.pick(b"0123456789").map_or('0', |&b| char::from(b)));
         }
         let lengths: [usize; 3] = match (area.len(), total) {
             (2, _) => [2, 4, 4],
@@ -301,7 +304,10 @@ impl SampleGenerator {
     pub fn next_form(&mut self) -> Value {
         self.counter += 1;
         let messy = self.rng.chance(self.options.messy_share);
-        let Some(prefecture) = Prefecture::from_number(self.rng.range(1, 47) as u8) else {
+        let Some(prefecture) = u8::try_from(self.rng.range(1, 47))
+            .ok()
+            .and_then(Prefecture::from_number)
+        else {
             return Value::Null;
         };
         let cities = self

@@ -462,9 +462,11 @@ fn kanji_numerals_to_digits(s: &str) -> Option<Cow<'_, str>> {
         }
         let run = chars.get(start..i)?;
         match run.iter().position(|&c| c == '十') {
-            None => run.iter().filter_map(|&c| digit(c)).for_each(|d| {
-                out.push(char::from(b'0' + d as u8));
-            }),
+            None => out.extend(
+                run.iter()
+                    .filter_map(|&c| digit(c))
+                    .filter_map(|d| "0123456789".chars().nth(d)),
+            ),
             Some(at) => {
                 let (tens, units) = (run.get(..at)?, run.get(at + 1..)?);
                 if tens.len() > 1 || units.len() > 1 || units.contains(&'十') {

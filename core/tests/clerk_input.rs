@@ -8,7 +8,9 @@
     clippy::panic
 )]
 
-use keynet::places::{self, MunicipalityKind};
+mod support;
+
+use keynet::places;
 use keynet::text::{Unit, parse_quantity};
 use proptest::prelude::*;
 
@@ -96,10 +98,7 @@ proptest! {
         town in prop::sample::select(vec!["本町", "中央", "駅前", "新町", "東", ""]),
         with_prefecture in any::<bool>(),
     ) {
-        let pool: Vec<&places::Municipality> = places::municipalities()
-            .iter()
-            .filter(|m| m.kind != MunicipalityKind::Prefecture && m.always_in_force())
-            .collect();
+        let pool = support::municipalities_in_force();
         let m = pool[index % pool.len()];
         let rest = format!("{town}{street}");
         let typed = if with_prefecture {

@@ -20,6 +20,8 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
@@ -29,7 +31,8 @@ use keynet::lifecycle::Event;
 use keynet::posting::{ClosedReason, Posting};
 use keynet::sample::{Rng, SampleGenerator, SampleOptions};
 use serde_json::{Map, Value, json};
-use time::{Date, Duration, Month};
+use support::ymd;
+use time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // The naive model, from docs/domain.md §3, §7 and §11 only
@@ -261,10 +264,6 @@ fn naive_new_since(
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-fn ymd(y: i32, m: u8, d: u8) -> Date {
-    Date::from_calendar_date(y, Month::try_from(m).unwrap(), d).unwrap()
-}
-
 /// `n` open postings from the generator's seed `seed`: only forms that validate; one in eight
 /// with the facility's prefecture changed (the region is the workplace's, §4).
 fn generate_open_postings(seed: u64, n: usize) -> Vec<Posting> {
@@ -283,7 +282,7 @@ fn generate_open_postings(seed: u64, n: usize) -> Vec<Posting> {
         );
         let mut form = generator.next_form();
         if rng.chance(0.125) {
-            let other = Prefecture::from_number(rng.range(1, 47) as u8).unwrap();
+            let other = Prefecture::from_number(u8::try_from(rng.range(1, 47)).unwrap()).unwrap();
             form["facility"]["prefecture"] = Value::from(other.code());
         }
         let Ok(valid) = keynet::validate(&form) else {

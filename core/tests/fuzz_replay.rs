@@ -4,8 +4,9 @@
 //! docs/fuzzing.md for running the targets themselves (nightly, cargo-fuzz).
 //!
 //! Inputs in [`KNOWN`] are crashes whose fixes are being made elsewhere: they are replayed by
-//! the ignored `known_crashes_are_fixed` (`cargo test -p keynet --test fuzz_replay -- --ignored`)
-//! and skipped by the default run; an entry is removed once its fix is merged.
+//! the ignored `known_crashes_are_fixed` (`cargo test -p keynet --test fuzz_replay -- --ignored
+//! known_crashes_are_fixed`) and skipped by the default run; an entry is removed once its fix is
+//! merged.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,6 +14,7 @@
     clippy::indexing_slicing
 )]
 
+mod support;
 #[path = "../fuzz/src/targets.rs"]
 mod targets;
 
@@ -106,7 +108,8 @@ fn known_entries_exist() {
 #[test]
 #[ignore = "crash inputs whose fixes are being merged from other branches"]
 fn known_crashes_are_fixed() {
-    let (_, failures) = replay(|name| KNOWN.contains(&name));
+    let (count, failures) = replay(|name| KNOWN.contains(&name));
+    assert_eq!(count, KNOWN.len(), "not every known input was replayed");
     assert!(
         failures.is_empty(),
         "still failing:\n{}",
@@ -115,42 +118,22 @@ fn known_crashes_are_fixed() {
 }
 
 /// Writes the seed corpora from the golden case table, the sample generator and the demo bed
-/// rows: `KEYNET_WRITE_FUZZ_SEEDS=1 cargo test -p keynet --test fuzz_replay write_seed_corpora`
-/// (does nothing otherwise). The files are committed; a target's first byte(s) choose its mode
-/// (see `core/fuzz/src/targets.rs`).
+/// rows: `cargo test -p keynet --test fuzz_replay -- --ignored write_seed_corpora`. Ignored, so
+/// that a default run neither writes files nor reports a pass for a test that did nothing. The
+/// files are committed; a target's first byte(s) choose its mode (see `core/fuzz/src/targets.rs`).
 #[test]
+#[ignore = "writes core/fuzz/corpus: run it by name with --ignored"]
 fn write_seed_corpora() {
     use serde_json::Value;
-    if std::env::var_os("KEYNET_WRITE_FUZZ_SEEDS").is_none() {
-        return;
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let corpus = fuzz_dir().join("corpus");
     let write = |target: &str, name: &str, bytes: &[u8]| {
         let dir = corpus.join(target);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(name), bytes).unwrap();
     };
-    let read_cases = |folder: &str| -> Vec<(String, Value)> {
-        let mut out: Vec<(String, Value)> =
-            std::fs::read_dir(root.join("tests/cases").join(folder))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .map(|p| {
-                    let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-                    (
-                        name,
-                        serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap(),
-                    )
-                })
-                .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out
-    };
 
     // form_json: every fifth form case, as its JSON text.
-    let forms = read_cases("");
+    let forms = support::case_files("");
     for (name, case) in forms.iter().step_by(5) {
         let bytes = match (case.get("input_json"), case.get("input")) {
             (Some(Value::String(s)), _) => s.clone().into_bytes(),
@@ -210,7 +193,7 @@ fn write_seed_corpora() {
 
     // bed_export_csv: flags byte (1 Shift_JIS, 2 the export's header row in front).
     let mut rows = Vec::new();
-    for (name, case) in read_cases("beds") {
+    for (name, case) in support::case_files("beds") {
         if let Some(row) = case["args"].get("row") {
             rows.push((name, row.clone()));
         }
@@ -257,7 +240,7 @@ fn write_seed_corpora() {
     write("bed_export_csv", "all_rows_utf8_own_header.csv", &file);
 
     // kintone_record: record JSON, then NUL and the mapping JSON when the case has one.
-    for (name, case) in read_cases("kintone") {
+    for (name, case) in support::case_files("kintone") {
         let Some(record) = case["args"].get("record") else {
             continue;
         };
@@ -281,7 +264,7 @@ fn write_seed_corpora() {
         "accounts",
         "fire_hq",
     ] {
-        for (name, case) in read_cases(folder).iter().step_by(3) {
+        for (name, case) in support::case_files(folder).iter().step_by(3) {
             let Some(kind) = case["kind"].as_str() else {
                 continue;
             };

@@ -6,29 +6,10 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
+mod support;
 
+use keynet::{InputError, Validation};
 use serde_json::Value;
-
-fn cases() -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/cases exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                serde_json::from_str(&text).unwrap(),
-            )
-        })
-        .collect()
-}
 
 fn triples(findings: &[keynet::Finding]) -> Vec<(String, String, String)> {
     let mut v: Vec<_> = findings
@@ -62,14 +43,59 @@ fn expected_triples(case: &Value) -> Vec<(String, String, String)> {
     v
 }
 
-/// Checks one case; returns what differs.
+/// Checks one form case, read as JSON text (`validate_json`) and as a value (`validate_value`):
+/// each read must meet the case's expectations, and both must give the same findings, messages
+/// included (tests/cases/README.md). Returns what differs.
 fn check(case: &Value) -> Result<(), String> {
-    let bytes = match (&case["input"], &case["input_json"]) {
-        (Value::Null, Value::String(raw)) => raw.as_bytes().to_vec(),
-        (input, _) => serde_json::to_vec(input).unwrap(),
+    let (bytes, value) = match (&case["input"], &case["input_json"]) {
+        (Value::Null, Value::String(raw)) => {
+            (raw.as_bytes().to_vec(), serde_json::from_str(raw).ok())
+        }
+        (input, _) => (serde_json::to_vec(input).unwrap(), Some(input.clone())),
     };
+    let as_text = keynet::validate_json(&bytes);
+    check_read(case, &as_text).map_err(|e| format!("as text: {e}"))?;
+    let Some(value) = value else {
+        // Raw text that is no JSON value at all has no value to read.
+        let expected = case["expect"]["error"].as_str();
+        return match expected {
+            Some("syntax" | "too_deep") => Ok(()),
+            _ => Err(format!(
+                "input_json is not JSON to serde_json, but the case expects {expected:?}"
+            )),
+        };
+    };
+    let as_value = keynet::validate_value(&value);
+    check_read(case, &as_value).map_err(|e| format!("as a value: {e}"))?;
+    match (&as_text, &as_value) {
+        (Ok(text), Ok(value)) => {
+            if text.findings() != value.findings() {
+                return Err(format!(
+                    "text and value reads differ\n  text:  {:?}\n  value: {:?}",
+                    text.findings(),
+                    value.findings()
+                ));
+            }
+            if text.canonical_json() != value.canonical_json() {
+                return Err("text and value reads give different canonical forms".into());
+            }
+        }
+        (Err(text), Err(value)) if text.kind() == value.kind() => {}
+        (text, value) => {
+            return Err(format!(
+                "text and value reads differ\n  text:  {:?}\n  value: {:?}",
+                text.as_ref().map(Validation::findings),
+                value.as_ref().map(Validation::findings)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks one read of a form case against its expectations.
+fn check_read(case: &Value, read: &Result<Validation, InputError>) -> Result<(), String> {
     let expected_error = case["expect"]["error"].as_str();
-    let validation = match (keynet::validate_json(&bytes), expected_error) {
+    let validation = match (read, expected_error) {
         (Err(e), Some(kind)) if e.kind() == kind => return Ok(()),
         (Err(e), _) => {
             return Err(format!(
@@ -124,7 +150,7 @@ fn check(case: &Value) -> Result<(), String> {
 
 #[test]
 fn golden_case_table() {
-    let cases = cases();
+    let cases = support::case_files("");
     assert!(
         cases.len() >= 80,
         "the table must hold at least 80 cases, has {}",
@@ -154,7 +180,8 @@ fn nesting_limit_is_the_same_for_text_and_values() {
     };
     for depth in [keynet::MAX_DEPTH, keynet::MAX_DEPTH + 1] {
         let text = nested(depth);
-        let value: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        // serde_json reads 128 levels: both depths are values too.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let from_text = keynet::validate_json(text.as_bytes())
             .err()
             .map(|e| e.kind());
@@ -164,13 +191,11 @@ fn nesting_limit_is_the_same_for_text_and_values() {
             None
         };
         assert_eq!(from_text, expected, "depth {depth} as text");
-        if let Ok(value) = value {
-            assert_eq!(
-                keynet::validate_value(&value).err().map(|e| e.kind()),
-                expected,
-                "depth {depth} as value"
-            );
-        }
+        assert_eq!(
+            keynet::validate_value(&value).err().map(|e| e.kind()),
+            expected,
+            "depth {depth} as value"
+        );
     }
     // A value built in memory can nest far deeper than any parser allows: refused, no overflow.
     let mut deep = serde_json::Value::Null;
@@ -221,7 +246,9 @@ fn strip_messages(value: &mut Value) -> Result<(), String> {
 /// that failed (`apply_events`).
 fn run_op(kind: &str, args: &Value) -> Result<Value, (ApiError, Option<usize>)> {
     api::call(kind, args).map_err(|e| {
-        let at = e.to_json()["at"].as_u64().map(|i| i as usize);
+        let at = e.to_json()["at"]
+            .as_u64()
+            .and_then(|i| usize::try_from(i).ok());
         (e, at)
     })
 }
@@ -285,44 +312,31 @@ fn check_op(case: &Value) -> Result<(), String> {
 
 #[test]
 fn golden_operation_cases() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 40, "only {} operation cases", files.len());
-    let folders: std::collections::BTreeSet<String> = files
+    let cases: Vec<(String, Value)> = support::case_folders()
         .iter()
-        .map(|p| {
-            p.parent()
-                .unwrap()
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
+        .flat_map(|folder| {
+            support::case_files(folder)
+                .into_iter()
+                .map(move |(name, case)| (format!("{folder}/{name}"), case))
         })
         .collect();
+    assert!(cases.len() >= 40, "only {} operation cases", cases.len());
     for needed in ["views", "distribution", "explain", "training", "lifecycle"] {
-        assert!(folders.contains(needed), "no {needed} cases");
+        let prefix = format!("{needed}/");
+        assert!(
+            cases.iter().any(|(name, _)| name.starts_with(&prefix)),
+            "no {needed} cases"
+        );
     }
-    let failures: Vec<String> = files
+    let failures: Vec<String> = cases
         .iter()
-        .filter_map(|p| {
-            let case: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-            check_op(&case)
-                .err()
-                .map(|e| format!("{}: {e}", p.strip_prefix(&dir).unwrap().display()))
-        })
+        .filter_map(|(name, case)| check_op(case).err().map(|e| format!("{name}: {e}")))
         .collect();
     assert!(
         failures.is_empty(),
         "{} of {} operation cases failed:\n{}",
         failures.len(),
-        files.len(),
+        cases.len(),
         failures.join("\n")
     );
 }

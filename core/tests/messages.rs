@@ -8,31 +8,23 @@
     clippy::panic
 )]
 
+mod support;
+
 use keynet::Posting;
 use serde_json::{Value, json};
 
+/// The form cases of the golden table that have an input form.
 fn cases() -> Vec<(String, Value)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let case: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            if let Some(input) = case.get("input") {
-                out.push((path.display().to_string(), input.clone()));
-            }
-        }
-    }
+    let out: Vec<(String, Value)> = support::case_files("")
+        .into_iter()
+        .filter_map(|(name, case)| Some((name, case.get("input")?.clone())))
+        .collect();
     assert!(out.len() > 150);
     out
 }
 
 fn base() -> Value {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/domain_example.json");
-    let case: Value = serde_json::from_str(&std::fs::read_to_string(dir).unwrap()).unwrap();
-    case["input"].clone()
+    support::domain_example().clone()
 }
 
 /// Whether `word` stands in `text` as a word of its own (not inside `name@example.jp`).

@@ -16,12 +16,12 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::OnceLock;
 
 use keynet::form::fields::FIELDS;
 use keynet::masking::PUBLIC_TEXT_FIELDS;
-use keynet::places::{self, Municipality, MunicipalityKind};
 use keynet::text::{self, PhoneError};
 use keynet::{
     Code, DutyKind, FacilityType, Finding, InputError, OCCUPATIONS, PassiveSmoking, Prefecture,
@@ -30,43 +30,17 @@ use keynet::{
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Map, Value, json};
-use time::{Date, Month};
+use support::{
+    assert_accepted_share, config, domain_example, fullwidth, fullwidth_str, halfwidth_katakana,
+    municipalities_in_force, ymd,
+};
+use time::Date;
 
 // ---------------------------------------------------------------------------------------------
 // Configuration and shared helpers
 
-/// `cases` cases, or `PROPTEST_CASES` when set; no regression files are written.
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(cases);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
-fn ymd(y: i32, m: u8, d: u8) -> Date {
-    Date::from_calendar_date(y, Month::try_from(m).unwrap(), d).unwrap()
-}
-
 fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
-/// The full-width form of a printable ASCII character (space → U+3000); others unchanged.
-fn fullwidth(c: char) -> char {
-    match c {
-        '!'..='~' => char::from_u32(u32::from(c) - 0x21 + 0xFF01).unwrap(),
-        ' ' => '\u{3000}',
-        _ => c,
-    }
-}
-
-fn fullwidth_str(s: &str) -> String {
-    s.chars().map(fullwidth).collect()
 }
 
 fn digits_of(ds: &[u8]) -> String {
@@ -94,23 +68,13 @@ fn triples(findings: &[Finding]) -> Vec<Triple> {
         .collect()
 }
 
-/// The docs/domain.md §2 example form (`tests/cases/domain_example.json`, "input").
-fn example() -> &'static Value {
-    static EXAMPLE: OnceLock<Value> = OnceLock::new();
-    EXAMPLE.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../tests/cases/domain_example.json"
-        );
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let input = case["input"].clone();
-        assert!(input.is_object());
-        input
-    })
-}
-
 fn top_level_keys() -> Vec<String> {
-    example().as_object().unwrap().keys().cloned().collect()
+    domain_example()
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
 }
 
 /// Sets (or removes, with `None`) the value at a dotted path; does nothing when a parent is
@@ -593,7 +557,7 @@ fn field_value() -> impl Strategy<Value = Value> {
             .prop_map(|(d, style, wd, fw, lower, junk)| Value::from(format!("{}{junk}", render_date(d, style, wd, fw, lower)))),
         1 => (0u16..=1440, 0u8..6, any::<bool>(), 0u8..3, prop::option::of(text_input()))
             .prop_map(|(t, style, fw, next, junk)| Value::from(format!("{}{}", render_time(t, style, fw, next), junk.unwrap_or_default()))),
-        1 => (0..municipality_pool().len(), text_input()).prop_map(|(i, junk)| Value::from(format!("{}{junk}", municipality_pool()[i].name))),
+        1 => (0..municipalities_in_force().len(), text_input()).prop_map(|(i, junk)| Value::from(format!("{}{junk}", municipalities_in_force()[i].name))),
     ]
 }
 
@@ -638,6 +602,38 @@ fn json_bytes() -> impl Strategy<Value = Vec<u8>> {
 // ---------------------------------------------------------------------------------------------
 // Property 1: normalisation is idempotent
 
+/// Phone-like text, phones as people type them, and any text.
+fn phone_input() -> impl Strategy<Value = String> {
+    prop_oneof![
+        phoneish(),
+        rendered_phone().prop_map(|(_, s)| s),
+        text_input()
+    ]
+}
+
+/// Postal-code-like text, postal codes as people type them, and any text.
+fn postal_input() -> impl Strategy<Value = String> {
+    prop_oneof![postalish(), text_input()]
+}
+
+/// Each idempotence property below checks only the inputs its function accepts: these floors,
+/// over the same strategies, keep them from passing on inputs that are all refused.
+#[test]
+fn idempotence_properties_see_enough_accepted_inputs() {
+    assert_accepted_share("clean_line", &text_input(), 1000, 90, |s| {
+        text::clean_line(s).is_some()
+    });
+    assert_accepted_share("clean_free_text", &text_input(), 1000, 90, |s| {
+        text::clean_free_text(s).is_some()
+    });
+    assert_accepted_share("parse_phone", &phone_input(), 1000, 25, |s| {
+        text::parse_phone(s).is_ok()
+    });
+    assert_accepted_share("parse_postal_code", &postal_input(), 1000, 18, |s| {
+        text::parse_postal_code(s).is_some()
+    });
+}
+
 proptest! {
     #![proptest_config(config(2000))]
 
@@ -658,9 +654,7 @@ proptest! {
     }
 
     #[test]
-    fn parse_phone_is_idempotent(
-        s in prop_oneof![phoneish(), rendered_phone().prop_map(|(_, s)| s), text_input()]
-    ) {
+    fn parse_phone_is_idempotent(s in phone_input()) {
         if let Ok(p) = text::parse_phone(&s) {
             let again = text::parse_phone(p.as_str());
             let again = again.map(|q| (q.as_str().to_owned(), q.digits().to_owned()));
@@ -670,7 +664,7 @@ proptest! {
     }
 
     #[test]
-    fn parse_postal_code_is_idempotent(s in prop_oneof![postalish(), text_input()]) {
+    fn parse_postal_code_is_idempotent(s in postal_input()) {
         if let Some(p) = text::parse_postal_code(&s) {
             let again = text::parse_postal_code(p.as_str()).map(|q| (q.as_str().to_owned(), q.digits()));
             let once = (p.as_str().to_owned(), p.digits());
@@ -765,6 +759,15 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Property 3: no JSON makes validation panic
 
+/// `arbitrary_bytes_never_panic` checks a validation's invariants only on bytes that are a JSON
+/// object: this floor keeps that check from running on next to nothing.
+#[test]
+fn arbitrary_bytes_are_often_a_form() {
+    assert_accepted_share("validate_json", &json_bytes(), 1000, 7, |b| {
+        keynet::validate_json(b).is_ok()
+    });
+}
+
 proptest! {
     #![proptest_config(config(600))]
 
@@ -806,7 +809,7 @@ proptest! {
             1..=3,
         ),
     ) {
-        let mut form = example().clone();
+        let mut form = domain_example().clone();
         for (path, value) in &edits {
             set_path(&mut form, path, value.clone());
         }
@@ -826,16 +829,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------------------------
 // Property 4: the canonical JSON re-validates to the same findings
-
-fn municipality_pool() -> &'static [&'static Municipality] {
-    static POOL: OnceLock<Vec<&'static Municipality>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        places::municipalities()
-            .iter()
-            .filter(|m| m.kind != MunicipalityKind::Prefecture && m.always_in_force())
-            .collect()
-    })
-}
 
 fn render_prefecture(p: Prefecture, style: u8) -> Value {
     match style % 7 {
@@ -1057,7 +1050,7 @@ prop_compose! {
     fn valid_form()(
         masking in prop::option::weighted(0.9, any::<bool>()),
         c in choices(),
-        place in (0..municipality_pool().len(), 0u8..7, prop::bool::weighted(0.2), prop::option::weighted(0.2, (1u8..=47, 0u8..7))),
+        place in (0..municipalities_in_force().len(), 0u8..7, prop::bool::weighted(0.2), prop::option::weighted(0.2, (1u8..=47, 0u8..7))),
         postal in (prop::option::of(postal_digits()), postal_style()),
         dates in dates(),
         hours in hours(),
@@ -1066,7 +1059,7 @@ prop_compose! {
         texts in prop::collection::vec(prop::option::of(public_text()), 7),
         facility_id in prop::option::of((1u32..=47, 0u32..1_000_000)),
     ) -> (Value, Expected) {
-        let mut form = example().clone();
+        let mut form = domain_example().clone();
         let bools: Vec<bool> = serde_json::from_value(c["bools"].clone()).unwrap();
         set_path(&mut form, "masking_requested", masking.map(Value::Bool));
         if let Some((p, n)) = facility_id {
@@ -1078,7 +1071,7 @@ prop_compose! {
 
         // ③ the workplace: a real municipality of the prefecture, named in some way.
         let (i, pref_style, with_prefix, facility_pref) = place;
-        let m = municipality_pool()[i];
+        let m = municipalities_in_force()[i];
         set_path(&mut form, "workplace.prefecture", Some(render_prefecture(m.prefecture, pref_style)));
         let municipality = if with_prefix { format!("{}{}", m.prefecture.name(), m.name) } else { m.name.clone() };
         set_path(&mut form, "workplace.municipality", Some(json!(municipality)));
@@ -1196,32 +1189,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------------------------
 // Property 5: masked values in public text are leaks
-
-/// Full-width katakana → half-width (voiced and semi-voiced as two characters).
-fn halfwidth_katakana(c: char) -> String {
-    const FULL: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォッャュョー";
-    const HALF: &str = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｧｨｩｪｫｯｬｭｮｰ";
-    let plain = |c: char| {
-        FULL.chars()
-            .position(|f| f == c)
-            .and_then(|i| HALF.chars().nth(i))
-    };
-    if let Some(h) = plain(c) {
-        return h.to_string();
-    }
-    let code = u32::from(c);
-    if "ガギグゲゴザジズゼゾダヂヅデドバビブベボ".contains(c)
-        && let Some(h) = char::from_u32(code - 1).and_then(plain)
-    {
-        return format!("{h}ﾞ");
-    }
-    if "パピプペポ".contains(c)
-        && let Some(h) = char::from_u32(code - 2).and_then(plain)
-    {
-        return format!("{h}ﾟ");
-    }
-    c.to_string()
-}
 
 /// How a text value is disguised: per character width / case / half-width kana, white space
 /// inserted between characters.
@@ -1395,7 +1362,7 @@ prop_compose! {
 }
 
 fn form_with_secrets(s: &Secrets) -> Value {
-    let mut form = example().clone();
+    let mut form = domain_example().clone();
     let (head, tail) = s.postal.split_at(3);
     let postal = format!("{head}-{tail}");
     for (path, value) in [

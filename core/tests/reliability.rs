@@ -7,16 +7,15 @@
     clippy::panic
 )]
 
+mod support;
+
 use keynet::api;
 use keynet::csv::{Column, ColumnKind, ColumnMapping, Encoding};
 use keynet::training::{self, Delivery, Module, Session, TrainingPlan};
 use serde_json::{Value, json};
 
 fn base_form() -> Value {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/domain_example.json");
-    let case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    case["input"].clone()
+    support::domain_example().clone()
 }
 
 fn posting(id: &str) -> Value {

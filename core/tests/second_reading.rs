@@ -9,15 +9,14 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use keynet::lifecycle::{self, AccountStatus, Event};
 use keynet::posting::HireRoute;
 use keynet::{Posting, sample};
 use serde_json::{Value, json};
-use time::{Date, Month};
-
-fn ymd(y: i32, m: u8, d: u8) -> Date {
-    Date::from_calendar_date(y, Month::try_from(m).unwrap(), d).unwrap()
-}
+use support::ymd;
+use time::Month;
 
 fn postings(seed: u64, n: usize) -> Vec<Posting> {
     sample::generate_postings(seed, n)

@@ -49,17 +49,20 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use std::sync::OnceLock;
 
 use keynet::leak_key::is_invisible;
 use keynet::masking::{FormView, MASKED_FIELDS, MIN_DIGITS, MIN_TEXT_CHARS, PUBLIC_TEXT_FIELDS};
-use keynet::places::{self, Municipality, MunicipalityKind};
+use keynet::places::{Municipality, MunicipalityKind};
 use keynet::text::{digit_string, is_dash, leak_key};
 use keynet::{Code, Severity};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::TestCaseError;
 use serde_json::{Value, json};
+use support::{fullwidth, fullwidth_str, halfwidth_katakana};
 
 // ---------------------------------------------------------------------------------------------
 // Configuration and text helpers
@@ -67,54 +70,10 @@ use serde_json::{Value, json};
 /// `PROPTEST_CASES` cases (default 1,000); no regression files; at most 10 rejected cases (the
 /// coincidence guard of property B is not expected to fire at all).
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1000);
     ProptestConfig {
-        cases,
-        failure_persistence: None,
         max_global_rejects: 10,
-        ..ProptestConfig::default()
+        ..support::config(1000)
     }
-}
-
-/// The full-width form of a printable ASCII character (space → U+3000).
-fn fullwidth(c: char) -> char {
-    match c {
-        ' ' => '\u{3000}',
-        '!'..='~' => char::from_u32(u32::from(c) - 0x21 + 0xFF01).unwrap(),
-        c => c,
-    }
-}
-
-fn fullwidth_str(s: &str) -> String {
-    s.chars().map(fullwidth).collect()
-}
-
-/// Full-width katakana → half-width (voiced and semi-voiced as two characters).
-fn halfwidth_katakana(c: char) -> String {
-    const FULL: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォッャュョー";
-    const HALF: &str = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｧｨｩｪｫｯｬｭｮｰ";
-    let plain = |c: char| {
-        FULL.chars()
-            .position(|f| f == c)
-            .and_then(|i| HALF.chars().nth(i))
-    };
-    if let Some(h) = plain(c) {
-        return h.to_string();
-    }
-    if "ガギグゲゴザジズゼゾダヂヅデドバビブベボ".contains(c)
-        && let Some(h) = char::from_u32(u32::from(c) - 1).and_then(plain)
-    {
-        return format!("{h}ﾞ");
-    }
-    if "パピプペポ".contains(c)
-        && let Some(h) = char::from_u32(u32::from(c) - 2).and_then(plain)
-    {
-        return format!("{h}ﾟ");
-    }
-    c.to_string()
 }
 
 /// Letters and digits only (dash-like characters are not letters), NFKC via `leak_key`: the
@@ -129,17 +88,14 @@ fn alnum_key(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Masked values
 
+/// The municipalities in force, without the designated cities (their wards are picked instead).
 fn municipality_pool() -> &'static [&'static Municipality] {
     static POOL: OnceLock<Vec<&'static Municipality>> = OnceLock::new();
     POOL.get_or_init(|| {
-        places::municipalities()
+        support::municipalities_in_force()
             .iter()
-            .filter(|m| {
-                !matches!(
-                    m.kind,
-                    MunicipalityKind::Prefecture | MunicipalityKind::DesignatedCity
-                ) && m.always_in_force()
-            })
+            .copied()
+            .filter(|m| m.kind != MunicipalityKind::DesignatedCity)
             .collect()
     })
 }
@@ -1269,9 +1225,12 @@ fn set(form: &mut Value, path: &str, value: Value) {
     *form.pointer_mut(&pointer).unwrap() = value;
 }
 
+/// Each plant of a form: (field, kind, planted text).
+type Planted = Vec<(&'static str, Kind, String)>;
+
 /// Builds the form: base, public texts, plants. Returns it with the (field, kind, planted text)
 /// of each plant kept.
-fn build(case: &Case, canon: &Canonical) -> (Value, Vec<(&'static str, Kind, String)>) {
+fn build(case: &Case, canon: &Canonical) -> (Value, Planted) {
     let s = &case.secrets;
     let kinds = plantable(s);
     let mut texts: Vec<Option<String>> = case
@@ -1580,22 +1539,48 @@ fn check_views(
     Ok(())
 }
 
+/// A case's canonical masked values, and its form with the public texts and plants.
+fn case_form(case: &Case) -> Result<(Canonical, Value, Planted), TestCaseError> {
+    // The canonical masked values, from the form without any public text.
+    // (With the municipality as its official name: the combined municipality-and-street
+    // input of a few cases is refused, and property A is still checked on them.)
+    let official = Case {
+        place: Place {
+            typed: 0,
+            ..case.place.clone()
+        },
+        ..case.clone()
+    };
+    let base = keynet::validate_value(&base_form(&official)).unwrap();
+    let Some(base_form_read) = base.form() else {
+        return Err(TestCaseError::fail(format!(
+            "generator: the base form is invalid: {:?}\n{}",
+            base.findings(),
+            base_form(&official)
+        )));
+    };
+    let canon = canonical(&FormView::internal(base_form_read).to_json_value());
+    let (form, planted) = build(case, &canon);
+    Ok((canon, form, planted))
+}
+
+/// Property B checks the views of the forms that pass validation only (plants and the combined
+/// address are refused): this floor keeps it from running on next to no case.
+#[test]
+fn property_b_sees_enough_registrable_forms() {
+    support::assert_accepted_share("registrable cases", &cases(), 300, 30, |case| {
+        let (_, form, _) = case_form(case).unwrap();
+        keynet::validate_value(&form).unwrap().is_registrable()
+    });
+}
+
 proptest! {
     #![proptest_config(config())]
 
     #[test]
     fn masked_values_never_reach_the_public_view(case in cases()) {
-        // The canonical masked values, from the form without any public text.
-        // (With the municipality as its official name: the combined municipality-and-street
-        // input of a few cases is refused, and property A is still checked on them.)
-        let official = Case { place: Place { typed: 0, ..case.place.clone() }, ..case.clone() };
-        let base = keynet::validate_value(&base_form(&official)).unwrap();
-        let Some(base_form_read) = base.form() else {
-            return Err(TestCaseError::fail(format!("generator: the base form is invalid: {:?}\n{}", base.findings(), base_form(&official))));
-        };
-        let canon = canonical(&FormView::internal(base_form_read).to_json_value());
+        let (canon, form, planted) = case_form(&case)?;
         let combined = case.place.typed == 2;
-        let (form, planted) = build(&case, &canon);
         let input = || form.to_string();
         let validation = keynet::validate_value(&form).unwrap();
 

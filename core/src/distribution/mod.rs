@@ -109,7 +109,7 @@ pub struct CountRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     /// Indexes into the postings given to [`distribute`], in input order.
-    Postings(Arc<[u32]>),
+    Postings(Arc<[usize]>),
     /// Counts per occupation × prefecture, non-zero rows only, in §3 order then by code.
     Counts(Arc<[CountRow]>),
 }
@@ -137,7 +137,7 @@ impl<'a> Distribution<'a> {
         match &delivery.content {
             Content::Postings(indexes) => indexes
                 .iter()
-                .filter_map(|&i| self.postings.get(i as usize))
+                .filter_map(|&i| self.postings.get(i))
                 .map(Posting::id)
                 .collect(),
             Content::Counts(_) => Vec::new(),
@@ -219,7 +219,11 @@ fn resolve(
 }
 
 /// Indexes of the open postings a scope covers, in input order.
-fn scope_postings(postings: &[Posting], occupations: u16, region: Option<Prefecture>) -> Vec<u32> {
+fn scope_postings(
+    postings: &[Posting],
+    occupations: u16,
+    region: Option<Prefecture>,
+) -> Vec<usize> {
     postings
         .iter()
         .enumerate()
@@ -228,7 +232,7 @@ fn scope_postings(postings: &[Posting], occupations: u16, region: Option<Prefect
                 && occupations & (1 << p.form.occupation.rank()) != 0
                 && region.is_none_or(|r| p.form.workplace.prefecture == r)
         })
-        .map(|(i, _)| i as u32)
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -262,14 +266,14 @@ pub fn count_table<'p>(postings: impl IntoIterator<Item = &'p Posting>) -> Vec<C
 }
 
 /// Open postings of an occupation set, bucketed by workplace prefecture in one pass.
-fn postings_by_prefecture(postings: &[Posting], occupations: u16) -> Vec<Arc<[u32]>> {
-    let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 48];
+fn postings_by_prefecture(postings: &[Posting], occupations: u16) -> Vec<Arc<[usize]>> {
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 48];
     for (i, p) in postings.iter().enumerate() {
         if p.is_open()
             && occupations & (1 << p.form.occupation.rank()) != 0
             && let Some(bucket) = buckets.get_mut(usize::from(p.form.workplace.prefecture.number()))
         {
-            bucket.push(i as u32);
+            bucket.push(i);
         }
     }
     buckets.into_iter().map(Arc::from).collect()
@@ -285,10 +289,10 @@ pub fn distribute<'a>(
     recipients: &[Recipient],
     rules: &RuleSet,
 ) -> Result<Distribution<'a>, RecipientError> {
-    let mut nationwide: HashMap<u16, Arc<[u32]>> = HashMap::new();
-    let mut by_prefecture: HashMap<u16, Vec<Arc<[u32]>>> = HashMap::new();
+    let mut nationwide: HashMap<u16, Arc<[usize]>> = HashMap::new();
+    let mut by_prefecture: HashMap<u16, Vec<Arc<[usize]>>> = HashMap::new();
     let mut counts: HashMap<(u16, Option<Prefecture>), Arc<[CountRow]>> = HashMap::new();
-    let empty: Arc<[u32]> = Arc::from(Vec::new());
+    let empty: Arc<[usize]> = Arc::from(Vec::new());
     let mut deliveries = Vec::with_capacity(recipients.len());
     for (index, recipient) in recipients.iter().enumerate() {
         let (rule_index, region) = resolve(rules, index, recipient)?;
@@ -317,7 +321,7 @@ pub fn distribute<'a>(
                 counts
                     .entry((mask, region))
                     .or_insert_with(|| {
-                        count_table(list.iter().filter_map(|&i| postings.get(i as usize))).into()
+                        count_table(list.iter().filter_map(|&i| postings.get(i))).into()
                     })
                     .clone(),
             ),
@@ -359,28 +363,24 @@ pub fn new_since<'a>(
         let seen: HashSet<&str> = match before.deliveries.get(index).map(|d| &d.content) {
             Some(Content::Postings(indexes)) => indexes
                 .iter()
-                .filter_map(|&i| previous.get(i as usize))
+                .filter_map(|&i| previous.get(i))
                 .map(Posting::id)
                 .collect(),
             // For counts the previous postings are still known here, though never sent.
             _ => scope_postings(previous, rule.occupations.mask(), region)
                 .iter()
-                .filter_map(|&i| previous.get(i as usize))
+                .filter_map(|&i| previous.get(i))
                 .map(Posting::id)
                 .collect(),
         };
-        let fresh: Vec<u32> = scope_postings(current, rule.occupations.mask(), region)
+        let fresh: Vec<usize> = scope_postings(current, rule.occupations.mask(), region)
             .into_iter()
-            .filter(|&i| {
-                current
-                    .get(i as usize)
-                    .is_some_and(|p| !seen.contains(p.id()))
-            })
+            .filter(|&i| current.get(i).is_some_and(|p| !seen.contains(p.id())))
             .collect();
         let content = match rule.view {
-            View::Counts => Content::Counts(
-                count_table(fresh.iter().filter_map(|&i| current.get(i as usize))).into(),
-            ),
+            View::Counts => {
+                Content::Counts(count_table(fresh.iter().filter_map(|&i| current.get(i))).into())
+            }
             _ => Content::Postings(fresh.into()),
         };
         deliveries.push(Delivery {

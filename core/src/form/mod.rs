@@ -164,19 +164,25 @@ fn serialize_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
         day % 10,
     ];
     for (slot, d) in buf.iter_mut().zip(all) {
-        *slot = if d == 10 { b'-' } else { b'0' + d as u8 };
+        // 10 is the hyphen, the byte after the digits.
+        *slot = usize::try_from(d)
+            .ok()
+            .and_then(|d| b"0123456789-".get(d).copied())
+            .unwrap_or(b'0');
     }
     s.serialize_str(std::str::from_utf8(&buf).unwrap_or("0000-00-00"))
 }
 
 fn serialize_clock<S: Serializer>(time: &ClockTime, s: S) -> Result<S::Ok, S::Error> {
-    let (h, m) = (time.minutes() / 60, time.minutes() % 60);
+    // At most 24 hours (1440 minutes): both fit in a u8.
+    let h = u8::try_from(time.minutes() / 60).unwrap_or(0);
+    let m = u8::try_from(time.minutes() % 60).unwrap_or(0);
     let buf = [
-        b'0' + (h / 10) as u8,
-        b'0' + (h % 10) as u8,
+        b'0' + h / 10,
+        b'0' + h % 10,
         b':',
-        b'0' + (m / 10) as u8,
-        b'0' + (m % 10) as u8,
+        b'0' + m / 10,
+        b'0' + m % 10,
     ];
     s.serialize_str(std::str::from_utf8(&buf).unwrap_or("00:00"))
 }

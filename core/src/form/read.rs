@@ -362,6 +362,8 @@ impl Reader {
                 } else if f.fract() != 0.0 {
                     Err(NumberError::Fraction)
                 } else if f.abs() < 9.0e15 {
+                    // A whole number below 2^53 in magnitude: the cast is exact.
+                    #[allow(clippy::cast_possible_truncation)]
                     Ok(*f as i64)
                 } else {
                     // Far out of every range of the form: its exact value does not matter.
