@@ -26,7 +26,7 @@ pub use errors::{
     CsvWriteError, DisclosureError, InputError, InternalError, InvalidForm, LifecycleError,
     OperationError, RulesError,
 };
-use errors::{api_error, findings_list, guarded, input_error, internal, invalid_form};
+use errors::{api_error, findings_list, guarded, input_error};
 
 /// Reads `form` (dict, JSON `str` or JSON `bytes`) and runs the core's validation.
 pub(crate) fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
@@ -119,20 +119,7 @@ mod native {
     ///     InternalError: a bug inside keynet.
     #[pyfunction]
     fn normalize<'py>(py: Python<'py>, form: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        guarded(|| {
-            let validation = run(py, form)?;
-            if !validation.is_registrable() {
-                return Err(invalid_form(
-                    py,
-                    "the form cannot be registered",
-                    validation.findings(),
-                ));
-            }
-            match validation.canonical_json() {
-                Some(canonical) => convert::to_py(py, &canonical),
-                None => Err(internal("a registrable form has no canonical JSON")),
-            }
-        })
+        guarded(|| answer(py, api::canonical(run(py, form)?)))
     }
 
     /// Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped) or an

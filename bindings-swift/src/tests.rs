@@ -301,7 +301,11 @@ fn check(name: &str, expect: &Value, got: Answer) {
                 assert_eq!(Some(d.as_str().unwrap().to_owned()), detail, "{name}");
             }
             if let Some(n) = want.get("at") {
-                assert_eq!(n.as_u64().and_then(|n| usize::try_from(n).ok()), at, "{name}: failing event");
+                assert_eq!(
+                    n.as_u64().and_then(|n| usize::try_from(n).ok()),
+                    at,
+                    "{name}: failing event"
+                );
             }
             if let Some(list) = want.get("findings") {
                 let strip = strip_messages(Value::Array(findings));

@@ -178,7 +178,16 @@ fn valid_form(form: &Value) -> Result<crate::ValidForm, ApiError> {
 
 /// The canonical JSON of a form without errors.
 pub fn normalize(form: &Value) -> Result<Value, ApiError> {
-    Ok(valid_form(form)?.form().to_json_value())
+    canonical(form::validate_value(form)?)
+}
+
+/// The canonical JSON of a validation without errors; `Invalid` with every finding otherwise.
+/// What every host's `normalize` returns, whatever the form was read from.
+pub fn canonical(validation: Validation) -> Result<Value, ApiError> {
+    validation
+        .into_valid()
+        .map(|valid| valid.to_json_value())
+        .map_err(|r| invalid(r.findings))
 }
 
 /// One view of a form without errors (`internal`, `registered`, `public`).
