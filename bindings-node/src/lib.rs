@@ -297,18 +297,7 @@ pub fn validate(env: Env, form: Input<'_>) -> Result<Vec<Finding>> {
 /// with every finding in `findings` when the form has error findings.
 #[napi(ts_args_type = "form: FormInput | string", ts_return_type = "Form")]
 pub fn normalize(env: Env, form: Input<'_>) -> Result<Value> {
-    guarded(&env, || {
-        let validation = validation_of(&env, form)?;
-        if !validation.is_registrable() {
-            return Err(ApiError::Invalid {
-                findings: validation.into_findings(),
-            }
-            .into());
-        }
-        validation
-            .into_canonical_json()
-            .ok_or_else(|| Failure::Internal("a registrable form has no canonical JSON".to_owned()))
-    })
+    guarded(&env, || Ok(api::canonical(validation_of(&env, form)?)?))
 }
 
 /// Options of `validateMany`.
@@ -853,10 +842,11 @@ fn options_of(
 
 /// The encoding to write or read bytes in: `options.encoding`, `shift_jis` when absent (G-MIS and
 /// Excel in Japan). The core checks the name.
-fn encoding_option(opts: &Map<String, Value>) -> std::result::Result<String, Failure> {
+fn encoding_option(opts: &Map<String, Value>) -> std::result::Result<Option<String>, Failure> {
     match opts.get("encoding") {
-        None | Some(Value::Null) => Ok("shift_jis".to_owned()),
-        Some(Value::String(name)) => Ok(name.clone()),
+        // None named: the core's default (`keynet::csv::Encoding::DEFAULT`).
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(name)) => Ok(Some(name.clone())),
         Some(_) => Err(refused(
             "encoding",
             keynet::Code::Format,
@@ -871,15 +861,15 @@ fn encoding_option(opts: &Map<String, Value>) -> std::result::Result<String, Fai
 fn file_of<'d>(
     data: &'d Data<'_>,
     opts: &Map<String, Value>,
-) -> std::result::Result<(&'d [u8], String), Failure> {
+) -> std::result::Result<(&'d [u8], Option<String>), Failure> {
     match data {
         Either::A(bytes) => Ok((bytes, encoding_option(opts)?)),
         Either::B(text) => match opts.get("encoding") {
-            None | Some(Value::Null) => Ok((text.as_bytes(), "utf8".to_owned())),
+            None | Some(Value::Null) => Ok((text.as_bytes(), Some("utf8".to_owned()))),
             Some(Value::String(name))
                 if name.eq_ignore_ascii_case("utf8") || name.eq_ignore_ascii_case("utf-8") =>
             {
-                Ok((text.as_bytes(), "utf8".to_owned()))
+                Ok((text.as_bytes(), Some("utf8".to_owned())))
             }
             Some(other) => Err(refused(
                 "encoding",
@@ -945,7 +935,11 @@ pub fn read_postings_csv(env: Env, data: Data<'_>, options: Option<Input<'_>>) -
         let opts = options_of(&env, options, &["encoding", "mapping"])?;
         let (bytes, encoding) = file_of(&data, &opts)?;
         let mapping = mapping_option(&opts)?;
-        Ok(api::read_postings_csv(bytes, &encoding, mapping.as_ref())?)
+        Ok(api::read_postings_csv(
+            bytes,
+            encoding.as_deref(),
+            mapping.as_ref(),
+        )?)
     })
 }
 
@@ -969,7 +963,7 @@ pub fn write_postings_csv(
         let postings = value_of(&env, postings)?;
         Ok(csv_file(api::write_postings_csv(
             &postings,
-            &encoding,
+            encoding.as_deref(),
             mapping.as_ref(),
         )?))
     })
@@ -989,7 +983,10 @@ pub fn write_count_table_csv(
         let opts = options_of(&env, options, &["encoding"])?;
         let encoding = encoding_option(&opts)?;
         let postings = value_of(&env, postings)?;
-        Ok(csv_file(api::write_count_table_csv(&postings, &encoding)?))
+        Ok(csv_file(api::write_count_table_csv(
+            &postings,
+            encoding.as_deref(),
+        )?))
     })
 }
 
@@ -1012,7 +1009,9 @@ pub fn export_bed_view_csv(
         let rows = value_of(&env, rows)?;
         let account = value_of(&env, account)?;
         Ok(csv_file(api::export_bed_view_csv(
-            &rows, &account, &encoding,
+            &rows,
+            &account,
+            encoding.as_deref(),
         )?))
     })
 }
@@ -1027,7 +1026,7 @@ pub fn read_bed_export_csv(env: Env, data: Data<'_>, options: Option<Input<'_>>)
     guarded(&env, || {
         let opts = options_of(&env, options, &["encoding"])?;
         let (bytes, encoding) = file_of(&data, &opts)?;
-        Ok(api::read_bed_export_csv(bytes, &encoding)?)
+        Ok(api::read_bed_export_csv(bytes, encoding.as_deref())?)
     })
 }
 

@@ -121,11 +121,11 @@ fn written<'py>(
 ///     InvalidForm: ``encoding`` or ``mapping`` cannot be used (a finding at that name).
 ///     OSError: the file cannot be read.
 #[pyfunction]
-#[pyo3(signature = (data, encoding = "shift_jis", mapping = None))]
+#[pyo3(signature = (data, encoding = None, mapping = None))]
 pub(crate) fn read_postings_csv<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
-    encoding: &str,
+    encoding: Option<&str>,
     mapping: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
@@ -143,11 +143,11 @@ pub(crate) fn read_postings_csv<'py>(
 /// ``data`` is the file's bytes, a path or a binary file object; ``encoding`` as for
 /// ``read_postings_csv``.
 #[pyfunction]
-#[pyo3(signature = (data, encoding = "shift_jis"))]
+#[pyo3(signature = (data, encoding = None))]
 pub(crate) fn read_bed_export_csv<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
-    encoding: &str,
+    encoding: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
         let bytes = csv_bytes(py, data, "read_bed_export_csv")?;
@@ -173,7 +173,7 @@ pub(crate) fn postings_csv_mapping(py: Python<'_>) -> PyResult<Bound<'_, PyAny>>
 pub(crate) fn write_postings_csv<'py>(
     py: Python<'py>,
     postings: &Bound<'py, PyAny>,
-    encoding: &str,
+    encoding: Option<&str>,
     mapping: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guarded(|| {
@@ -190,7 +190,7 @@ pub(crate) fn write_postings_csv<'py>(
 pub(crate) fn write_count_table_csv<'py>(
     py: Python<'py>,
     postings: &Bound<'py, PyAny>,
-    encoding: &str,
+    encoding: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guarded(|| {
         let postings = list(py, postings, "postings")?;
@@ -206,7 +206,7 @@ pub(crate) fn export_bed_view_csv<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     account: &Bound<'py, PyAny>,
-    encoding: &str,
+    encoding: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guarded(|| {
         let rows = list(py, rows, "rows")?;

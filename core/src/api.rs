@@ -958,17 +958,19 @@ pub fn bed_view(
 // ---------------------------------------------------------------------------------------------
 // CSV files: bytes in, bytes out
 
-fn encoding(name: &str) -> Result<crate::csv::Encoding, ApiError> {
-    match name.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
-        "utf8" => Ok(crate::csv::Encoding::Utf8),
-        "shiftjis" | "sjis" | "cp932" | "windows31j" => Ok(crate::csv::Encoding::ShiftJis),
-        _ => Err(invalid(vec![Finding::error(
+/// The encoding a caller named, or [`crate::csv::Encoding::DEFAULT`] when none was named.
+pub fn encoding(name: Option<&str>) -> Result<crate::csv::Encoding, ApiError> {
+    let Some(name) = name else {
+        return Ok(crate::csv::Encoding::DEFAULT);
+    };
+    crate::csv::Encoding::from_name(name).ok_or_else(|| {
+        invalid(vec![Finding::error(
             "encoding",
             Code::UnknownValue,
             format!("encoding must be utf8 or shift_jis (got {name:?})"),
             format!("文字コードは utf8 または shift_jis です（入力値：「{name}」）"),
-        )])),
-    }
+        )])
+    })
 }
 
 fn mapping(value: Option<&Value>) -> Result<crate::csv::ColumnMapping, ApiError> {
@@ -982,7 +984,7 @@ fn mapping(value: Option<&Value>) -> Result<crate::csv::ColumnMapping, ApiError>
 /// every readable row, and a finding per problem with its row.
 pub fn read_postings_csv(
     data: &[u8],
-    encoding_name: &str,
+    encoding_name: Option<&str>,
     column_mapping: Option<&Value>,
 ) -> Result<Value, ApiError> {
     let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
@@ -1018,7 +1020,7 @@ pub fn read_postings_csv(
 /// Writes postings as CSV: the bytes and the substitutions made (`[{row, column, from, to}]`).
 pub fn write_postings_csv(
     postings: &Value,
-    encoding_name: &str,
+    encoding_name: Option<&str>,
     column_mapping: Option<&Value>,
 ) -> Result<(Vec<u8>, Value), ApiError> {
     let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
@@ -1031,7 +1033,7 @@ pub fn write_postings_csv(
 /// Writes the agencies' count table of the open postings as CSV.
 pub fn write_count_table_csv(
     postings: &Value,
-    encoding_name: &str,
+    encoding_name: Option<&str>,
 ) -> Result<(Vec<u8>, Value), ApiError> {
     let enc = encoding(encoding_name)?;
     let postings = read_postings(postings, "postings")?;
@@ -1045,7 +1047,7 @@ pub fn write_count_table_csv(
 pub fn export_bed_view_csv(
     rows: &Value,
     account: &Value,
-    encoding_name: &str,
+    encoding_name: Option<&str>,
 ) -> Result<(Vec<u8>, Value), ApiError> {
     let enc = encoding(encoding_name)?;
     let viewer = bed_viewer_of(account)?;
@@ -1056,7 +1058,7 @@ pub fn export_bed_view_csv(
 }
 
 /// Reads a bed view export: `{"rows": [...], "findings": [...]}` (warnings come as findings too).
-pub fn read_bed_export_csv(data: &[u8], encoding_name: &str) -> Result<Value, ApiError> {
+pub fn read_bed_export_csv(data: &[u8], encoding_name: Option<&str>) -> Result<Value, ApiError> {
     let enc = encoding(encoding_name)?;
     let mut rows = Vec::new();
     let mut findings = Vec::new();

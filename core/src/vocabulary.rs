@@ -555,10 +555,13 @@ mod tests {
         let aliases = Encoding::ALIASES.map(|(alias, e)| (alias.to_owned(), e));
         for (name, encoding) in canonical.chain(aliases) {
             let (bytes, _) =
-                crate::api::write_count_table_csv(&serde_json::json!([]), &name).unwrap();
+                crate::api::write_count_table_csv(&serde_json::json!([]), Some(&name)).unwrap();
             // Only UTF-8 is written with a BOM.
             let bom = bytes.starts_with("\u{feff}".as_bytes());
             assert_eq!(bom, encoding == Encoding::Utf8, "{name}");
+            assert_eq!(Encoding::from_name(&name), Some(encoding), "{name}");
         }
+        assert_eq!(crate::api::encoding(None).unwrap(), Encoding::DEFAULT);
+        assert!(crate::api::encoding(Some("latin1")).is_err());
     }
 }

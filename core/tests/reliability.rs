@@ -25,12 +25,12 @@ fn posting(id: &str) -> Value {
 /// The standard CSV of one posting, as keynet writes it.
 fn one_posting_csv() -> String {
     let (bytes, _) =
-        api::write_postings_csv(&json!([posting("P-1")]), "utf8", None).expect("writes");
+        api::write_postings_csv(&json!([posting("P-1")]), Some("utf8"), None).expect("writes");
     String::from_utf8(bytes).unwrap()
 }
 
 fn read_csv(text: &str, mapping: Option<&Value>) -> Value {
-    api::read_postings_csv(text.as_bytes(), "utf8", mapping).expect("a result")
+    api::read_postings_csv(text.as_bytes(), Some("utf8"), mapping).expect("a result")
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn a_mapping_path_100000_segments_deep_is_refused_not_a_crash() {
     let deep = format!("form.{}", vec!["a"; 100_000].join("."));
     let mapping = json!({"columns": [{"header": "x", "path": deep, "kind": "text"}]});
     // Through the façade (as Python and Node call it): refused as a caller error, at once.
-    let err = api::read_postings_csv(b"x\r\nfoo\r\n", "utf8", Some(&mapping)).unwrap_err();
+    let err = api::read_postings_csv(b"x\r\nfoo\r\n", Some("utf8"), Some(&mapping)).unwrap_err();
     let text = format!("{err:?}");
     assert!(text.contains("mapping"), "{text}");
     assert!(text.len() < 10_000, "the error quotes the whole path");
@@ -148,8 +148,12 @@ fn an_empty_masking_cell_is_no_posting() {
 fn a_mapping_must_read_the_masking_wish_or_state_it() {
     let without =
         json!({"columns": [{"header": "募集情報ID", "path": "posting_id", "kind": "text"}]});
-    let read =
-        api::read_postings_csv("募集情報ID\r\nP-1\r\n".as_bytes(), "utf8", Some(&without)).unwrap();
+    let read = api::read_postings_csv(
+        "募集情報ID\r\nP-1\r\n".as_bytes(),
+        Some("utf8"),
+        Some(&without),
+    )
+    .unwrap();
     assert_eq!(read["postings"], json!([]));
     assert!(
         read["findings"]
@@ -160,7 +164,9 @@ fn a_mapping_must_read_the_masking_wish_or_state_it() {
     );
     let stated = json!({"columns": [{"header": "募集情報ID", "path": "posting_id", "kind": "text"}],
                         "constants": {"form.masking_requested": true}});
-    assert!(api::read_postings_csv("募集情報ID\r\n".as_bytes(), "utf8", Some(&stated)).is_ok());
+    assert!(
+        api::read_postings_csv("募集情報ID\r\n".as_bytes(), Some("utf8"), Some(&stated)).is_ok()
+    );
 }
 
 #[test]
@@ -393,8 +399,8 @@ fn applying_events_grows_like_their_number() {
 fn a_registration_before_registration_opened_is_a_warning_on_its_row() {
     let mut early = posting("P-1");
     early["registered_on"] = json!("2020-05-01");
-    let (bytes, _) = api::write_postings_csv(&json!([early]), "utf8", None).unwrap();
-    let read = api::read_postings_csv(&bytes, "utf8", None).unwrap();
+    let (bytes, _) = api::write_postings_csv(&json!([early]), Some("utf8"), None).unwrap();
+    let read = api::read_postings_csv(&bytes, Some("utf8"), None).unwrap();
     assert_eq!(
         read["postings"].as_array().unwrap().len(),
         1,

@@ -679,7 +679,7 @@ def duplicate_open_postings(postings: Documents) -> List[Dict[str, Any]]:
 
 # --- CSV files (Shift_JIS or UTF-8) ---------------------------------------------------------------
 
-def read_postings_csv(data: CsvData, encoding: CsvEncoding = "shift_jis", mapping: Optional[Union[ColumnMapping, Document]] = None) -> PostingsCsv:
+def read_postings_csv(data: CsvData, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None) -> PostingsCsv:
     """Reads a postings CSV (one posting per row, a header row of Japanese column names): every
     readable posting, and a finding per problem with its ``row`` (the header is row 1) and
     ``column`` (the header, or None for the whole row or file). Reading goes on past bad rows.
@@ -694,7 +694,7 @@ def read_postings_csv(data: CsvData, encoding: CsvEncoding = "shift_jis", mappin
         OSError: the file cannot be read.
     """
 
-def write_postings_csv(postings: Documents, encoding: CsvEncoding = "shift_jis", mapping: Optional[Union[ColumnMapping, Document]] = None) -> CsvBytes:
+def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None) -> CsvBytes:
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -702,7 +702,7 @@ def write_postings_csv(postings: Documents, encoding: CsvEncoding = "shift_jis",
     :class:`CsvWriteError` naming row, column and character; the documented substitutions
     (〜 WAVE DASH → ～, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, — → ―) and the encoder's own (− → －,
     ¥ → \\) are listed in ``.substitutions`` of the result and raise a
-    :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` or ``"utf8"`` (with a BOM).
+    :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
 
     Raises:
         CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
@@ -710,7 +710,7 @@ def write_postings_csv(postings: Documents, encoding: CsvEncoding = "shift_jis",
         InvalidForm: a posting, ``encoding`` or ``mapping`` cannot be used.
     """
 
-def write_count_table_csv(postings: Documents, encoding: CsvEncoding = "shift_jis") -> CsvBytes:
+def write_count_table_csv(postings: Documents, encoding: Optional[CsvEncoding] = None) -> CsvBytes:
     """Writes the agencies' count table of the open postings as a CSV file (職種コード, 職種,
     都道府県コード, 都道府県, 件数, 募集人数); returns its bytes (:class:`CsvBytes`).
 
@@ -757,7 +757,7 @@ def bed_view(rows: Documents, account: Union[Account, Document], search: Optiona
             or a row has errors (findings at ``rows.<i>.…``).
     """
 
-def export_bed_view_csv(rows: Documents, account: Union[Account, Document], encoding: CsvEncoding = "shift_jis") -> CsvBytes:
+def export_bed_view_csv(rows: Documents, account: Union[Account, Document], encoding: Optional[CsvEncoding] = None) -> CsvBytes:
     """The bed view of an account exported as G-MIS does, "details only" CSV (Shift_JIS by
     default): only the rows of the account's own prefecture, every page; returns its bytes
     (:class:`CsvBytes`, with ``.substitutions`` as for ``write_postings_csv``).
@@ -767,7 +767,7 @@ def export_bed_view_csv(rows: Documents, account: Union[Account, Document], enco
         CsvWriteError: a character without a Shift_JIS form.
     """
 
-def read_bed_export_csv(data: CsvData, encoding: CsvEncoding = "shift_jis") -> BedExportCsv:
+def read_bed_export_csv(data: CsvData, encoding: Optional[CsvEncoding] = None) -> BedExportCsv:
     """Reads a bed view export ("details only" CSV, the columns of ``export_bed_view_csv``): every
     readable row, and a finding per problem (warnings too) with its ``row`` and ``column``.
 

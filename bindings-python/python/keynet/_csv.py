@@ -60,7 +60,7 @@ def _written(result, function):
     return out
 
 
-def write_postings_csv(postings, encoding="shift_jis", mapping=None):
+def write_postings_csv(postings, encoding=None, mapping=None):
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -68,7 +68,7 @@ def write_postings_csv(postings, encoding="shift_jis", mapping=None):
     :class:`CsvWriteError` naming row, column and character; the documented substitutions
     (〜 WAVE DASH → ～, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, — → ―) and the encoder's own (− → －,
     ¥ → \\) are listed in ``.substitutions`` of the result and raise a
-    :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` or ``"utf8"`` (with a BOM).
+    :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
 
     Raises:
         CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
@@ -78,7 +78,7 @@ def write_postings_csv(postings, encoding="shift_jis", mapping=None):
     return _written(_keynet._write_postings_csv(postings, encoding, mapping), "write_postings_csv")
 
 
-def write_count_table_csv(postings, encoding="shift_jis"):
+def write_count_table_csv(postings, encoding=None):
     """Writes the agencies' count table of the open postings as a CSV file (職種コード, 職種,
     都道府県コード, 都道府県, 件数, 募集人数); returns its bytes (:class:`CsvBytes`).
 
@@ -88,7 +88,7 @@ def write_count_table_csv(postings, encoding="shift_jis"):
     return _written(_keynet._write_count_table_csv(postings, encoding), "write_count_table_csv")
 
 
-def export_bed_view_csv(rows, account, encoding="shift_jis"):
+def export_bed_view_csv(rows, account, encoding=None):
     """The bed view of an account exported as G-MIS does, "details only" CSV (Shift_JIS by
     default): only the rows of the account's own prefecture, every page; returns its bytes
     (:class:`CsvBytes`, with ``.substitutions`` as for ``write_postings_csv``).

@@ -21,6 +21,23 @@ impl Encoding {
     /// Both, the default (Shift_JIS, as Excel in Japan writes it) first.
     pub const ALL: [Encoding; 2] = [Encoding::ShiftJis, Encoding::Utf8];
 
+    /// What a file is read and written in when no encoding is named: Shift_JIS (Windows-31J),
+    /// as G-MIS exports and Excel in Japan write CSV (docs/choices.md, "CSV files"). Every host
+    /// leaves the choice here.
+    pub const DEFAULT: Encoding = Encoding::ShiftJis;
+
+    /// The encoding of a name: `utf8`, `shift_jis`, or one of [`Encoding::ALIASES`] (case, `-`
+    /// and `_` aside).
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        let key = |s: &str| s.to_ascii_lowercase().replace(['-', '_'], "");
+        let wanted = key(name);
+        [("utf8", Encoding::Utf8), ("shift_jis", Encoding::ShiftJis)]
+            .into_iter()
+            .chain(Encoding::ALIASES)
+            .find(|(n, _)| key(n) == wanted)
+            .map(|(_, e)| e)
+    }
+
     /// Other names the JSON façade accepts for an encoding (case, `-` and `_` aside): the
     /// names Python's codecs and Windows give them.
     pub const ALIASES: [(&'static str, Encoding); 4] = [
