@@ -9,7 +9,9 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::{Failure, Finding, Input, guarded, validation_of, value_of};
+use crate::error::{Failure, guarded};
+use crate::findings::Finding;
+use crate::input::{Input, validation_of, value_of};
 
 fn view_named(name: &str) -> std::result::Result<View, Failure> {
     serde_json::from_value(Value::from(name)).map_err(|_| {

@@ -1,0 +1,151 @@
+//! JavaScript arguments as the core reads them. A plain object becomes JSON text through the
+//! engine's own `JSON.stringify`, so an object and its JSON string read exactly alike, then a
+//! JSON value under the core's limits (docs/choices.md, "Limits"). [`Args`] builds the `args`
+//! object of the façade's `call`; [`options_of`] reads an options object.
+
+use keynet::api;
+use napi::bindgen_prelude::*;
+use serde_json::{Map, Value};
+
+use crate::error::{Failure, refused};
+
+pub(crate) type Input<'a> = Either<String, Unknown<'a>>;
+
+/// `JSON.stringify` with a replacer that keeps what plain JSON would lose or refuse: NaN and
+/// the infinities become their names (so the form says "not a number" naming them, instead of
+/// a silent `null` that reads as "required"), and a string with a lone surrogate becomes
+/// well-formed (U+FFFD, as napi converts a string argument) — an object and its JSON text read
+/// alike (docs/choices.md, "Limits").
+const STRINGIFY: &str = "(function (value) { return JSON.stringify(value, function (key, v) { \
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); \
+    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
+    return v; }); })";
+
+/// JSON text of the input: a string is taken as JSON text, anything else goes through
+/// [`STRINGIFY`]. What JSON cannot hold — `undefined`, a function, a cycle, a BigInt, nesting
+/// deeper than the engine's stack — is a `KeynetError` of kind `invalid_input`, never a
+/// `TypeError` or `RangeError`.
+fn json_text(env: &Env, input: Input<'_>) -> std::result::Result<String, Failure> {
+    match input {
+        Either::A(text) => Ok(text),
+        Either::B(value) => {
+            let stringify: Function<'_, Unknown<'_>, Option<String>> = env.run_script(STRINGIFY)?;
+            // `call` clears a pending exception (BigInt, cycle, stack) into the Err's reason.
+            match stringify.call(value) {
+                Ok(Some(text)) => Ok(text),
+                Ok(None) => Err(Failure::from(keynet::InputError::NotJson {
+                    reason: "got undefined, a function or a symbol".to_owned(),
+                })),
+                Err(e) if e.reason.contains("call stack") => {
+                    Err(Failure::from(keynet::InputError::TooDeep {
+                        max: keynet::MAX_DEPTH,
+                    }))
+                }
+                Err(e) => Err(Failure::from(keynet::InputError::NotJson {
+                    reason: e.reason.chars().take(200).collect(),
+                })),
+            }
+        }
+    }
+}
+
+/// The input as a JSON value (lists of postings may be large: no size limit but the nesting's).
+pub(crate) fn value_of(env: &Env, input: Input<'_>) -> std::result::Result<Value, Failure> {
+    let text = json_text(env, input)?;
+    Ok(api::parse_json(text.as_bytes(), usize::MAX)?)
+}
+
+/// Builds the façade's `args` object from named values (optional ones left out when absent).
+pub(crate) struct Args<'e> {
+    env: &'e Env,
+    map: Map<String, Value>,
+}
+
+impl<'e> Args<'e> {
+    pub(crate) fn new(env: &'e Env) -> Self {
+        Args {
+            env,
+            map: Map::new(),
+        }
+    }
+    pub(crate) fn json(
+        mut self,
+        name: &str,
+        input: Input<'_>,
+    ) -> std::result::Result<Self, Failure> {
+        let v = value_of(self.env, input)?;
+        self.map.insert(name.to_owned(), v);
+        Ok(self)
+    }
+    pub(crate) fn opt_json(
+        self,
+        name: &str,
+        input: Option<Input<'_>>,
+    ) -> std::result::Result<Self, Failure> {
+        match input {
+            Some(i) => self.json(name, i),
+            None => Ok(self),
+        }
+    }
+    pub(crate) fn value(mut self, name: &str, v: impl Into<Value>) -> Self {
+        self.map.insert(name.to_owned(), v.into());
+        self
+    }
+    pub(crate) fn call(self, operation: &str) -> std::result::Result<Value, Failure> {
+        Ok(api::call(operation, &Value::Object(self.map))?)
+    }
+}
+
+/// The input validated as one form, under the limits of one form (`keynet::validate_json`).
+pub(crate) fn validation_of(
+    env: &Env,
+    form: Input<'_>,
+) -> std::result::Result<keynet::Validation, Failure> {
+    let text = json_text(env, form)?;
+    Ok(keynet::validate_json(text.as_bytes())?)
+}
+
+/// An options object (or its JSON text) as a map; absent or `null` is an empty one. A key not in
+/// `known` is refused (`{encodng: 'utf8'}` must not quietly read Shift_JIS).
+pub(crate) fn options_of(
+    env: &Env,
+    options: Option<Input<'_>>,
+    known: &[&str],
+) -> std::result::Result<Map<String, Value>, Failure> {
+    let keys = known.join(", ");
+    let map = match options {
+        None => Map::new(),
+        Some(o) => match value_of(env, o)? {
+            Value::Object(map) => map,
+            Value::Null => Map::new(),
+            _ => {
+                return Err(refused(
+                    "options",
+                    keynet::Code::Format,
+                    format!("options must be an object {{{keys}}}"),
+                    format!("options は {{{keys}}} のオブジェクトで指定してください"),
+                ));
+            }
+        },
+    };
+    match map.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(refused(
+            &format!("options.{unknown}"),
+            keynet::Code::UnknownValue,
+            format!("unknown option {unknown:?} (known: {keys})"),
+            format!("不明なオプションです（{unknown}）。指定できるのは {keys} です"),
+        )),
+        None => Ok(map),
+    }
+}
+
+/// A JS number as JSON: whole numbers as integers (the façade refuses the rest with a finding).
+pub(crate) fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+        #[allow(clippy::cast_possible_truncation)] // whole and below 2^53 in magnitude: exact
+        let whole = n as i64;
+        Value::from(whole)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}

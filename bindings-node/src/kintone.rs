@@ -1,0 +1,102 @@
+//! The kintone adapter (docs/kintone.md): a record read through the field-code mapping, findings
+//! written back in kintone's error shape, a form written as a record, and the effective mapping.
+//! The mapping and the messages shown in kintone are the core's.
+
+use keynet::api::ApiError;
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::Value;
+
+use crate::error::guarded;
+use crate::input::{Args, Input, value_of};
+
+/// Reads a kintone record (`{"<code>": {type, value}}`, or a REST response `{record}`) through
+/// the field-code mapping (the default, changed by `mapping`): every finding at canonical paths
+/// and the canonical form when there is no error. Findings are data: only a record that is not
+/// an object or a bad mapping throws.
+#[napi(
+    ts_args_type = "record: KintoneRecord | { record: KintoneRecord } | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_return_type = "KintoneRead"
+)]
+pub fn from_kintone_record(
+    env: Env,
+    record: Input<'_>,
+    mapping: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("record", record)?
+            .opt_json("mapping", mapping)?
+            .call("from_kintone_record")
+    })
+}
+
+/// Findings (a list, or what `fromKintoneRecord` returned) in kintone's error shape:
+/// `{"record.<code>.value": {messages}}` for `event.record[code].error`, and record-level
+/// messages for `event.error`. `options.lang`: `ja` (default) or `en`; `options.record`: codes
+/// the record lacks become record-level messages; `options.mapping`: overrides.
+#[napi(
+    ts_args_type = "findings: Array<Finding> | KintoneRead | string, options?: KintoneErrorOptions | null",
+    ts_return_type = "KintoneErrors"
+)]
+pub fn to_kintone_errors(
+    env: Env,
+    findings: Input<'_>,
+    options: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("findings", findings)?;
+        if let Some(o) = options {
+            match value_of(&env, o)? {
+                Value::Object(map) => {
+                    for key in ["lang", "mapping", "record"] {
+                        if let Some(v) = map.get(key) {
+                            args = args.value(key, v.clone());
+                        }
+                    }
+                }
+                Value::Null => {}
+                _ => {
+                    return Err(ApiError::Invalid {
+                        findings: vec![keynet::Finding::error(
+                            "options",
+                            keynet::Code::Format,
+                            "options must be an object {lang?, mapping?, record?}",
+                            "options は {lang, mapping, record} のオブジェクトで指定してください",
+                        )],
+                    }
+                    .into());
+                }
+            }
+        }
+        args.call("to_kintone_errors")
+    })
+}
+
+/// A form without errors written as a kintone record (`{"<code>": {type, value}}`) through the
+/// mapping: the app's option labels, numbers as text.
+#[napi(
+    ts_args_type = "form: FormInput | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_return_type = "KintoneRecord"
+)]
+pub fn to_kintone_record(env: Env, form: Input<'_>, mapping: Option<Input<'_>>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("form", form)?
+            .opt_json("mapping", mapping)?
+            .call("to_kintone_record")
+    })
+}
+
+/// The effective field-code mapping: the default, changed by `mapping`.
+#[napi(
+    ts_args_type = "mapping?: KintoneMappingOverrides | string | null",
+    ts_return_type = "KintoneMapping"
+)]
+pub fn kintone_mapping(env: Env, mapping: Option<Input<'_>>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .opt_json("mapping", mapping)?
+            .call("kintone_mapping")
+    })
+}
