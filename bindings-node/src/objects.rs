@@ -14,12 +14,10 @@ use crate::findings::Finding;
 use crate::input::{Input, validation_of, value_of};
 
 fn view_named(name: &str) -> std::result::Result<View, Failure> {
-    serde_json::from_value(Value::from(name)).map_err(|_| {
+    View::from_name(name).ok_or_else(|| {
         Failure::Js(Error::new(
             Status::InvalidArg,
-            format!(
-                "keynet: view must be 'internal', 'registered', 'public' or 'counts', not {name:?}"
-            ),
+            format!("keynet: {}", View::unknown_name_message(name)),
         ))
     })
 }
@@ -153,10 +151,7 @@ impl PostingObject {
     pub fn apply_events(&mut self, env: Env, events: Input<'_>) -> Result<()> {
         guarded(&env, || {
             let events = value_of(&env, events)?;
-            let mut next = self.inner.clone();
-            api::apply_events_to(&mut next, &events)?;
-            self.inner = next;
-            Ok(())
+            Ok(api::apply_events_to(&mut self.inner, &events)?)
         })
     }
 

@@ -23,10 +23,8 @@ fn core<T>(py: Python<'_>, result: Result<T, ApiError>) -> PyResult<T> {
 }
 
 fn view_named(name: &str) -> PyResult<View> {
-    serde_json::from_value(Value::from(name)).map_err(|_| {
-        PyValueError::new_err(format!(
-            "keynet: view must be 'internal', 'registered', 'public' or 'counts', not {name:?}"
-        ))
+    View::from_name(name).ok_or_else(|| {
+        PyValueError::new_err(format!("keynet: {}", View::unknown_name_message(name)))
     })
 }
 
@@ -188,10 +186,7 @@ impl PyPosting {
     fn apply_events(&mut self, py: Python<'_>, events: &Bound<'_, PyAny>) -> PyResult<()> {
         guarded(|| {
             let events = list(py, events, "events")?;
-            let mut next = self.inner.clone();
-            core(py, api::apply_events_to(&mut next, &events))?;
-            self.inner = next;
-            Ok(())
+            core(py, api::apply_events_to(&mut self.inner, &events))
         })
     }
 

@@ -532,11 +532,19 @@ pub fn apply_events(posting: &Value, events: &Value) -> Result<Value, ApiError> 
     Ok(posting.to_json_value())
 }
 
-/// [`apply_events`] on a posting already read; the events before a failing one stay applied.
+/// [`apply_events`] on a posting already read, all or nothing: on a failure the posting is as it
+/// was before the first event (what a host object holding a posting promises).
 pub fn apply_events_to(posting: &mut Posting, events: &Value) -> Result<(), ApiError> {
     let Some(items) = events.as_array() else {
         return Err(invalid(vec![not_a_list("events")]));
     };
+    let mut next = posting.clone();
+    apply_each(&mut next, items)?;
+    *posting = next;
+    Ok(())
+}
+
+fn apply_each(posting: &mut Posting, items: &[Value]) -> Result<(), ApiError> {
     for (at, event) in items.iter().enumerate() {
         let at_event = |error: ApiError| ApiError::AtEvent {
             at,

@@ -26,6 +26,20 @@ impl View {
     /// Every view, from the most to the least shown.
     pub const ALL: [View; 4] = [View::Internal, View::Registered, View::Public, View::Counts];
 
+    /// The view of a name (`internal`, `registered`, `public`, `counts`).
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
+    /// A caller's mistake, not bad data: the message for a name that is no view.
+    pub fn unknown_name_message(name: &str) -> String {
+        let names: Vec<String> = View::ALL
+            .iter()
+            .map(|v| format!("'{}'", v.as_str()))
+            .collect();
+        format!("view must be one of {}, not {name:?}", names.join(", "))
+    }
+
     /// The views that show a posting's form ([`FormView::of`]): every one but `counts`.
     pub const FORMS: [View; 3] = [View::Internal, View::Registered, View::Public];
 
