@@ -480,6 +480,16 @@ export type Operation = keyof Operations
  * What every function throws (an `Error` whose `name` is `'KeynetError'`). Values JSON cannot
  * hold (undefined, functions, BigInt, cycles) throw a `TypeError` instead.
  */
+/** One row of `errorCatalogue()`: an error a call can end in, and how its message is made. */
+export interface ErrorType {
+  kind: 'invalid_input' | 'lifecycle'
+  detail: string
+  /** The names of the values `template` and `template_ja` use (`{len}`), as `KeynetError.context` carries them. */
+  context: Array<string>
+  template: string
+  template_ja: string
+}
+
 export interface KeynetError extends Error {
   name: 'KeynetError'
   /** The façade's error kind: `invalid_input` (not JSON / not an object …), `invalid` (the input
@@ -501,6 +511,9 @@ export interface KeynetError extends Error {
   codepoint?: number
   /** With `csv_write` `not_tabular`: the posting that has inquiries or hires. */
   posting_id?: string
+  /** The values the message is made from, by name (see `errorCatalogue()`); `{}` when the
+   *  catalogue does not list the error; absent for `internal`. */
+  context?: Record<string, string | number>
   /** With `lifecycle` from `applyEvents`: the index of the event that was refused. */
   at?: number
   /** With `invalid`: every finding, errors and warnings (empty otherwise). */

@@ -97,3 +97,16 @@ test('RuleSet distributes Posting objects as distribute() distributes plain post
   }
   assert.equal(thrown(() => new keynet.RuleSet({ rules: [{ kind: 3 }] })).name, 'KeynetError')
 })
+
+test('errors carry the context their catalogue row names', () => {
+  const rows = new Map(keynet.errorCatalogue().map((t) => [`${t.kind}/${t.detail}`, t]))
+  const err = thrown(() => keynet.validate('['.repeat(100) + ']'.repeat(100)))
+  const row = rows.get(`invalid_input/${err.detail}`)
+  assert.deepStrictEqual(Object.keys(err.context).sort(), [...row.context].sort())
+  const posting = keynet.register(BASE, 'P-1', '2020-06-01')
+  const event = { type: 'application', on: '2020-06-02', seeker_id: 'S-7' }
+  const refused = thrown(() => keynet.applyEvents(posting, [event, event]))
+  assert.deepStrictEqual(refused.context, { seeker_id: 'S-7' })
+  assert.equal(refused.at, 1)
+  assert.equal(rows.get(`lifecycle/${refused.detail}`).template_ja.replace('{seeker_id}', 'S-7'), '求職者「S-7」は既に応募しています')
+})

@@ -49,6 +49,7 @@ fn throw(env: &Env, failure: Failure) -> Error {
             if let Some(at) = json.get("at").filter(|at| !at.is_null()) {
                 extra.push(("at", at.clone()));
             }
+            extra.push(("context", Value::Object(e.context())));
             let detail = json
                 .get("detail")
                 .and_then(Value::as_str)

@@ -4,6 +4,7 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use serde_json::Value;
 
 use crate::error::guarded;
 
@@ -72,6 +73,16 @@ pub struct LineResult {
     pub findings: Vec<Finding>,
     /// Set when the line is not a form at all (bad JSON, not an object …).
     pub error: Option<LineError>,
+}
+
+/// The catalogue of errors a call can end in (input that is no form, a refused lifecycle event):
+/// `kind`, `detail`, the names of its `context` values (a thrown `KeynetError` carries them in
+/// `context`) and its English and Japanese `template`s.
+#[napi(ts_return_type = "Array<ErrorType>")]
+pub fn error_catalogue(env: Env) -> Result<Value> {
+    guarded(&env, || {
+        Ok(keynet::api::call("error_catalogue", &Value::Null)?)
+    })
 }
 
 /// The catalogue of finding codes with English and Japanese descriptions.

@@ -87,12 +87,18 @@ pub(crate) fn input_error(py: Python<'_>, err: &CoreInputError, at: Option<&str>
         Some(at) => format!("{at}: {err}"),
         None => err.to_string(),
     };
+    use keynet::error_catalogue::Catalogued;
+    let context = match crate::convert::to_py(py, &serde_json::Value::Object(err.context())) {
+        Ok(context) => context,
+        Err(e) => return e,
+    };
     let attrs = [
         ("kind", PyString::new(py, err.kind()).into_any()),
         (
             "message_ja",
             PyString::new(py, &err.message_ja()).into_any(),
         ),
+        ("context", context),
     ];
     with_attrs(py, InputError::new_err(message), &attrs)
 }
@@ -160,6 +166,10 @@ pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
         Some(d) => PyString::new(py, d).into_any(),
         None => py.None().into_bound(py),
     };
+    let context = match crate::convert::to_py(py, &serde_json::Value::Object(err.context())) {
+        Ok(context) => context,
+        Err(e) => return e,
+    };
     match findings_list(py, err.findings()) {
         Ok(findings) => with_attrs(
             py,
@@ -168,6 +178,7 @@ pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
                 ("kind", PyString::new(py, err.kind()).into_any()),
                 ("detail", detail),
                 ("findings", findings.into_any()),
+                ("context", context),
             ],
         ),
         Err(e) => e,

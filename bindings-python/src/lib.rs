@@ -142,6 +142,13 @@ mod native {
         guarded(|| batch::validate_many(py, forms, threads))
     }
 
+    /// Every error a call can end in (input that is no form, a refused lifecycle event): kind,
+    /// detail, the names of its context values and its English and Japanese templates.
+    #[pyfunction]
+    fn error_catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| answer(py, api::call("error_catalogue", &Value::Null)))
+    }
+
     /// Every finding code with its English and Japanese description, for translators and UIs.
     #[pyfunction]
     fn catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {

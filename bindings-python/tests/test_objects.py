@@ -118,3 +118,25 @@ def test_a_rule_set_distributes_objects_as_the_function_distributes_dicts():
     assert len(rules.to_dict()["rules"]) >= 10
     with pytest.raises(keynet.OperationError):
         keynet.RuleSet({"rules": [{"kind": 3}]})
+
+
+def test_errors_carry_their_catalogue_context():
+    catalogue = keynet.error_catalogue()
+    rows = {(t["kind"], t["detail"]): t for t in catalogue}
+    assert ("invalid_input", "too_deep") in rows and ("lifecycle", "closed") in rows
+    with pytest.raises(keynet.InputError) as info:
+        keynet.validate("[" * 100 + "]" * 100)
+    err = info.value
+    row = rows[("invalid_input", err.kind)]
+    assert set(err.context) == set(row["context"])
+    rendered = row["template"]
+    for name, value in err.context.items():
+        rendered = rendered.replace("{" + name + "}", str(value))
+    assert rendered in str(err)
+    posting = keynet.register(case("domain_example.json")["input"], "P-1", "2020-06-01")
+    event = {"type": "application", "on": "2020-06-02", "seeker_id": "S-7"}
+    with pytest.raises(keynet.LifecycleError) as info:
+        keynet.apply_events(posting, [event, event])
+    assert info.value.context == {"seeker_id": "S-7"}
+    row = rows[("lifecycle", info.value.detail)]
+    assert row["template_ja"].replace("{seeker_id}", "S-7") == "求職者「S-7」は既に応募しています"

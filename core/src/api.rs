@@ -104,6 +104,18 @@ impl ApiError {
         }
     }
 
+    /// The values the error's message is made from, by name (see [`crate::error_catalogue`]);
+    /// empty for errors the catalogue does not list.
+    pub fn context(&self) -> serde_json::Map<String, Value> {
+        use crate::error_catalogue::Catalogued;
+        match self {
+            ApiError::Input(e) => e.context(),
+            ApiError::Lifecycle(e) => e.context(),
+            ApiError::AtEvent { error, .. } => error.context(),
+            _ => serde_json::Map::new(),
+        }
+    }
+
     /// The findings of an `Invalid` error (empty for the others).
     pub fn findings(&self) -> &[Finding] {
         match self {
@@ -121,8 +133,9 @@ impl ApiError {
             ApiError::AtEvent { at, .. } => Some(*at),
             _ => None,
         };
+        let context = self.context();
         json!({"kind": self.kind(), "message": self.to_string(), "message_ja": self.message_ja(), "detail": detail,
-               "findings": self.findings(), "at": at})
+               "findings": self.findings(), "at": at, "context": context})
     }
 }
 
@@ -801,6 +814,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
             bed_view(arg("rows")?, arg("account")?, search, page)
         }
         "csv_columns" => answer(crate::csv::ColumnMapping::standard()),
+        "error_catalogue" => answer(crate::error_catalogue::ERROR_TYPES),
         "kintone_mapping" => kintone_mapping(args.get("mapping")),
         "from_kintone_record" => from_kintone_record(arg("record")?, args.get("mapping")),
         "to_kintone_record" => to_kintone_record(arg("form")?, args.get("mapping")),

@@ -1,32 +1,40 @@
 //! Input that is not a form at all: typed errors, distinct from findings about a form.
 
-use thiserror::Error;
+use serde_json::{Map, Value};
+
+use crate::error_catalogue::Catalogued;
 
 pub use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 
 /// Why input could not be read as a form. Problems *inside* a form are [`crate::Finding`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputError {
-    #[error("input is {len} bytes; the limit is {max} bytes")]
-    TooLarge { len: usize, max: usize },
-    #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
-    InvalidUtf8 { offset: usize },
-    #[error("input is not valid JSON: {message} at line {line}, column {column}")]
+    TooLarge {
+        len: usize,
+        max: usize,
+    },
+    InvalidUtf8 {
+        offset: usize,
+    },
     Syntax {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("JSON nests deeper than {max} levels")]
-    TooDeep { max: usize },
-    #[error("a list or object inside the document has more than {max} entries")]
-    TooManyItems { max: usize },
+    TooDeep {
+        max: usize,
+    },
+    TooManyItems {
+        max: usize,
+    },
     /// A host value JSON cannot hold (JavaScript's `undefined`, a function, a cycle, a BigInt).
-    #[error("the value cannot be read as JSON: {reason}")]
-    NotJson { reason: String },
-    #[error("a form must be a JSON object, not {found}")]
-    NotAnObject { found: &'static str },
+    NotJson {
+        reason: String,
+    },
+    NotAnObject {
+        found: &'static str,
+    },
 }
 
 impl InputError {
@@ -54,28 +62,50 @@ impl InputError {
         }
     }
 
-    /// The same message in Japanese.
+    /// The same message in Japanese (docs: [`crate::error_catalogue`]).
     pub fn message_ja(&self) -> String {
-        match self {
+        self.messages().1
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.messages().0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl Catalogued for InputError {
+    fn detail(&self) -> &'static str {
+        self.kind()
+    }
+
+    fn kind_in_catalogue(&self) -> &'static str {
+        "invalid_input"
+    }
+
+    fn context(&self) -> Map<String, Value> {
+        let pairs: Vec<(&str, Value)> = match self {
             InputError::TooLarge { len, max } => {
-                format!("入力が{len}バイトあります（上限{max}バイト）")
+                vec![("len", (*len).into()), ("max", (*max).into())]
             }
-            InputError::InvalidUtf8 { offset } => {
-                format!("入力がUTF-8として正しくありません（{offset}バイト目）")
+            InputError::InvalidUtf8 { offset } => vec![("offset", (*offset).into())],
+            InputError::Syntax {
+                line,
+                column,
+                message,
+            } => vec![
+                ("line", (*line).into()),
+                ("column", (*column).into()),
+                ("message", message.as_str().into()),
+            ],
+            InputError::TooDeep { max } | InputError::TooManyItems { max } => {
+                vec![("max", (*max).into())]
             }
-            InputError::Syntax { line, column, .. } => {
-                format!("JSONの構文が正しくありません（{line}行{column}列）")
-            }
-            InputError::TooDeep { max } => format!("JSONの入れ子が{max}段を超えています"),
-            InputError::NotJson { .. } => {
-                "JSONとして読めない値です（undefined・関数・循環参照など）".to_owned()
-            }
-            InputError::TooManyItems { max } => {
-                format!("文書の中の配列またはオブジェクトの要素が{max}個を超えています")
-            }
-            InputError::NotAnObject { .. } => {
-                "登録票はJSONオブジェクトで入力してください".to_owned()
-            }
-        }
+            InputError::NotJson { reason } => vec![("reason", reason.as_str().into())],
+            InputError::NotAnObject { found } => vec![("found", (*found).into())],
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 }

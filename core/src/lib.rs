@@ -35,6 +35,7 @@ pub mod csv;
 pub mod distribution;
 mod embedded;
 mod error;
+pub mod error_catalogue;
 mod finding;
 pub mod fire_hq;
 pub mod form;

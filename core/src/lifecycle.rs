@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::Date;
 
+use crate::error_catalogue::Catalogued;
 use crate::finding::{Code, Finding};
 use crate::occupation::Occupation;
 use crate::posting::{ClosedReason, ContactKind, Hire, HireRoute, Inquiry, Posting, Status};
@@ -49,28 +50,18 @@ pub enum Event {
 }
 
 /// An event that the posting's state does not allow.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LifecycleError {
-    #[error("the posting is closed")]
     Closed,
-    #[error("the event is dated before {earliest}, when what it follows happened")]
     BeforeItsTime { earliest: String },
-    #[error("seeker {seeker_id:?} has not applied to this posting")]
     NotAnApplicant { seeker_id: String },
-    #[error("seeker {seeker_id:?} has applied already")]
     AlreadyApplied { seeker_id: String },
-    #[error("seeker {seeker_id:?} is hired already")]
     AlreadyHired { seeker_id: String },
-    #[error("seeker {seeker_id:?} was not hired through this posting")]
     NotHired { seeker_id: String },
-    #[error("the training plan misses required modules: {missing}")]
     TrainingIncomplete { missing: String },
-    #[error("training of seeker {seeker_id:?} is already recorded as completed")]
     TrainingAlreadyCompleted { seeker_id: String },
-    #[error("training of seeker {seeker_id:?} is not completed yet")]
     TrainingNotCompleted { seeker_id: String },
-    #[error("completion for seeker {seeker_id:?} is already reported")]
     AlreadyReported { seeker_id: String },
 }
 
@@ -89,45 +80,9 @@ impl LifecycleError {
         "already_reported",
     ];
 
-    /// The same message in Japanese.
+    /// The same message in Japanese (docs: [`crate::error_catalogue`]).
     pub fn message_ja(&self) -> String {
-        match self {
-            LifecycleError::Closed => "募集は終了しています".to_owned(),
-            LifecycleError::BeforeItsTime { earliest } => format!("{earliest}より前の日付です"),
-            LifecycleError::NotAnApplicant { seeker_id } => {
-                format!("求職者「{seeker_id}」はこの募集に応募していません")
-            }
-            LifecycleError::AlreadyApplied { seeker_id } => {
-                format!("求職者「{seeker_id}」は既に応募しています")
-            }
-            LifecycleError::AlreadyHired { seeker_id } => {
-                format!("求職者「{seeker_id}」は既に採用されています")
-            }
-            LifecycleError::NotHired { seeker_id } => {
-                format!("求職者「{seeker_id}」はこの募集で採用されていません")
-            }
-            LifecycleError::TrainingIncomplete { missing } => {
-                let names: Vec<&str> = missing
-                    .split(", ")
-                    .map(|code| {
-                        training::Module::ALL
-                            .iter()
-                            .find(|(_, c)| *c == code)
-                            .map_or(code, |(m, _)| m.label_ja())
-                    })
-                    .collect();
-                format!("研修の必須項目が不足しています（{}）", names.join("・"))
-            }
-            LifecycleError::TrainingAlreadyCompleted { seeker_id } => {
-                format!("求職者「{seeker_id}」の研修は既に修了しています")
-            }
-            LifecycleError::TrainingNotCompleted { seeker_id } => {
-                format!("求職者「{seeker_id}」の研修はまだ修了していません")
-            }
-            LifecycleError::AlreadyReported { seeker_id } => {
-                format!("求職者「{seeker_id}」の研修修了は既に報告済みです")
-            }
-        }
+        self.messages().1
     }
 
     /// A stable snake_case name, for hosts.
@@ -144,6 +99,59 @@ impl LifecycleError {
             LifecycleError::TrainingNotCompleted { .. } => "training_not_completed",
             LifecycleError::AlreadyReported { .. } => "already_reported",
         }
+    }
+}
+
+impl std::fmt::Display for LifecycleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.messages().0)
+    }
+}
+
+impl std::error::Error for LifecycleError {}
+
+impl Catalogued for LifecycleError {
+    fn detail(&self) -> &'static str {
+        self.kind()
+    }
+
+    fn kind_in_catalogue(&self) -> &'static str {
+        "lifecycle"
+    }
+
+    fn context(&self) -> serde_json::Map<String, Value> {
+        let pairs: Vec<(&str, Value)> = match self {
+            LifecycleError::Closed => Vec::new(),
+            LifecycleError::BeforeItsTime { earliest } => {
+                vec![("earliest", earliest.as_str().into())]
+            }
+            LifecycleError::TrainingIncomplete { missing } => {
+                // The modules by their Japanese names for the Japanese message.
+                let names: Vec<&str> = missing
+                    .split(", ")
+                    .map(|code| {
+                        training::Module::ALL
+                            .iter()
+                            .find(|(_, c)| *c == code)
+                            .map_or(code, |(m, _)| m.label_ja())
+                    })
+                    .collect();
+                vec![
+                    ("missing", missing.as_str().into()),
+                    ("missing_ja", names.join("・").into()),
+                ]
+            }
+            LifecycleError::NotAnApplicant { seeker_id }
+            | LifecycleError::AlreadyApplied { seeker_id }
+            | LifecycleError::AlreadyHired { seeker_id }
+            | LifecycleError::NotHired { seeker_id }
+            | LifecycleError::TrainingAlreadyCompleted { seeker_id }
+            | LifecycleError::TrainingNotCompleted { seeker_id }
+            | LifecycleError::AlreadyReported { seeker_id } => {
+                vec![("seeker_id", seeker_id.as_str().into())]
+            }
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 }
 

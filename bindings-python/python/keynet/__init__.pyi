@@ -198,6 +198,15 @@ class CodeInfo(TypedDict):
     description: str
     description_ja: str
 
+class ErrorType(TypedDict):
+    """One row of ``error_catalogue()``: an error a call can end in, and how its message is made."""
+
+    kind: Literal["invalid_input", "lifecycle"]
+    detail: str
+    context: List[str]
+    template: str
+    template_ja: str
+
 class InputErrorRecord(TypedDict):
     """A record of a batch that is not a form at all."""
 
@@ -577,6 +586,10 @@ def validate_many(forms: Union[Iterable[Form], str, bytes], *, threads: Optional
         TypeError: an item holds a value JSON cannot; the message names ``forms[i]``.
         ValueError: ``threads`` is 0.
     """
+
+def error_catalogue() -> List[ErrorType]:
+    """Every error a call can end in (input that is no form, a refused lifecycle event): kind,
+    detail, the names of its context values and its English and Japanese templates."""
 
 def catalogue() -> List[CodeInfo]:
     """Every finding code with its English and Japanese description, for translators and UIs."""
