@@ -129,7 +129,7 @@ fn answer<T: Serialize>(result: Result<T, KeyNetError>) -> Answer {
 fn error_answer(e: KeyNetError, at: Option<usize>) -> Answer {
     let (kind, detail, findings) = match e {
         KeyNetError::InvalidInput { kind, .. } => ("invalid_input", Some(case_name(&kind)), vec![]),
-        KeyNetError::InvalidForm { findings } => (
+        KeyNetError::InvalidForm { findings, .. } => (
             "invalid",
             None,
             findings
@@ -301,7 +301,11 @@ fn check(name: &str, expect: &Value, got: Answer) {
                 assert_eq!(Some(d.as_str().unwrap().to_owned()), detail, "{name}");
             }
             if let Some(n) = want.get("at") {
-                assert_eq!(n.as_u64().and_then(|n| usize::try_from(n).ok()), at, "{name}: failing event");
+                assert_eq!(
+                    n.as_u64().and_then(|n| usize::try_from(n).ok()),
+                    at,
+                    "{name}: failing event"
+                );
             }
             if let Some(list) = want.get("findings") {
                 let strip = strip_messages(Value::Array(findings));
@@ -478,6 +482,7 @@ fn lifecycle_errors_are_typed() {
         Err(KeyNetError::Lifecycle {
             problem: LifecycleProblem::AlreadyApplied { seeker_id },
             message,
+            at: None,
         }) => {
             assert_eq!(seeker_id, "S-9");
             assert!(!message.is_empty());
@@ -499,7 +504,7 @@ fn a_posting_crosses_as_its_json() {
     let mut edited = record;
     edited.form.openings = 0;
     match disclose(edited, "S-1".into()) {
-        Err(KeyNetError::InvalidForm { findings }) => {
+        Err(KeyNetError::InvalidForm { findings, .. }) => {
             assert_eq!(findings[0].path, "posting.form.openings")
         }
         other => panic!("expected invalid_form, got {other:?}"),
