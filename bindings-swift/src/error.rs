@@ -112,7 +112,7 @@ pub enum DisclosureProblem {
     OtherPosting,
 }
 
-/// Why a call failed. Swift: `catch KeyNetError.invalidForm(let findings)`; Kotlin:
+/// Why a call failed. Swift: `catch KeyNetError.InvalidForm(let findings, _)`; Kotlin:
 /// `catch (e: KeyNetException.InvalidForm)` (where `message` fields are named `reason`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum KeyNetError {
@@ -126,14 +126,16 @@ pub enum KeyNetError {
     /// The form — or the posting, event, plan or recipient given — has error findings; every
     /// finding is carried, at its path (`contact.phone`, `postings.1.form.openings`,
     /// `recipients.0`, `event.type`). `at`: the index of the event that does not read, when a
-    /// sequence of events was applied (`PostingObject.applyEvents`); nil otherwise.
+    /// sequence of events was applied (`PostingObject.applyEvents`, `callJson` `apply_events`);
+    /// nil otherwise.
     #[error("{} error finding(s)", findings.iter().filter(|f| f.is_error()).count())]
     InvalidForm {
         findings: Vec<Finding>,
         at: Option<u32>,
     },
     /// A lifecycle event the posting's state does not allow. `at`: the index of that event when
-    /// a sequence of events was applied (`PostingObject.applyEvents`); nil otherwise.
+    /// a sequence of events was applied (`PostingObject.applyEvents`, `callJson`
+    /// `apply_events`); nil otherwise.
     #[error("{message}")]
     Lifecycle {
         problem: LifecycleProblem,
