@@ -112,7 +112,7 @@ pub enum DisclosureProblem {
     OtherPosting,
 }
 
-/// Why a call failed. Swift: `catch KeyNetError.invalidForm(let findings)`; Kotlin:
+/// Why a call failed. Swift: `catch KeyNetError.InvalidForm(let findings, _)`; Kotlin:
 /// `catch (e: KeyNetException.InvalidForm)` (where `message` fields are named `reason`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum KeyNetError {
@@ -125,14 +125,22 @@ pub enum KeyNetError {
     },
     /// The form — or the posting, event, plan or recipient given — has error findings; every
     /// finding is carried, at its path (`contact.phone`, `postings.1.form.openings`,
-    /// `recipients.0`, `event.type`).
+    /// `recipients.0`, `event.type`). `at`: the index of the event that does not read, when a
+    /// sequence of events was applied (`PostingObject.applyEvents`, `callJson` `apply_events`);
+    /// nil otherwise.
     #[error("{} error finding(s)", findings.iter().filter(|f| f.is_error()).count())]
-    InvalidForm { findings: Vec<Finding> },
-    /// A lifecycle event the posting's state does not allow.
+    InvalidForm {
+        findings: Vec<Finding>,
+        at: Option<u32>,
+    },
+    /// A lifecycle event the posting's state does not allow. `at`: the index of that event when
+    /// a sequence of events was applied (`PostingObject.applyEvents`, `callJson`
+    /// `apply_events`); nil otherwise.
     #[error("{message}")]
     Lifecycle {
         problem: LifecycleProblem,
         message: String,
+        at: Option<u32>,
     },
     /// Masked details asked for without an inquiry or application.
     #[error("{message}")]
@@ -163,13 +171,14 @@ impl From<ApiError> for KeyNetError {
     fn from(e: ApiError) -> Self {
         match e {
             ApiError::Input(input) => input.into(),
-            ApiError::Invalid { findings } => KeyNetError::InvalidForm { findings },
+            ApiError::Invalid { findings } => KeyNetError::InvalidForm { findings, at: None },
             ApiError::Lifecycle(l) => KeyNetError::Lifecycle {
                 problem: (&l).into(),
                 message: l.to_string(),
+                at: None,
             },
-            // One event of a sequence: the error of that event.
-            ApiError::AtEvent { error, .. } => (*error).into(),
+            // One event of a sequence: the error of that event, with its index.
+            ApiError::AtEvent { at, error } => KeyNetError::from(*error).at_event(at),
             ApiError::Rules(r) => KeyNetError::Rules {
                 message: r.to_string(),
             },
@@ -205,7 +214,27 @@ impl From<DisclosureError> for KeyNetError {
 impl KeyNetError {
     /// Every finding, at its path (`contact.phone`, `postings.1.form.openings`).
     pub(crate) fn invalid(findings: Vec<Finding>) -> Self {
-        KeyNetError::InvalidForm { findings }
+        KeyNetError::InvalidForm { findings, at: None }
+    }
+
+    /// The error of event `index` of a sequence: its index in `at` (an index beyond `u32`, which
+    /// no list within the input limits reaches, is written as `u32::MAX`).
+    fn at_event(self, index: usize) -> Self {
+        let index = Some(u32::try_from(index).unwrap_or(u32::MAX));
+        match self {
+            KeyNetError::InvalidForm { findings, .. } => KeyNetError::InvalidForm {
+                findings,
+                at: index,
+            },
+            KeyNetError::Lifecycle {
+                problem, message, ..
+            } => KeyNetError::Lifecycle {
+                problem,
+                message,
+                at: index,
+            },
+            other => other,
+        }
     }
 
     pub(crate) fn internal(message: impl std::fmt::Display) -> Self {

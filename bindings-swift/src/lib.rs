@@ -10,6 +10,8 @@
 //! - [`answers`]: `Validation`, `ViewedForm` (a form as one view shows it), `Delivery`.
 //! - [`reference`]: the catalogue, occupations, form fields, prefectures, labels.
 //! - [`typed`]: typed entry points (`validate`, `normalize`, `publicView`, `distribute`, …).
+//! - [`objects`]: objects that hold core values, read once — `ValidForm`, `PostingObject`,
+//!   `RuleSet` — whose methods call the core's typed API on them.
 //! - [`json`]: JSON-text entry points (`validateJson`, `publicViewJson`, …, `callJson`).
 //! - [`error`]: `KeyNetError`, typed cases; every export runs inside `catch_unwind`, so a Rust
 //!   panic becomes `KeyNetError.internal` instead of crossing the FFI boundary.
@@ -18,6 +20,7 @@ pub mod answers;
 pub mod draft;
 pub mod error;
 pub mod json;
+pub mod objects;
 pub mod reference;
 pub mod typed;
 
@@ -25,6 +28,7 @@ pub use answers::*;
 pub use draft::*;
 pub use error::{DisclosureProblem, InputErrorKind, KeyNetError, LifecycleProblem};
 pub use json::*;
+pub use objects::*;
 pub use reference::*;
 pub use typed::*;
 

@@ -129,7 +129,7 @@ fn answer<T: Serialize>(result: Result<T, KeyNetError>) -> Answer {
 fn error_answer(e: KeyNetError, at: Option<usize>) -> Answer {
     let (kind, detail, findings) = match e {
         KeyNetError::InvalidInput { kind, .. } => ("invalid_input", Some(case_name(&kind)), vec![]),
-        KeyNetError::InvalidForm { findings } => (
+        KeyNetError::InvalidForm { findings, .. } => (
             "invalid",
             None,
             findings
@@ -482,6 +482,7 @@ fn lifecycle_errors_are_typed() {
         Err(KeyNetError::Lifecycle {
             problem: LifecycleProblem::AlreadyApplied { seeker_id },
             message,
+            at: None,
         }) => {
             assert_eq!(seeker_id, "S-9");
             assert!(!message.is_empty());
@@ -503,9 +504,61 @@ fn a_posting_crosses_as_its_json() {
     let mut edited = record;
     edited.form.openings = 0;
     match disclose(edited, "S-1".into()) {
-        Err(KeyNetError::InvalidForm { findings }) => {
+        Err(KeyNetError::InvalidForm { findings, .. }) => {
             assert_eq!(findings[0].path, "posting.form.openings")
         }
         other => panic!("expected invalid_form, got {other:?}"),
     }
+}
+
+/// `PostingObject.applyEvents` on every lifecycle case: the table's answer, the failing event in
+/// the error's `at`, and the posting unchanged by a sequence that fails.
+#[test]
+fn a_posting_object_applies_every_case_all_or_nothing() {
+    let mut checked = 0;
+    for (name, case) in operation_cases() {
+        if case["kind"] != "apply_events" {
+            continue;
+        }
+        let args = &case["args"];
+        let object = PostingObject::from_json(args["posting"].to_string()).unwrap();
+        let before = object.to_json().unwrap();
+        let got = match object.apply_events_json(args["events"].to_string()) {
+            Ok(()) => Answer::Output(serde_json::from_str(&object.to_json().unwrap()).unwrap()),
+            Err(e) => {
+                assert_eq!(object.to_json().unwrap(), before, "{name}: all or nothing");
+                let at = match &e {
+                    KeyNetError::InvalidForm { at, .. } | KeyNetError::Lifecycle { at, .. } => {
+                        at.map(|at| usize::try_from(at).unwrap())
+                    }
+                    _ => None,
+                };
+                error_answer(e, at)
+            }
+        };
+        check(&name, &case["expect"], got);
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} lifecycle cases");
+}
+
+#[test]
+fn a_poisoned_posting_is_an_internal_error() {
+    let case = read(&cases_dir().join("lifecycle/applying_twice.json"));
+    let object = PostingObject::from_json(case["args"]["posting"].to_string()).unwrap();
+    let shared = object.clone();
+    // A panic while the posting is locked for writing: the lock is poisoned.
+    let thread = std::thread::spawn(move || shared.poison_for_tests());
+    assert!(thread.join().is_err());
+    for answer in [object.id().map(|_| ()), object.apply_events(vec![])] {
+        match answer {
+            Err(KeyNetError::Internal { message }) => assert!(message.contains("unusable")),
+            other => panic!("expected an internal error, got {other:?}"),
+        }
+    }
+    let rules = RuleSet::new(vec![]).unwrap();
+    assert!(matches!(
+        rules.distribute(vec![object], vec![]),
+        Err(KeyNetError::Internal { .. })
+    ));
 }

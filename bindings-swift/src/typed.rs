@@ -21,14 +21,14 @@ pub(crate) fn to_value<T: Serialize>(value: &T) -> Result<Value, KeyNetError> {
     serde_json::to_value(value).map_err(KeyNetError::internal)
 }
 
-fn valid_form(form: &Value) -> Result<ValidForm, KeyNetError> {
+pub(crate) fn valid_form(form: &Value) -> Result<ValidForm, KeyNetError> {
     keynet::validate_value(form)?
         .into_valid()
         .map_err(|rejected| KeyNetError::invalid(rejected.findings))
 }
 
 /// A posting from the host, read again like its JSON; findings at `posting.…`.
-fn read_posting(posting: &PostingRecord) -> Result<Posting, KeyNetError> {
+pub(crate) fn read_posting(posting: &PostingRecord) -> Result<Posting, KeyNetError> {
     posting
         .to_posting()
         .map_err(|e| KeyNetError::invalid(api::prefixed("posting", e.findings)))
@@ -42,7 +42,7 @@ fn read_postings(postings: &[PostingRecord], path: &str) -> Result<Vec<Posting>,
 
 /// The standard rules with `rules` added or replacing a standard one by kind, checked as the
 /// rules' JSON is.
-fn rule_set(rules: &[Rule]) -> Result<RuleSet, KeyNetError> {
+pub(crate) fn rule_set(rules: &[Rule]) -> Result<RuleSet, KeyNetError> {
     let extra = (!rules.is_empty())
         .then(|| to_value(&rules).map(|list| json!({ "rules": list })))
         .transpose()?;
@@ -52,7 +52,7 @@ fn rule_set(rules: &[Rule]) -> Result<RuleSet, KeyNetError> {
 /// The JSON façade's own refusal, word for word, for the few checks it makes of a call's plain
 /// arguments (the counts view, a registration date): the typed entry point asks it rather than
 /// word them a second time.
-fn refusal(answer: Result<Value, ApiError>) -> KeyNetError {
+pub(crate) fn refusal(answer: Result<Value, ApiError>) -> KeyNetError {
     match answer {
         Err(e) => e.into(),
         Ok(_) => KeyNetError::internal("the JSON entry point accepted what the typed one refused"),

@@ -77,11 +77,13 @@ class Api:
     functions: dict = field(default_factory=dict)   # name -> [Signature]
     inits: dict = field(default_factory=dict)       # type name -> [Signature]
     cases: dict = field(default_factory=dict)       # case name -> [Signature] (labels of its values)
+    methods: dict = field(default_factory=dict)     # method name -> [Signature] (of any type)
     types: set = field(default_factory=set)
     members: set = field(default_factory=set)       # property, case and method names
 
     def merge(self, other):
-        for mine, theirs in [(self.functions, other.functions), (self.inits, other.inits), (self.cases, other.cases)]:
+        for mine, theirs in [(self.functions, other.functions), (self.inits, other.inits), (self.cases, other.cases),
+                             (self.methods, other.methods)]:
             for k, v in theirs.items():
                 mine.setdefault(k, []).extend(v)
         self.types |= other.types
@@ -114,6 +116,8 @@ def declarations(source: bytes) -> Api:
             sig = Signature(name, _params(node))
             if owner is None:
                 api.functions.setdefault(name, []).append(sig)
+            else:
+                api.methods.setdefault(name, []).append(sig)
             api.members.add(name)
         elif t == "init_declaration" and owner is not None:
             api.inits.setdefault(owner, []).append(Signature(owner, _params(node)))
@@ -161,7 +165,7 @@ def declarations(source: bytes) -> Api:
 @dataclass
 class Call:
     line: int
-    kind: str   # "function", "init", "case", "member"
+    kind: str   # "function", "init", "case", "method", "member"
     name: str
     labels: list
     target: str = ""  # `LifecycleEvent` of `LifecycleEvent.inquiry(…)`; "" for `.inquiry(…)`
@@ -202,6 +206,8 @@ def uses(source: bytes) -> list:
                         member = suffix.child_by_field_name("suffix")
                         if member is not None and text(target)[:1].isupper():
                             out.append(Call(line, "case", text(member), labels, text(target)))
+                        elif member is not None:
+                            out.append(Call(line, "method", text(member), labels, text(target)))
         if node.type == "navigation_suffix":
             member = node.child_by_field_name("suffix")
             if member is not None and member.type == "simple_identifier":

@@ -78,6 +78,29 @@ def test_swift_api_names():
                  "PassiveSmoking", "PostingStatus", "ClosedReason", "LifecycleEvent", "LifecycleProblem",
                  "AccountStatus", "DeliveryContent", "TrainingModule", "TrainingDelivery", "InputErrorKind"]:
         assert f"public enum {enum}: Equatable, Hashable" in swift, enum
+    # The objects that hold core values, their constructors and methods.
+    objects = {
+        "ValidForm": ["init(form: FormDraft)", "static func fromForm(form: RecruitmentForm)",
+                      "static func fromJson(json: String)", "func findings()", "func maskingRequested()",
+                      "func occupation()", "func form()", "func toJson()", "func publicView()",
+                      "func registeredView()", "func view(kind: ViewKind)", "func publicViewJson()",
+                      "func registeredViewJson()", "func viewJson(kind: ViewKind)",
+                      "func register(postingId: String, registeredOn: String)"],
+        "PostingObject": ["init(posting: Posting)", "static func fromJson(json: String)", "func id()",
+                          "func status()", "func form()", "func apply(event: LifecycleEvent)",
+                          "func applyEvents(events: [LifecycleEvent])", "func applyJson(eventJson: String)",
+                          "func applyEventsJson(eventsJson: String)", "func disclose(seekerId: String)",
+                          "func discloseJson(seekerId: String)", "func publicView()", "func publicViewJson()",
+                          "func toRecord()", "func toJson()"],
+        "RuleSet": ["init(rules: [DistributionRule] = [])", "static func fromJson(json: String)", "func rules()",
+                    "func toJson()", "func distribute(postings: [PostingObject], recipients: [Recipient])",
+                    "func explain(posting: PostingObject, recipient: Recipient)"],
+    }
+    for name, members in objects.items():
+        start = swift.index(f"open class {name}: {name}Protocol")
+        body = swift[start:swift.index(f"public struct FfiConverterType{name}", start)]
+        for member in members:
+            assert member in body, (name, member)
     assert "enum KeyNetError: Swift.Error" in swift
     for case in ["case InvalidInput(kind: InputErrorKind, message: String, messageJa: String",
                  "case InvalidForm(findings: [Finding]", "case Lifecycle(problem: LifecycleProblem, message: String",
@@ -120,7 +143,9 @@ def test_kotlin_source_is_generated():
     for fn in ["validateJson", "callJson", "validate", "distribute", "applyEvent"]:
         assert f"fun `{fn}`(" in kotlin or f"fun {fn}(" in kotlin, fn
     for cls in ["data class FormDraft", "data class RecruitmentForm", "sealed class LifecycleEvent",
-                "sealed class KeyNetException", "enum class Occupation"]:
+                "sealed class KeyNetException", "enum class Occupation",
+                "open class ValidForm: Disposable, AutoCloseable", "open class PostingObject: Disposable, AutoCloseable",
+                "open class RuleSet: Disposable, AutoCloseable"]:
         assert cls in kotlin, cls
     # A field named `message` clashes with Throwable.message (uniffi.toml renames it for Kotlin).
     assert "val `message`" not in kotlin
@@ -131,7 +156,8 @@ def test_kotlin_source_is_generated():
 def test_there_is_swift_to_parse():
     assert len(GENERATED_SWIFT) >= 1
     names = {p.name for p in HAND_WRITTEN_SWIFT}
-    assert {"Package.swift", "KeyNet+Findings.swift", "GoldenCaseTests.swift", "FunctionTests.swift"} <= names
+    assert {"Package.swift", "KeyNet+Findings.swift", "GoldenCaseTests.swift", "FunctionTests.swift",
+            "ObjectTests.swift"} <= names
 
 
 @pytest.mark.parametrize("path", ALL_SWIFT, ids=rel)
@@ -206,7 +232,15 @@ def api_problems(source: bytes, where_: str, generated, own) -> list:
         elif use.kind == "case":
             if use.target and use.target not in generated.types:
                 continue  # a static function of a hand-written or system type
-            sigs = generated.cases.get(use.name, [])
+            # An enum case, or a static function of a generated class (`ValidForm.fromJson(json:)`).
+            sigs = generated.cases.get(use.name, []) or generated.methods.get(use.name, [])
+            if sigs and not any(s.accepts(use.labels) for s in sigs):
+                problems.append(f"{where}: .{use.name}({', '.join(l or '_' for l in use.labels)}) fits none of "
+                                + ", ".join(map(str, sigs)))
+        elif use.kind == "method":
+            # `posting.apply(event: e)`: the labels of a method that the generated types (or the
+            # hand-written ones) declare; other names are Swift's or Foundation's.
+            sigs = generated.methods.get(use.name, []) + own.methods.get(use.name, [])
             if sigs and not any(s.accepts(use.labels) for s in sigs):
                 problems.append(f"{where}: .{use.name}({', '.join(l or '_' for l in use.labels)}) fits none of "
                                 + ", ".join(map(str, sigs)))
@@ -233,11 +267,17 @@ def test_the_api_check_catches_mistakes():
         b'let e: LifecycleEvent = .close(on: "2020-06-01")': ".close(on)",
         b'let x = finding.messageJA': "no member messageJA",
         b'let r = Recipient(kind: "mhlw", name: "x", prefecture: "13")': "Recipient(kind, name, prefecture)",
+        b'try posting.apply(.inquiry(seekerId: "S", on: "2020-06-01"))': ".apply(_)",
+        b'let p = try valid.register(id: "P-1", registeredOn: "2020-06-01")': ".register(id, registeredOn)",
+        b'let v = try ValidForm(draft: d)': "ValidForm(draft)",
+        b'let v = try ValidForm.fromJson(text)': ".fromJson(_)",
     }
     for source, expected in wrong.items():
         problems = api_problems(source, "snippet", generated, own)
         assert any(expected in p for p in problems), (source, problems)
-    right = b'let d = FormDraft(facility: nil, occupation: .nurse)\nlet e: LifecycleEvent = .close(reason: .filled, on: "x")\n'
+    right = (b'let d = FormDraft(facility: nil, occupation: .nurse)\nlet e: LifecycleEvent = .close(reason: .filled, on: "x")\n'
+             b'let v = try ValidForm.fromJson(json: "{}")\nlet p = try v.register(postingId: "P", registeredOn: "x")\n'
+             b'try p.applyEvents(events: [e])\n')
     assert api_problems(right, "snippet", generated, own) == []
 
 

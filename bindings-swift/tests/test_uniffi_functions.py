@@ -217,6 +217,23 @@ def test_lifecycle_errors_carry_their_data(posting):
     assert "event.type" in {f.path for f in info.value.findings}
 
 
+def test_a_failing_event_of_a_sequence_is_named(posting):
+    """`at`: the index of the event that failed when a sequence was applied, nil for one event."""
+    E = kn.LifecycleEvent
+    args = lambda events: json.dumps({"posting": json.loads(kn.posting_to_json(posting)), "events": events})
+    apply = {"type": "application", "seeker_id": "S-2", "on": "2020-06-03"}
+    with pytest.raises(kn.KeyNetError.Lifecycle) as info:
+        kn.call_json("apply_events", args([apply, apply]))
+    assert info.value.problem == kn.LifecycleProblem.ALREADY_APPLIED(seeker_id="S-2") and info.value.at == 1
+    with pytest.raises(kn.KeyNetError.InvalidForm) as info:
+        kn.call_json("apply_events", args([apply, {"type": "wave"}]))
+    assert "event.type" in {f.path for f in info.value.findings} and info.value.at == 1
+    with pytest.raises(kn.KeyNetError.Lifecycle) as info:
+        kn.apply_event(kn.apply_event(posting, E.APPLICATION(seeker_id="S-2", on="2020-06-03")),
+                       E.APPLICATION(seeker_id="S-2", on="2020-06-04"))
+    assert info.value.at is None
+
+
 def test_account_status_and_duplicates(posting, form):
     second = kn.register(form, "P-2", "2020-07-01")
     assert kn.account_status([posting, second], "GM13-004217", 2020, 5) == kn.AccountStatus.NO_ACCOUNT

@@ -47,9 +47,20 @@ extension KeyNetError {
     /// The findings of an `InvalidForm` error, empty for the other cases: lets a screen show
     /// them per field without a `switch`.
     public var findings: [Finding] {
-        if case let .InvalidForm(findings) = self {
+        if case let .InvalidForm(findings, _) = self {
             return findings
         }
         return []
+    }
+
+    /// The index of the event that failed when a sequence was applied
+    /// (`PostingObject.applyEvents`): set on an `InvalidForm` or `Lifecycle` error, nil otherwise.
+    public var at: UInt32? {
+        switch self {
+        case let .InvalidForm(_, at), let .Lifecycle(_, _, at):
+            return at
+        default:
+            return nil
+        }
     }
 }

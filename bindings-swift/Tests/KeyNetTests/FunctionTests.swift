@@ -114,7 +114,7 @@ final class ValidationTests: XCTestCase {
         draft.openings = 1000
         draft.notes = "千代田中央病院の北館です"
         XCTAssertThrowsError(try normalize(form: draft)) { error in
-            guard let error = error as? KeyNetError, case let .InvalidForm(findings) = error else {
+            guard let error = error as? KeyNetError, case let .InvalidForm(findings, _) = error else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(findings.at("openings").first?.code, .range)
@@ -243,7 +243,7 @@ final class LifecycleTests: XCTestCase {
         XCTAssertEqual(posting.closedOn, "2020-06-30")
         XCTAssertEqual(posting.hires.first?.completionReportedOn, "2020-06-13")
         XCTAssertThrowsError(try applyEvent(posting: posting, event: .inquiry(seekerId: "S-3", on: "2020-07-01"))) { error in
-            guard case let KeyNetError.Lifecycle(problem, _) = error else {
+            guard case let KeyNetError.Lifecycle(problem, _, _) = error else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(problem, .closed)
@@ -254,13 +254,13 @@ final class LifecycleTests: XCTestCase {
         let posting = try register(form: try spec(), postingId: "P-1", registeredOn: "2020-06-01")
         let applied = try applyEvent(posting: posting, event: .application(seekerId: "S-2", on: "2020-06-03"))
         XCTAssertThrowsError(try applyEvent(posting: applied, event: .application(seekerId: "S-2", on: "2020-06-04"))) { error in
-            guard case let KeyNetError.Lifecycle(problem, _) = error else {
+            guard case let KeyNetError.Lifecycle(problem, _, _) = error else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(problem, .alreadyApplied(seekerId: "S-2"))
         }
         XCTAssertThrowsError(try applyEvent(posting: posting, event: .inquiry(seekerId: "S-1", on: "2020-05-01"))) { error in
-            guard case let KeyNetError.Lifecycle(problem, _) = error else {
+            guard case let KeyNetError.Lifecycle(problem, _, _) = error else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(problem, .beforeItsTime(earliest: "2020-06-01"))

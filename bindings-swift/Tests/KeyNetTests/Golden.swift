@@ -135,9 +135,9 @@ enum Golden {
         switch error {
         case let .InvalidInput(kind, _, _):
             return ("invalid_input", name(kind), [])
-        case let .InvalidForm(findings):
+        case let .InvalidForm(findings, _):
             return ("invalid", nil, findings)
-        case let .Lifecycle(problem, _):
+        case let .Lifecycle(problem, _, _):
             return ("lifecycle", name(problem), [])
         case .Disclosure:
             return ("disclosure", nil, [])

@@ -58,7 +58,7 @@ final class GoldenCaseTests: XCTestCase {
             do {
                 _ = try normalizeJson(json: text)
                 XCTFail("\(name): a form with errors was normalised")
-            } catch let KeyNetError.InvalidForm(carried) {
+            } catch let KeyNetError.InvalidForm(carried, _) {
                 XCTAssertEqual(carried.map { Golden.triple($0) }.sorted(), findings.map { Golden.triple($0) }.sorted(), name)
             }
             return
