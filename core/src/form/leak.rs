@@ -4,8 +4,6 @@
 //! compared, from [`crate::leak_key`]. The views that then hide the fields are in
 //! [`crate::views`], downstream of validation.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use super::fields::{FIELDS, FieldKind, Sensitivity, label_en, label_ja};
 use crate::finding::{Code, Finding};
 use crate::leak_key;
@@ -149,44 +147,23 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
     if needles.is_empty() && digit_needles.is_empty() {
         return findings;
     }
-    let searchers: Vec<(Haystack, Vec<usize>, Option<AhoCorasick>)> =
-        [Haystack::Text, Haystack::Email, Haystack::Code]
-            .into_iter()
-            .map(|h| {
-                let ids: Vec<usize> = (0..needles.len())
-                    .filter(|&i| needles.get(i).is_some_and(|n| n.1 == h))
-                    .collect();
-                let patterns = ids
-                    .iter()
-                    .filter_map(|&i| needles.get(i).map(|n| n.2.as_str()));
-                let ac = (!ids.is_empty())
-                    // Built per form for a few short needles and a few short texts: the
-                    // cheapest automaton to build wins (a DFA costs more to build than to run).
-                    .then(|| {
-                        AhoCorasick::builder()
-                            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                            .build(patterns)
-                            .ok()
-                    })
-                    .flatten();
-                (h, ids, ac)
-            })
-            .collect();
+    // A form has a dozen short needles and a few short public texts: one substring search per
+    // needle over each text's key costs less than building any automaton per form (an
+    // Aho-Corasick build was most of validation's time).
+    let kinds: Vec<Haystack> = [Haystack::Text, Haystack::Email, Haystack::Code]
+        .into_iter()
+        .filter(|h| needles.iter().any(|n| n.1 == *h))
+        .collect();
     for (path, text_value) in public_texts {
         let mut leaked: Vec<&'static str> = Vec::new();
-        for (haystack, ids, ac) in &searchers {
-            let Some(ac) = ac else { continue };
+        for haystack in &kinds {
             let key = match haystack {
                 Haystack::Text => leak_key::text_key(text_value),
                 Haystack::Email => leak_key::email_key(text_value),
                 Haystack::Code => leak_key::code_key(text_value),
             };
-            for m in ac.find_overlapping_iter(&key) {
-                if let Some((needle_path, _, _)) = ids
-                    .get(m.pattern().as_usize())
-                    .and_then(|&i| needles.get(i))
-                    && !leaked.contains(needle_path)
-                {
+            for (needle_path, _, needle) in needles.iter().filter(|n| n.1 == *haystack) {
+                if key.contains(needle.as_str()) && !leaked.contains(needle_path) {
                     leaked.push(needle_path);
                 }
             }
