@@ -3,8 +3,10 @@
 #
 # Builds and tests the Rust core and its three bindings (Python, Node, UniFFI for Swift/Kotlin)
 # against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.9 with venv
-# (Debian: apt-get install python3-venv) and Node >= 18 with npm; everything else is installed
-# inside the repository: .venv/ (maturin, pytest) and bindings-node/node_modules/.
+# (Debian: apt-get install python3-venv), Node >= 18 with npm and Java 17+; everything else is
+# installed inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and
+# .tools/kotlin/ (the Kotlin compiler) — and JNA from Debian's libjna-java when run as root
+# (scripts/test-kotlin.sh).
 # Debug builds, reusing target/: a warm re-run takes a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +34,8 @@ run_pytest() {
 }
 trap 'rc=$?; [ "$rc" -eq 0 ] || printf "\nFAILED after %ds (exit %d)\n" "$((SECONDS - START))" "$rc" >&2' EXIT
 
-for tool in cargo python3 node npm; do
-    command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.9+, Node 18+ with npm)"
+for tool in cargo python3 node npm java; do
+    command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.9+, Node 18+ with npm, Java 17+)"
 done
 case "$(uname -s)" in
     Darwin) DYLIB=libkeynet_swift.dylib ;;
@@ -122,5 +124,8 @@ swift_bindings "$TARGET_DIR/debug/libkeynet_swift.a" "$GEN/swift-from-staticlib"
 
 step "UniFFI: pytest bindings-swift/tests (golden table and panic drill through the Python backend; every Swift file parsed with tree-sitter)"
 run_pytest bindings-swift/tests
+
+step "Kotlin: the golden table, panic drill and threads on the JVM (scripts/test-kotlin.sh; kotlinc cached in .tools/kotlin/)"
+bash scripts/test-kotlin.sh
 
 printf '\n==> all green in %ds\n' "$((SECONDS - START))"

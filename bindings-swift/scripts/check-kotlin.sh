@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Compiles the generated Kotlin binding with a small program that uses it
 # (bindings-swift/tests/kotlin/Main.kt) and runs it on the JVM against the UniFFI library.
-# Not part of scripts/test-all.sh: it needs a Kotlin compiler, Java 17+ and JNA, which the test
-# command does not install. Run scripts/test-all.sh first (it generates the Kotlin sources and
-# builds the library into bindings-swift/generated/).
+# Main.kt alone, with a kotlinc of your own; the test command runs it with the whole golden table
+# through scripts/test-kotlin.sh. Run scripts/test-all.sh first (it generates the Kotlin sources
+# and builds the library into bindings-swift/generated/).
 #
 #   KOTLINC=/path/to/kotlinc bash bindings-swift/scripts/check-kotlin.sh
 #

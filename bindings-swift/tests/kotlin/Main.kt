@@ -1,5 +1,5 @@
-// The Kotlin API as an app uses it, compiled against the generated bindings and run on the JVM
-// by bindings-swift/scripts/check-kotlin.sh (not part of scripts/test-all.sh: it needs kotlinc).
+// The Kotlin API as an app uses it, compiled against the generated bindings and run on the JVM by
+// scripts/test-kotlin.sh (with GoldenCases.kt) and by bindings-swift/scripts/check-kotlin.sh.
 import keynet.*
 import keynet.core.*
 
