@@ -3,9 +3,9 @@
 #
 # Builds and tests the Rust core and its three bindings (Python, Node, UniFFI for Swift/Kotlin)
 # against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.9 with venv
-# (Debian: apt-get install python3-venv), Node >= 18 with npm and Java 17+; everything else is
-# installed inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and
-# .tools/kotlin/ (the Kotlin compiler) — and JNA from Debian's libjna-java when run as root
+# (Debian: apt-get install python3-venv) and Node >= 18 with npm; everything else is installed
+# inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and .tools/kotlin/
+# (the Kotlin compiler) — and, when run as root on Debian, a Java runtime and JNA through apt-get
 # (scripts/test-kotlin.sh).
 # Debug builds, reusing target/: a warm re-run takes a minute or two.
 set -euo pipefail
@@ -34,7 +34,7 @@ run_pytest() {
 }
 trap 'rc=$?; [ "$rc" -eq 0 ] || printf "\nFAILED after %ds (exit %d)\n" "$((SECONDS - START))" "$rc" >&2' EXIT
 
-for tool in cargo python3 node npm java; do
+for tool in cargo python3 node npm; do
     command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.9+, Node 18+ with npm, Java 17+)"
 done
 case "$(uname -s)" in

@@ -6,7 +6,8 @@
 # freshly built cdylib: the whole golden case table (tests/cases/README.md), the panic drill,
 # eight threads at once and the API tour of Main.kt. Ends with one line `N passed, M failed`.
 #
-# Needs Java 17+. Installs what else it needs (docs: /work/shared/BUILD-NOTES.md, "Kotlin"):
+# Installs what it needs when missing (README, "Swift (iOS, macOS) — and Kotlin"):
+#   - a Java runtime (Debian's openjdk-17-jre-headless, with apt-get when run as root);
 #   - the npm package kotlin-compiler (pinned below) into .tools/kotlin/ (ignored by git);
 #   - JNA from Debian's libjna-java (/usr/share/java/jna.jar), with apt-get when run as root.
 # Overrides: KOTLINC (a kotlinc of your own), JNA_JAR, CARGO_TARGET_DIR.
@@ -32,7 +33,18 @@ case "$(uname -s)" in
     *) DYLIB=libkeynet_swift.so ;;
 esac
 
-command -v java >/dev/null || fail "java is not installed (Java 17+ is needed; Debian: apt-get install openjdk-17-jdk-headless)"
+apt_install() {
+    if ! apt-cache show "$1" >/dev/null 2>&1; then
+        apt-get update -qq
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+}
+
+if ! command -v java >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing a Java runtime (Debian package openjdk-17-jre-headless)"
+    apt_install openjdk-17-jre-headless
+fi
+command -v java >/dev/null || fail "java is not installed (Java 17+ is needed; Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"
 for f in "$GEN/keynet/keynet.kt" "$GEN/keynet/core/keynet_core.kt" "$TARGET_DIR/debug/$DYLIB"; do
     [ -f "$f" ] || fail "$f is missing: run scripts/test-all.sh (its UniFFI steps build the library and generate the Kotlin)"
 done
@@ -55,10 +67,7 @@ STDLIB=$(dirname "$(readlink -f "$KOTLINC")")/../lib/kotlin-stdlib.jar
 if [ ! -f "$JNA_JAR" ]; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
         echo "installing JNA (Debian package libjna-java)"
-        if ! apt-cache show libjna-java >/dev/null 2>&1; then
-            apt-get update -qq
-        fi
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjna-java >/dev/null
+        apt_install libjna-java
     fi
     [ -f "$JNA_JAR" ] || fail "no JNA jar at $JNA_JAR: install JNA (Debian/Ubuntu: apt-get install libjna-java; elsewhere download jna.jar from Maven Central) or set JNA_JAR"
 fi
