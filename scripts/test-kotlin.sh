@@ -10,12 +10,20 @@
 #   - a Java runtime (Debian's openjdk-17-jre-headless, with apt-get when run as root);
 #   - the npm package kotlin-compiler (pinned below) into .tools/kotlin/ (ignored by git);
 #   - JNA from Debian's libjna-java (/usr/share/java/jna.jar), with apt-get when run as root.
+#
+#   bash scripts/test-kotlin.sh --bench-memory [N]   instead runs the memory benchmark
+#   (tests/kotlin/MemoryBench.kt: N calls, 1,000,000 by default, heap and RSS printed at every
+#   tenth) against a release build of the library — docs/benchmarks.md.
 # Overrides: KOTLINC (a kotlinc of your own), JNA_JAR, CARGO_TARGET_DIR.
 # The jar is rebuilt only when its sources change (kotlinc takes a minute or more to start and
 # compile): a hash of the sources is kept beside it in .tools/kotlin/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+BENCH_CALLS=
+if [ "${1:-}" = "--bench-memory" ]; then
+    BENCH_CALLS=${2:-1000000}
+fi
 KOTLIN_VERSION=2.4.20
 TOOLS=$ROOT/.tools/kotlin
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
@@ -72,11 +80,22 @@ if [ ! -f "$JNA_JAR" ]; then
     [ -f "$JNA_JAR" ] || fail "no JNA jar at $JNA_JAR: install JNA (Debian/Ubuntu: apt-get install libjna-java; elsewhere download jna.jar from Maven Central) or set JNA_JAR"
 fi
 
+# --- the README's Kotlin example, compiled and run with the suite (package keynet.readme) ---------
+mkdir -p "$TOOLS/readme"
+README_EXAMPLE=$TOOLS/readme/ReadmeExample.kt
+{
+    echo "// Extracted from README.md by scripts/test-kotlin.sh: the first kotlin block of its Kotlin section."
+    echo "package keynet.readme"
+    awk '/^### Kotlin/ {section = 1} section && /^```kotlin$/ {inside = 1; next} inside && /^```$/ {exit} inside {print}' README.md
+} >"$README_EXAMPLE.new"
+grep -q "^fun main()" "$README_EXAMPLE.new" || fail "README.md: no kotlin block with fun main() under '### Kotlin'"
+cmp -s "$README_EXAMPLE.new" "$README_EXAMPLE" || mv "$README_EXAMPLE.new" "$README_EXAMPLE"
+rm -f "$README_EXAMPLE.new"
+
 # --- compile (once per set of sources) -----------------------------------------------------------
-mkdir -p "$TOOLS"
 JAR=$TOOLS/keynet-kotlin-tests.jar
 STAMP=$TOOLS/keynet-kotlin-tests.sha256
-SOURCES=("$GEN/keynet/keynet.kt" "$GEN/keynet/core/keynet_core.kt" "$SUITE"/*.kt)
+SOURCES=("$GEN/keynet/keynet.kt" "$GEN/keynet/core/keynet_core.kt" "$SUITE"/*.kt "$README_EXAMPLE")
 HASH=$( { readlink -f "$KOTLINC"; echo "$KOTLIN_VERSION"; sha256sum "${SOURCES[@]}" | cut -d' ' -f1; } | sha256sum | cut -d' ' -f1)
 if [ -f "$JAR" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$HASH" ]; then
     echo "Kotlin sources unchanged: reusing $(basename "$JAR")"
@@ -91,5 +110,10 @@ else
 fi
 
 # --- run -----------------------------------------------------------------------------------------
+if [ -n "$BENCH_CALLS" ]; then
+    cargo build --quiet -p keynet-swift --release --lib
+    exec java -Djna.library.path="$TARGET_DIR/release" -cp "$JAR:$JNA_JAR:$STDLIB" \
+        keynet.tests.MemoryBenchKt "$BENCH_CALLS" "$ROOT/tests/cases/domain_example.json"
+fi
 exec java -Djna.library.path="$TARGET_DIR/debug" -cp "$JAR:$JNA_JAR:$STDLIB" \
-    keynet.tests.GoldenCasesKt "$ROOT/tests/cases"
+    keynet.tests.GoldenCasesKt "$ROOT/tests/cases" "$ROOT/bindings-swift/tests/mobile-suite.txt"

@@ -223,11 +223,13 @@ def uses(source: bytes) -> list:
 KNOWN_FUNCTIONS = {
     "XCTAssertEqual", "XCTAssertTrue", "XCTAssertFalse", "XCTAssertNil", "XCTAssertNotNil", "XCTFail",
     "XCTAssertThrowsError", "XCTAssertGreaterThanOrEqual", "XCTAssertLessThanOrEqual", "XCTUnwrap",
-    "print", "zip", "max", "min",
+    "print", "zip", "max", "min", "type",
+    # closures called by their parameter's name in the test sources
+    "$0", "read",
 }
 KNOWN_TYPES = {
     "URL", "Data", "String", "Set", "Array", "Dictionary", "Int", "Int32", "UInt8", "NSNumber", "NSNull",
-    "JSONSerialization", "FileManager", "Package", "Answer",
+    "JSONSerialization", "FileManager", "Package", "Answer", "UInt32", "Mirror", "NSLock",
 }
 KNOWN_MEMBERS = {
     # Foundation / Swift standard library
@@ -236,6 +238,8 @@ KNOWN_MEMBERS = {
     "jsonObject", "data", "fragmentsAllowed", "sortedKeys", "map", "isEmpty", "count", "first", "append",
     "contains", "int32Value", "uint8Value", "joined", "enumerated", "allSatisfy", "reduce", "path",
     "contentsOf", "self", "utf8", "init",
+    "flatMap", "int64Value", "boolValue", "objCType", "hasPrefix", "isUppercase", "lowercased", "subtracting",
+    "displayStyle", "children", "label", "concurrentPerform", "lock", "unlock", "merge", "removeValue", "Answer",
     # PackageDescription
     "iOS", "macOS", "v15", "v12", "library", "binaryTarget", "target", "testTarget",
 }

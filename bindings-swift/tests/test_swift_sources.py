@@ -4,6 +4,7 @@ parse clean with tree-sitter's Swift grammar, and the hand-written Swift must ca
 API by its real names, labels and cases.
 """
 
+import re
 import shutil
 import subprocess
 
@@ -305,3 +306,42 @@ def test_the_readme_swift_example_parses_and_calls_the_real_api():
         problems = api_problems(source, "README.md", generated, own)
         assert not problems, "\n".join(problems)
     assert any("validate(form:" in b and "byPath()" in b for b in blocks)
+
+
+# --- the mobile suites: one list of checks for Kotlin and Swift -----------------------------
+
+MOBILE_SUITE = h.REPO / "bindings-swift" / "tests" / "mobile-suite.txt"
+
+
+def mobile_suite_names():
+    lines = MOBILE_SUITE.read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].split()[0] for line in lines if line.split("#")[0].strip()]
+
+
+def test_swift_tests_implement_the_mobile_suite():
+    """scripts/test-kotlin.sh runs exactly the listed checks on the JVM; the XCTest sources must
+    have a test method of each name, so the two suites cannot drift apart."""
+    names = mobile_suite_names()
+    assert len(names) >= 15 and len(set(names)) == len(names)
+    swift = "\n".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "Tests").rglob("*.swift"))
+    for name in names:
+        assert f"func {name}() throws" in swift, f"no XCTest method {name} in bindings-swift/Tests/"
+
+
+def generated_enum_cases(swift: str, enum: str) -> list[str]:
+    body = swift[swift.index(f"public enum {enum}: Equatable, Hashable"):]
+    body = body[:body.index("\n}\n")]
+    return [re.sub(r"[(].*", "", line.strip()[len("case "):]).strip("`") for line in body.splitlines()
+            if line.startswith("    case ")]
+
+
+def test_swift_all_cases_lists_are_complete():
+    """UniFFI's Swift enums are not CaseIterable: Tests/KeyNetTests/Typed.swift lists each
+    enum's cases by hand, to read the table's words. Every case, in the generated order."""
+    swift = "\n".join((SWIFT / name).read_text(encoding="utf-8") for name in GENERATED_FILES)
+    typed = (PACKAGE / "Tests" / "KeyNetTests" / "Typed.swift").read_text(encoding="utf-8")
+    lists = re.findall(r"static let \w+: \[(\w+)\] = \[(.*?)\]\n", typed, re.S)
+    assert len(lists) >= 10
+    for enum, items in lists:
+        listed = [item.strip().lstrip(".").strip("`") for item in items.split(",") if item.strip()]
+        assert listed == generated_enum_cases(swift, enum), enum

@@ -109,6 +109,7 @@ enum Golden {
         case .invalidUtf8: return "invalid_utf8"
         case .syntax: return "syntax"
         case .tooDeep: return "too_deep"
+        case .tooManyItems: return "too_many_items"
         case .notAnObject: return "not_an_object"
         case .other: return "other"
         }

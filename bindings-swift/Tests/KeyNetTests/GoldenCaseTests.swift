@@ -11,7 +11,7 @@ final class GoldenCaseTests: XCTestCase {
 
     // MARK: form cases
 
-    func testEveryFormCase() throws {
+    func testEveryFormCaseThroughJson() throws {
         let files = try Golden.formCases()
         XCTAssertGreaterThanOrEqual(files.count, 20, "form cases in \(Golden.casesDirectory.path)")
         for file in files {
@@ -110,18 +110,18 @@ final class GoldenCaseTests: XCTestCase {
     }
 
     /// The operations with a named JSON function; the others are reached through callJson.
-    private static let namedKinds: Set<String> = [
+    static let namedKinds: Set<String> = [
         "view", "public_view", "registered_view", "distribute", "explain", "new_since", "count_table",
         "assess_training", "disclose", "account_status", "duplicate_open_postings", "apply_events",
     ]
 
-    private struct Answer {
+    struct Answer {
         var output: String?
         var error: KeyNetError?
         var at: Int?
     }
 
-    private func runCallJson(kind: String, args: [String: Any]) throws -> Answer {
+    func runCallJson(kind: String, args: [String: Any]) throws -> Answer {
         if kind == "apply_events" {
             var posting: Any = args["posting"] ?? NSNull()
             let events = args["events"] as? [Any] ?? []
@@ -208,7 +208,7 @@ final class GoldenCaseTests: XCTestCase {
         }
     }
 
-    private func check(_ answer: Answer, against expect: [String: Any], name: String) throws {
+    func check(_ answer: Answer, against expect: [String: Any], name: String) throws {
         if let error = answer.error {
             guard let want = expect["error"] as? [String: Any] else {
                 return XCTFail("\(name): unexpected error \(error)")

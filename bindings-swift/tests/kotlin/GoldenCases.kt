@@ -333,32 +333,43 @@ fun runCallJson(kind: String, args: Map<String, Any?>): Answer {
 }
 
 @Suppress("UNCHECKED_CAST")
-fun runOperationCase(case: Case) {
-    val expect = case.expect
-    when (val answer = runCallJson(case.data["kind"] as String, case.data["args"] as Map<String, Any?>)) {
+fun checkAnswer(expect: Map<String, Any?>, answer: Answer) {
+    when (answer) {
         is Answer.Output -> {
             check("error" !in expect) { "expected an error, got ${Json.write(answer.value)}" }
             val got = stripMessages(answer.value)
             check(got == expect["output"]) { "output differs\n  got:      ${Json.write(got)}\n  expected: ${Json.write(expect["output"])}" }
         }
-        is Answer.Failed -> {
-            val want = expect["error"] as Map<String, Any?>?
-            val words = wordsOf(answer.error)
-            check(want != null) { "unexpected error ${words.kind}: ${answer.error.message}" }
-            want!!
-            check(words.kind == want["kind"]) { "error kind ${words.kind} (${answer.error.message}), want ${want["kind"]}" }
-            check(!answer.error.message.isNullOrBlank()) { "error without a message" }
-            checkMessages(words.findings)
-            if ("detail" in want) check(words.detail == want["detail"]) { "detail ${words.detail}, want ${want["detail"]}" }
-            if ("at" in want) check(answer.at?.toLong() == want["at"]) { "failed at event ${answer.at}, want ${want["at"]}" }
-            if ("findings" in want) {
-                check(keysOf(words.findings) == expectedKeys(want["findings"])) {
-                    "findings differ\n  got:      ${keysOf(words.findings)}\n  expected: ${expectedKeys(want["findings"])}"
-                }
-            }
+        is Answer.Failed -> checkFailure(expect, answer)
+    }
+}
+
+/** An error answer against the table's `expect.error`: kind, detail, failing event, findings. */
+@Suppress("UNCHECKED_CAST")
+fun checkFailure(expect: Map<String, Any?>, answer: Answer.Failed) {
+    val want = expect["error"] as Map<String, Any?>?
+    val words = wordsOf(answer.error)
+    check(want != null) { "unexpected error ${words.kind}: ${answer.error.message}" }
+    want!!
+    check(words.kind == want["kind"]) { "error kind ${words.kind} (${answer.error.message}), want ${want["kind"]}" }
+    check(!answer.error.message.isNullOrBlank()) { "error without a message" }
+    checkMessages(words.findings)
+    if ("detail" in want) check(words.detail == want["detail"]) { "detail ${words.detail}, want ${want["detail"]}" }
+    if ("at" in want) check(answer.at?.toLong() == want["at"]) { "failed at event ${answer.at}, want ${want["at"]}" }
+    if ("findings" in want) {
+        check(keysOf(words.findings) == expectedKeys(want["findings"])) {
+            "findings differ\n  got:      ${keysOf(words.findings)}\n  expected: ${expectedKeys(want["findings"])}"
         }
     }
 }
+
+@Suppress("UNCHECKED_CAST")
+fun runOperationCase(case: Case) =
+    checkAnswer(case.expect, runCallJson(case.data["kind"] as String, case.data["args"] as Map<String, Any?>))
+
+@Suppress("UNCHECKED_CAST")
+fun runOperationCaseNamed(case: Case) =
+    checkAnswer(case.expect, runNamedJson(case.data["kind"] as String, case.data["args"] as Map<String, Any?>))
 
 // --- beyond the table ---------------------------------------------------------------------------
 
@@ -378,30 +389,42 @@ fun panicDrill(sample: Case) {
     check(keysOf(findings) == expectedKeys(sample.expect["findings"])) { "the call after the panic answered $findings" }
 }
 
-/** What validating one form case gives: its findings, or the kind of input error. */
-sealed class Validated {
-    data class Findings(val keys: List<FindingKey>) : Validated()
-    data class Refused(val kind: InputErrorKind) : Validated()
+/** What one form case or distribution case answers, comparable across threads. */
+sealed class Result {
+    data class Findings(val keys: List<FindingKey>) : Result()
+    data class Refused(val kind: InputErrorKind) : Result()
+    data class Output(val json: String) : Result()
+    data class Failed(val kind: String) : Result()
 }
 
-fun validated(case: Case): Validated = try {
-    Validated.Findings(keysOf(validateJson(formText(case))))
+fun validated(case: Case): Result = try {
+    val draft = typedDraft(case)
+    Result.Findings(keysOf(if (draft != null) validate(draft).findings else validateJson(formText(case))))
 } catch (e: KeyNetException.InvalidInput) {
-    Validated.Refused(e.kind)
+    Result.Refused(e.kind)
 }
 
-/** Eight threads validating every form case at once find what one thread finds. */
-fun threads(formCases: List<Case>) {
-    val alone = formCases.map(::validated)
+@Suppress("UNCHECKED_CAST")
+fun distributed(case: Case): Result =
+    when (val answer = runCallJson(case.data["kind"] as String, case.data["args"] as Map<String, Any?>)) {
+        is Answer.Output -> Result.Output(Json.write(answer.value))
+        is Answer.Failed -> Result.Failed(wordsOf(answer.error).kind)
+    }
+
+/** Eight threads validating every form case and distributing every distribution case at once
+ *  answer what one thread answers. */
+fun threads(formCases: List<Case>, distributionCases: List<Case>) {
+    check(distributionCases.isNotEmpty()) { "no distribution cases" }
+    val work: List<() -> Result> = formCases.map { c -> { validated(c) } } + distributionCases.map { c -> { distributed(c) } }
+    val alone = work.map { it() }
     val pool = Executors.newFixedThreadPool(8)
     try {
         val futures = (0 until 8).map { t ->
-            pool.submit(Callable { formCases.indices.map { i -> (i + t * 31) % formCases.size }
-                .associateWith { validated(formCases[it]) } })
+            pool.submit(Callable { work.indices.map { i -> (i + t * 31) % work.size }.associateWith { work[it]() } })
         }
         for ((t, future) in futures.withIndex()) {
-            val got = future.get(120, TimeUnit.SECONDS)
-            for ((i, v) in got) check(v == alone[i]) { "thread $t, ${formCases[i].id}: $v, alone ${alone[i]}" }
+            val got = future.get(300, TimeUnit.SECONDS)
+            for ((i, v) in got) check(v == alone[i]) { "thread $t, item $i: $v, alone ${alone[i]}" }
         }
     } finally {
         pool.shutdownNow()
@@ -410,14 +433,24 @@ fun threads(formCases: List<Case>) {
 
 // --- the runner ---------------------------------------------------------------------------------
 
+/**
+ * Runs the suite. The names of its checks are those of bindings-swift/tests/mobile-suite.txt,
+ * which the Swift XCTest sources implement under the same names (checked by
+ * bindings-swift/tests/test_swift_sources.py): a check missing here, or one not listed there,
+ * fails the run.
+ */
 fun main(args: Array<String>) {
-    val dir = File(args.getOrElse(0) { "tests/cases" })
-    val formCases = loadCases(dir, nested = false)
-    val operationCases = loadCases(dir, nested = true)
+    casesDir = File(args.getOrElse(0) { "tests/cases" })
+    val manifest = File(args.getOrElse(1) { "bindings-swift/tests/mobile-suite.txt" }).readLines()
+        .map { it.substringBefore("#").trim() }.filter { it.isNotEmpty() }.map { it.substringBefore(" ") }
+    val formCases = loadCases(casesDir, nested = false)
+    val operationCases = loadCases(casesDir, nested = true)
     var passed = 0
+    val ran = LinkedHashSet<String>()
     val failures = ArrayList<String>()
 
-    fun test(name: String, body: () -> Unit) {
+    fun test(name: String, case: String? = null, body: () -> Unit) {
+        ran.add(name)
         try {
             body()
             passed++
@@ -428,20 +461,45 @@ fun main(args: Array<String>) {
                 is KeyNetException -> "${e::class.java.simpleName}: ${e.message}"
                 else -> e.toString()
             }
-            failures.add("FAIL $name: $why")
+            failures.add("FAIL $name${case?.let { "[$it]" } ?: ""}: $why")
         }
     }
 
-    for (case in formCases) test(case.id) { runFormCase(case) }
-    for (case in operationCases) test(case.id) { runOperationCase(case) }
+    for (case in formCases) test("testEveryFormCaseThroughJson", case.id) { runFormCase(case) }
+    val typedForms = formCases.mapNotNull { c -> typedDraft(c)?.let { c to it } }
+    test("testTypedDraftsCoverMostFormCases") {
+        val inputs = formCases.count { it.data["input"] != null }
+        check(typedForms.size * 2 >= inputs) { "only ${typedForms.size} of $inputs form cases typed" }
+    }
+    for ((case, draft) in typedForms) test("testEveryFormCaseThroughTypedDrafts", case.id) { runFormCaseTyped(case, draft) }
+    for (case in operationCases) test("testEveryOperationCaseThroughCallJson", case.id) { runOperationCase(case) }
+    val mobileCases = operationCases.filter { it.data["kind"] in MOBILE_API_KINDS }
+    test("testEveryMobileOperationHasCases") {
+        val kinds = mobileCases.map { it.data["kind"] }.toSet()
+        check(kinds == MOBILE_API_KINDS) { "no case for ${MOBILE_API_KINDS - kinds}" }
+    }
+    for (case in mobileCases) test("testEveryOperationCaseThroughNamedJsonFunctions", case.id) { runOperationCaseNamed(case) }
+    for (case in mobileCases) test("testEveryOperationCaseThroughTypedFunctions", case.id) { runOperationCaseTyped(case) }
+    test("testInvalidInputCarriesItsKind") { invalidInputCarriesItsKind() }
+    test("testInvalidFormCarriesEveryFinding") { invalidFormCarriesEveryFinding() }
+    test("testLifecycleErrorCarriesItsProblemAndEvent") { lifecycleErrorCarriesItsProblemAndEvent() }
+    test("testDisclosureErrorCarriesItsProblem") { disclosureErrorCarriesItsProblem() }
+    test("testRulesErrorCarriesItsMessage") { rulesErrorCarriesItsMessage() }
     val sample = formCases.first { it.data["input"] != null && it.expect["error"] == null }
-    test("panic drill") { panicDrill(sample) }
-    test("8 threads validating the form cases") { threads(formCases) }
-    // Main.kt, in the default package: the typed API as an app uses it.
-    test("API tour (Main.kt)") { Class.forName("MainKt").getMethod("main").invoke(null) }
+    test("testAPanicBecomesInternalAndTheNextCallWorks") { panicDrill(sample) }
+    val distributionCases = operationCases.filter { it.id.startsWith("distribution/") }
+    test("testThreadsAnswerAsOneThread") { threads(formCases, distributionCases) }
+    // Main.kt, in the default package: the typed API as an app uses it; and the README's example.
+    test("testApiTour") {
+        Class.forName("MainKt").getMethod("main").invoke(null)
+        Class.forName("keynet.readme.ReadmeExampleKt").getMethod("main").invoke(null)
+    }
 
+    for (name in manifest - ran) failures.add("FAIL $name: listed in mobile-suite.txt, not run")
+    for (name in ran - manifest.toSet()) failures.add("FAIL $name: run, not listed in mobile-suite.txt")
     failures.forEach { println(it) }
-    println("${formCases.size} form cases, ${operationCases.size} operation cases from $dir")
+    println("${formCases.size} form cases (${typedForms.size} as typed drafts), ${operationCases.size} operation cases " +
+            "(${mobileCases.size} through the typed and named JSON functions) from $casesDir")
     println("$passed passed, ${failures.size} failed")
     val tableSize = formCases.size + operationCases.size
     if (failures.isNotEmpty() || passed < tableSize || formCases.isEmpty() || operationCases.isEmpty()) {
