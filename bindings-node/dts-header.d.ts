@@ -101,7 +101,7 @@ export type KintoneReadAs =
 /** Why input could not be read as a document at all. */
 export type InputErrorKind =
   | 'too_large' | 'invalid_utf8' | 'syntax' | 'too_deep' | 'too_many_items' | 'not_json'
-  | 'not_an_object'
+  | 'not_an_object' | 'wrong_encoding'
 /** Which lifecycle rule refused an event (docs/domain.md §9). */
 export type LifecycleErrorKind =
   | 'closed' | 'before_its_time' | 'not_an_applicant' | 'already_applied' | 'already_hired'
@@ -325,10 +325,14 @@ export interface CsvColumn {
 }
 /** The columns of a postings CSV (they replace the standard ones, core/data/csv_postings_columns.json). */
 export interface CsvColumnMapping { source?: string; columns: Array<CsvColumn> }
+/** An encoding to read a CSV file in: a `CsvEncoding`, or `auto` to have it found from the
+ *  bytes (UTF-8 with a BOM or with Japanese in it, else Shift_JIS). */
+export type CsvReadEncoding = CsvEncoding | 'auto'
 export interface CsvReadOptions {
-  /** The encoding of bytes: `shift_jis` (default) or `utf8`. A string is text already (read as
-   *  UTF-8; any other encoding is refused). */
-  encoding?: CsvEncoding | null
+  /** The encoding of bytes: `shift_jis` (default), `utf8` or `auto`. Bytes in UTF-8 read as
+   *  Shift_JIS throw a KeynetError of kind `invalid_input`, detail `wrong_encoding`. A string is
+   *  text already (read as UTF-8; an encoding other than `utf8` or `auto` is refused). */
+  encoding?: CsvReadEncoding | null
 }
 export interface CsvWriteOptions {
   /** `shift_jis` (default) or `utf8`. */

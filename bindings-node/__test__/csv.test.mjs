@@ -244,3 +244,24 @@ test('bad options throw invalid with a finding; encodings are checked by the cor
   // Not a Buffer nor a string: napi-rs refuses the argument.
   assert.throws(() => keynet.readPostingsCsv(42))
 })
+
+test('a UTF-8 file read as Shift_JIS throws invalid_input/wrong_encoding naming the encoding to ask for; auto reads both', () => {
+  const postings = copy(POSTINGS.slice(0, 4))
+  const { data: utf8 } = keynet.writePostingsCsv(postings, { encoding: 'utf8' })
+  for (const bytes of [utf8, utf8.subarray(3)]) {
+    for (const options of [undefined, { encoding: 'shift_jis' }]) {
+      const err = thrown(() => keynet.readPostingsCsv(bytes, options))
+      assert.equal(err.name, 'KeynetError', String(err))
+      assert.equal(err.kind, 'invalid_input')
+      assert.equal(err.detail, 'wrong_encoding')
+      assert.match(err.message, /encoding="utf8".*"auto"/)
+      assert.match(err.message_ja, /encoding="utf8"/)
+    }
+    assert.deepEqual(keynet.readPostingsCsv(bytes, { encoding: 'auto' }).postings, postings)
+  }
+  const { data: shiftJis } = keynet.writePostingsCsv(postings)
+  const read = keynet.readPostingsCsv(shiftJis, { encoding: 'auto' })
+  assert.deepEqual(read, { postings, findings: [] })
+  // A string is text already: auto reads it as it is.
+  assert.deepEqual(keynet.readPostingsCsv(utf8.toString('utf8'), { encoding: 'auto' }).postings, postings)
+})

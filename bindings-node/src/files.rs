@@ -43,9 +43,10 @@ fn file_of<'d>(
         Either::B(text) => match opts.get("encoding") {
             None | Some(Value::Null) => Ok((text.as_bytes(), Some("utf8".to_owned()))),
             Some(Value::String(name))
-                if keynet::csv::Encoding::from_name(name) == Some(keynet::csv::Encoding::Utf8) =>
+                if keynet::csv::Encoding::from_name(name) == Some(keynet::csv::Encoding::Utf8)
+                    || name.trim().eq_ignore_ascii_case(api::AUTO_ENCODING) =>
             {
-                Ok((text.as_bytes(), Some(name.clone())))
+                Ok((text.as_bytes(), Some("utf8".to_owned())))
             }
             Some(other) => Err(refused(
                 "encoding",

@@ -114,10 +114,13 @@ fn written<'py>(
 ///
 /// ``data`` is the file's bytes, a path (``str`` or ``os.PathLike``) or a binary file object.
 /// ``encoding`` is ``"shift_jis"`` (Windows-31J, as Excel in Japan writes it; also ``"cp932"``,
-/// ``"sjis"``) or ``"utf8"`` (a BOM is skipped). ``mapping`` replaces the column mapping
+/// ``"sjis"``), ``"utf8"`` (a BOM is skipped) or ``"auto"`` (UTF-8 when the file starts with a
+/// BOM or is UTF-8 with Japanese in it, else Shift_JIS). ``mapping`` replaces the column mapping
 /// (``postings_csv_mapping()`` gives the standard one, in the same shape).
 ///
 /// Raises:
+///     InputError: kind ``wrong_encoding`` — the file is UTF-8 and was to be read as Shift_JIS
+///         (the default); the message says to pass ``encoding="utf8"`` or ``"auto"``.
 ///     InvalidForm: ``encoding`` or ``mapping`` cannot be used (a finding at that name).
 ///     OSError: the file cannot be read.
 #[pyfunction]

@@ -336,3 +336,36 @@ def test_count_table_csv(all_postings):
     assert all(r[1] == names[r[0]] and r[3] == prefectures[r[2]] for r in rows[1:])
     utf8 = keynet.write_count_table_csv(all_postings, "utf8")
     assert utf8.decode("utf-8-sig") == data.decode("cp932")
+
+
+# --- a file read in the wrong encoding -----------------------------------------------------------
+
+def test_a_utf8_file_read_as_shift_jis_is_refused_with_the_encoding_to_ask_for(postings):
+    """A colleague's UTF-8 file read with the default (Shift_JIS) would give 0 postings and a
+    finding per cell: it is an InputError that names the file's encoding and how to ask for it."""
+    data = write_quietly(postings, encoding="utf8")
+    for as_utf8 in (bytes(data), bytes(data)[3:]):  # with and without its BOM
+        for encoding in (None, "shift_jis", "cp932"):
+            with pytest.raises(keynet.InputError) as info:
+                keynet.read_postings_csv(as_utf8, encoding=encoding)
+            assert info.value.kind == "wrong_encoding"
+            assert 'encoding="utf8"' in str(info.value) and '"auto"' in str(info.value)
+            assert 'encoding="utf8"' in info.value.message_ja
+        assert keynet.read_postings_csv(as_utf8, encoding="utf8")["postings"] == postings
+
+
+def test_auto_reads_either_encoding(postings):
+    for encoding in ("utf8", "shift_jis"):
+        data = write_quietly(postings, encoding=encoding)
+        read = keynet.read_postings_csv(data, encoding="auto")
+        assert read["findings"] == [] and read["postings"] == postings, encoding
+        assert keynet.read_postings_csv(data, encoding="AUTO")["postings"] == postings
+    # ASCII alone reads alike in both: nothing to refuse.
+    assert keynet.read_postings_csv(b"", encoding="auto")["postings"] == []
+
+
+def test_a_bed_export_in_utf8_read_as_shift_jis_is_refused_too():
+    text = "医療機関名,病床数\r\n千代田中央病院,10\r\n".encode("utf-8")
+    with pytest.raises(keynet.InputError) as info:
+        keynet.read_bed_export_csv(text)
+    assert info.value.kind == "wrong_encoding"

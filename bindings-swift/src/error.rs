@@ -20,6 +20,8 @@ pub enum InputErrorKind {
     TooManyItems,
     /// A form that is not a JSON object.
     NotAnObject,
+    /// A CSV file read in an encoding it is not in (see `message`).
+    WrongEncoding,
     /// A kind newer than this binding (see `message`).
     Other,
 }
@@ -33,6 +35,7 @@ impl InputErrorKind {
             "too_deep" => InputErrorKind::TooDeep,
             "too_many_items" => InputErrorKind::TooManyItems,
             "not_an_object" => InputErrorKind::NotAnObject,
+            "wrong_encoding" => InputErrorKind::WrongEncoding,
             _ => InputErrorKind::Other,
         }
     }

@@ -980,6 +980,21 @@ pub fn bed_view(
 // ---------------------------------------------------------------------------------------------
 // CSV files: bytes in, bytes out
 
+/// What a caller names to have a file's encoding found from its bytes (reading only).
+pub const AUTO_ENCODING: &str = "auto";
+
+/// The encoding to read `data` in: found from the bytes for [`AUTO_ENCODING`]; else the one
+/// named (or the default), refused with a hint when the bytes say otherwise — a UTF-8 file read
+/// as Shift_JIS would give nothing but mojibake (docs/choices.md, "CSV files").
+pub fn read_encoding(name: Option<&str>, data: &[u8]) -> Result<crate::csv::Encoding, ApiError> {
+    if name.is_some_and(|n| n.trim().eq_ignore_ascii_case(AUTO_ENCODING)) {
+        return Ok(crate::csv::detect::detect(data));
+    }
+    let enc = encoding(name)?;
+    crate::csv::detect::check(data, enc)?;
+    Ok(enc)
+}
+
 /// The encoding a caller named, or [`crate::csv::Encoding::DEFAULT`] when none was named.
 pub fn encoding(name: Option<&str>) -> Result<crate::csv::Encoding, ApiError> {
     let Some(name) = name else {
@@ -989,8 +1004,8 @@ pub fn encoding(name: Option<&str>) -> Result<crate::csv::Encoding, ApiError> {
         invalid(vec![Finding::error(
             "encoding",
             Code::UnknownValue,
-            format!("encoding must be utf8 or shift_jis (got {name:?})"),
-            format!("文字コードは utf8 または shift_jis です（入力値：「{name}」）"),
+            format!("encoding must be utf8 or shift_jis, or auto when reading (got {name:?})"),
+            format!("文字コードは utf8 または shift_jis（読み込みでは auto も可）です（入力値：「{name}」）"),
         )])
     })
 }
@@ -1009,7 +1024,10 @@ pub fn read_postings_csv(
     encoding_name: Option<&str>,
     column_mapping: Option<&Value>,
 ) -> Result<Value, ApiError> {
-    let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
+    let (enc, map) = (
+        read_encoding(encoding_name, data)?,
+        mapping(column_mapping)?,
+    );
     let mut postings = Vec::new();
     let mut findings = Vec::new();
     let file = crate::csv::read_postings(data, enc, &map, |row, r| match r {
@@ -1081,7 +1099,7 @@ pub fn export_bed_view_csv(
 
 /// Reads a bed view export: `{"rows": [...], "findings": [...]}` (warnings come as findings too).
 pub fn read_bed_export_csv(data: &[u8], encoding_name: Option<&str>) -> Result<Value, ApiError> {
-    let enc = encoding(encoding_name)?;
+    let enc = read_encoding(encoding_name, data)?;
     let mut rows = Vec::new();
     let mut findings = Vec::new();
     crate::beds::read_export(data, enc, |_, r| match r {

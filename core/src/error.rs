@@ -35,11 +35,16 @@ pub enum InputError {
     NotAnObject {
         found: &'static str,
     },
+    /// A CSV file read in an encoding it is not in (a UTF-8 file read as Shift_JIS).
+    WrongEncoding {
+        named: &'static str,
+        found: &'static str,
+    },
 }
 
 impl InputError {
     /// Every [`kind`](Self::kind), in the order of the variants: the vocabulary hosts switch on.
-    pub const KINDS: [&'static str; 7] = [
+    pub const KINDS: [&'static str; 8] = [
         "too_large",
         "invalid_utf8",
         "syntax",
@@ -47,6 +52,7 @@ impl InputError {
         "too_many_items",
         "not_json",
         "not_an_object",
+        "wrong_encoding",
     ];
 
     /// A stable snake_case name of the error kind, for hosts that switch on it.
@@ -59,6 +65,7 @@ impl InputError {
             InputError::TooManyItems { .. } => "too_many_items",
             InputError::NotJson { .. } => "not_json",
             InputError::NotAnObject { .. } => "not_an_object",
+            InputError::WrongEncoding { .. } => "wrong_encoding",
         }
     }
 
@@ -105,6 +112,9 @@ impl Catalogued for InputError {
             }
             InputError::NotJson { reason } => vec![("reason", reason.as_str().into())],
             InputError::NotAnObject { found } => vec![("found", (*found).into())],
+            InputError::WrongEncoding { named, found } => {
+                vec![("named", (*named).into()), ("found", (*found).into())]
+            }
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }

@@ -98,6 +98,12 @@ pub const ERROR_TYPES: &[ErrorType] = &[
         "a form must be a JSON object, not {found}",
         "登録票はJSONオブジェクトで入力してください",
     ),
+    input(
+        "wrong_encoding",
+        &["named", "found"],
+        "the file is {found}, not {named}: read it with encoding=\"{found}\" (or \"auto\")",
+        "ファイルの文字コードが{named}ではなく{found}です。encoding=\"{found}\"（または\"auto\"）を指定して読み込んでください",
+    ),
     lifecycle(
         "closed",
         &[],
@@ -260,6 +266,10 @@ mod tests {
                 reason: "a cycle".into(),
             },
             InputError::NotAnObject { found: "an array" },
+            InputError::WrongEncoding {
+                named: "shift_jis",
+                found: "utf8",
+            },
         ];
         assert_eq!(
             inputs.each_ref().map(Catalogued::detail),

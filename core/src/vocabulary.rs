@@ -356,6 +356,10 @@ mod tests {
                 reason: String::new(),
             },
             InputError::NotAnObject { found: "an array" },
+            InputError::WrongEncoding {
+                named: "shift_jis",
+                found: "utf8",
+            },
         ];
         let _every_variant_named = |e: &InputError| match e {
             InputError::TooLarge { .. }
@@ -364,7 +368,8 @@ mod tests {
             | InputError::TooDeep { .. }
             | InputError::TooManyItems { .. }
             | InputError::NotJson { .. }
-            | InputError::NotAnObject { .. } => (),
+            | InputError::NotAnObject { .. }
+            | InputError::WrongEncoding { .. } => (),
         };
         assert_eq!(input.each_ref().map(InputError::kind), InputError::KINDS);
 

@@ -158,7 +158,7 @@ KintoneReadAs = Literal["text", "number", "date", "time", "choice", "choices", "
 
 InputErrorKind = Literal[
     "too_large", "invalid_utf8", "syntax", "too_deep", "too_many_items", "not_json",
-    "not_an_object",
+    "not_an_object", "wrong_encoding",
 ]
 """Why input could not be read as a document at all."""
 
@@ -177,6 +177,10 @@ OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv
 """Why the façade refused an operation (``OperationError.kind``); input that is no document at
 all raises ``InputError`` instead."""
 # </generated>
+
+CsvReadEncoding = Union[CsvEncoding, Literal["auto"]]
+"""An encoding to read a CSV file in: one of :data:`CsvEncoding`, or ``auto`` to have it found
+from the file's bytes (UTF-8 with a BOM or with Japanese in it, else Shift_JIS)."""
 
 class Finding(TypedDict):
     """One thing validation found, at one dotted path of the canonical JSON."""
@@ -692,17 +696,20 @@ def duplicate_open_postings(postings: Documents) -> List[Dict[str, Any]]:
 
 # --- CSV files (Shift_JIS or UTF-8) ---------------------------------------------------------------
 
-def read_postings_csv(data: CsvData, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None) -> PostingsCsv:
+def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None) -> PostingsCsv:
     """Reads a postings CSV (one posting per row, a header row of Japanese column names): every
     readable posting, and a finding per problem with its ``row`` (the header is row 1) and
     ``column`` (the header, or None for the whole row or file). Reading goes on past bad rows.
 
     ``data`` is the file's bytes, a path (``str`` or ``os.PathLike``) or a binary file object.
     ``encoding`` is ``"shift_jis"`` (Windows-31J, as Excel in Japan writes it; also ``"cp932"``,
-    ``"sjis"``) or ``"utf8"`` (a BOM is skipped). ``mapping`` replaces the column mapping
+    ``"sjis"``), ``"utf8"`` (a BOM is skipped) or ``"auto"`` (UTF-8 when the file starts with a
+    BOM or is UTF-8 with Japanese in it, else Shift_JIS). ``mapping`` replaces the column mapping
     (``postings_csv_mapping()`` gives the standard one, in the same shape).
 
     Raises:
+        InputError: kind ``wrong_encoding`` — the file is UTF-8 and was to be read as Shift_JIS
+            (the default); the message says to pass ``encoding="utf8"`` or ``"auto"``.
         InvalidForm: ``encoding`` or ``mapping`` cannot be used (a finding at that name).
         OSError: the file cannot be read.
     """
@@ -780,7 +787,7 @@ def export_bed_view_csv(rows: Documents, account: Union[Account, Document], enco
         CsvWriteError: a character without a Shift_JIS form.
     """
 
-def read_bed_export_csv(data: CsvData, encoding: Optional[CsvEncoding] = None) -> BedExportCsv:
+def read_bed_export_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None) -> BedExportCsv:
     """Reads a bed view export ("details only" CSV, the columns of ``export_bed_view_csv``): every
     readable row, and a finding per problem (warnings too) with its ``row`` and ``column``.
 

@@ -111,6 +111,7 @@ enum Golden {
         case .tooDeep: return "too_deep"
         case .tooManyItems: return "too_many_items"
         case .notAnObject: return "not_an_object"
+        case .wrongEncoding: return "wrong_encoding"
         case .other: return "other"
         }
     }

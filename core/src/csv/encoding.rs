@@ -18,6 +18,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Its name on the wire (`utf8`, `shift_jis`), as callers name it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf8",
+            Encoding::ShiftJis => "shift_jis",
+        }
+    }
+
     /// Both, the default (Shift_JIS, as Excel in Japan writes it) first.
     pub const ALL: [Encoding; 2] = [Encoding::ShiftJis, Encoding::Utf8];
 

@@ -13,6 +13,7 @@
 //! (`write`). The choices are in docs/choices.md "CSV and Shift_JIS" and "CSV files: mappings
 //! and the masking wish".
 
+pub mod detect;
 mod encoding;
 mod mapping;
 pub(crate) mod path;
