@@ -207,11 +207,47 @@ fn starts_with_at(chars: &[char], i: usize, pattern: &str) -> bool {
 /// dash is `-`; kanji numerals are digits and the words between an address's numbers are `-`
 /// (`神田駿河台四丁目六番` → `神田駿河台4-6`); variant kanji and confusable letters are folded.
 pub fn text_key(s: &str) -> String {
-    let chars: Vec<char> = clean(s).chars().collect();
-    key_of_clean(&chars)
+    text_keys(s).0
 }
 
-fn key_of_clean(chars: &[char]) -> String {
+/// How cased letters of other scripts (Greek, Cyrillic …) meet the skeleton. No one rule fits
+/// both ways a value is disguised: a Greek `υ` looks like `u` but its capital `Υ` like `Y`, so a
+/// masked `υ` typed as `Υ` in public text is found only by comparing capitals, while a Latin `v`
+/// typed as a Greek `ν` (capital `Ν`) only as typed. The scan compares both ways where a value
+/// has such letters (docs/choices.md, "Masking leaks: where the line is drawn").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fold {
+    /// Lower case first, except capitals of other scripts, skeleton-folded as they are (a
+    /// Cyrillic `М` is `M`, a Greek `υ` is `u`).
+    AsTyped,
+    /// Every cased letter of another script skeleton-folded as its capital (`υ` and `Υ` are `y`).
+    ByCapital,
+}
+
+/// Whether cleaned text has cased letters of scripts other than Latin (full-width Latin is
+/// Latin by then): only then do the two [`Fold`]s give different keys.
+fn has_other_script_letters(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .any(|c| !c.is_ascii() && (c.is_lowercase() || c.is_uppercase()))
+}
+
+/// A key [`Fold::AsTyped`], and [`Fold::ByCapital`] where that differs (`None`: the same).
+pub type Keys = (String, Option<String>);
+
+fn keys_of(chars: &[char], key: impl Fn(&[char], Fold) -> String) -> Keys {
+    let as_typed = key(chars, Fold::AsTyped);
+    let by_capital = has_other_script_letters(chars).then(|| key(chars, Fold::ByCapital));
+    (as_typed, by_capital)
+}
+
+/// [`text_key`] both ways ([`Fold`]).
+pub fn text_keys(s: &str) -> Keys {
+    let chars: Vec<char> = clean(s).chars().collect();
+    keys_of(&chars, key_of_clean)
+}
+
+fn key_of_clean(chars: &[char], fold: Fold) -> String {
     // White space and brackets go first, so that `九 十九里` reads as `九十九里` does.
     let visible: Vec<char> = chars
         .iter()
@@ -263,16 +299,19 @@ fn key_of_clean(chars: &[char]) -> String {
         }
         folded.push(c);
     }
-    skeleton(&folded)
+    skeleton(&folded, fold)
 }
 
 /// UTS #39 skeleton, case-insensitive. Letters are lower-cased first (`I` is `i`, not the `l` it
 /// is confusable with), except capitals of other scripts, which are skeleton-folded first: a
 /// Cyrillic `М` is a Latin `M`, while its small `м` looks like no Latin letter.
-fn skeleton(chars: &[char]) -> String {
+fn skeleton(chars: &[char], fold: Fold) -> String {
     let mut pre = String::with_capacity(chars.len());
     for &c in chars {
-        if !c.is_ascii() && c.is_uppercase() {
+        if fold == Fold::ByCapital && !c.is_ascii() && c.is_lowercase() {
+            let capital: String = c.to_uppercase().collect();
+            pre.extend(unicode_security::skeleton(&capital).flat_map(char::to_lowercase));
+        } else if !c.is_ascii() && c.is_uppercase() {
             let mut buf = [0u8; 4];
             pre.extend(
                 unicode_security::skeleton(c.encode_utf8(&mut buf)).flat_map(char::to_lowercase),
@@ -317,7 +356,16 @@ const DOT_BARE: [&str; 5] = ["ドット", "どっと", "%2e", "&#46;", "。"];
 /// The key an e-mail address is searched for in: the text key after the obfuscations of `@` and
 /// `.` are read back (module docs).
 pub fn email_key(s: &str) -> String {
+    email_keys(s).0
+}
+
+/// [`email_key`] both ways ([`Fold`]).
+pub fn email_keys(s: &str) -> Keys {
     let original: Vec<char> = clean(s).chars().collect();
+    keys_of(&original, email_key_of_clean)
+}
+
+fn email_key_of_clean(original: &[char], fold: Fold) -> String {
     // Matched in lower case, copied as typed (a Cyrillic capital stays one for the skeleton).
     let chars: Vec<char> = original
         .iter()
@@ -372,19 +420,28 @@ pub fn email_key(s: &str) -> String {
         out.push(original.get(i).copied().unwrap_or(c));
         i += 1;
     }
-    key_of_clean(&out)
+    key_of_clean(&out, fold)
 }
 
 /// The key of an identifier (the facility ID): letters and digits only, every dash-like
 /// character (`ー` included) dropped, skeleton-folded (`GМ13` with a Cyrillic `М` is `GM13`).
 pub fn code_key(s: &str) -> String {
+    code_keys(s).0
+}
+
+/// [`code_key`] both ways ([`Fold`]).
+pub fn code_keys(s: &str) -> Keys {
     let chars: Vec<char> = clean(s).chars().collect();
-    let chars = kanji_numerals_as_digits(&chars, false);
+    keys_of(&chars, code_key_of_clean)
+}
+
+fn code_key_of_clean(chars: &[char], fold: Fold) -> String {
+    let chars = kanji_numerals_as_digits(chars, false);
     let kept: Vec<char> = chars
         .into_iter()
         .filter(|c| c.is_alphanumeric() && !is_dash(*c))
         .collect();
-    skeleton(&kept)
+    skeleton(&kept, fold)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()

@@ -6,7 +6,7 @@
 
 use super::fields::{FIELDS, FieldKind, Sensitivity, label_en, label_ja};
 use crate::finding::{Code, Finding};
-use crate::leak_key;
+use crate::leak_key::{self, Fold, Keys};
 
 /// Text values shorter than this (after normalisation) are not searched for: two characters
 /// (`内科`, a two-kanji surname) occur in ordinary text by chance and identify nobody alone.
@@ -103,10 +103,17 @@ enum Haystack {
 }
 
 /// Finds hidden values inside public text: one `masking_leak` error per public field that
-/// repeats any, naming (never quoting) what leaked. Each public text is reduced to its keys once,
-/// and every text needle is searched for in one Aho-Corasick pass: linear in the text's length.
+/// repeats any, naming (never quoting) what leaked. Each public text is reduced to its keys once
+/// (both [`Fold`]s where it has letters of other scripts), and each needle searched for in them.
 pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)]) -> Vec<Finding> {
-    let mut needles: Vec<(&'static str, Haystack, String)> = Vec::new();
+    // (path, where, fold, key): each key as typed, and by capital where that differs.
+    let mut needles: Vec<(&'static str, Haystack, Fold, String)> = Vec::new();
+    let mut push = |path: &'static str, haystack: Haystack, (as_typed, by_capital): Keys| {
+        needles.push((path, haystack, Fold::AsTyped, as_typed));
+        if let Some(key) = by_capital {
+            needles.push((path, haystack, Fold::ByCapital, key));
+        }
+    };
     let mut digit_needles: Vec<(&'static str, &str)> = Vec::new();
     for secret in secrets {
         match secret {
@@ -114,10 +121,10 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                 if visible_len(value) < MIN_TEXT_CHARS {
                     continue;
                 }
-                needles.push((path, Haystack::Text, leak_key::text_key(value)));
+                push(path, Haystack::Text, leak_key::text_keys(value));
                 if matches!(secret, Secret::Name { .. }) {
                     for other in name_orders(value) {
-                        needles.push((path, Haystack::Text, leak_key::text_key(&other)));
+                        push(path, Haystack::Text, leak_key::text_keys(&other));
                     }
                 }
             }
@@ -125,14 +132,14 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
                 // Both as typed and spelt out: reading ` at ` as `@` would break an address that
                 // holds `at` itself when it is typed spaced out (`aaa0a- at @aaa.jp`).
                 if visible_len(value) >= MIN_TEXT_CHARS {
-                    needles.push((path, Haystack::Text, leak_key::text_key(value)));
-                    needles.push((path, Haystack::Email, leak_key::email_key(value)));
+                    push(path, Haystack::Text, leak_key::text_keys(value));
+                    push(path, Haystack::Email, leak_key::email_keys(value));
                 }
             }
             Secret::Code { path, value } => {
-                let key = leak_key::code_key(value);
-                if key.chars().count() >= MIN_TEXT_CHARS {
-                    needles.push((path, Haystack::Code, key));
+                let keys = leak_key::code_keys(value);
+                if keys.0.chars().count() >= MIN_TEXT_CHARS {
+                    push(path, Haystack::Code, keys);
                 }
             }
             Secret::Digits { path, digits } => {
@@ -142,7 +149,7 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
             }
         }
     }
-    needles.retain(|(_, _, key)| !key.is_empty());
+    needles.retain(|(_, _, _, key)| !key.is_empty());
     let mut findings = Vec::new();
     if needles.is_empty() && digit_needles.is_empty() {
         return findings;
@@ -157,12 +164,17 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
     for (path, text_value) in public_texts {
         let mut leaked: Vec<&'static str> = Vec::new();
         for haystack in &kinds {
-            let key = match haystack {
-                Haystack::Text => leak_key::text_key(text_value),
-                Haystack::Email => leak_key::email_key(text_value),
-                Haystack::Code => leak_key::code_key(text_value),
+            let (as_typed, by_capital) = match haystack {
+                Haystack::Text => leak_key::text_keys(text_value),
+                Haystack::Email => leak_key::email_keys(text_value),
+                Haystack::Code => leak_key::code_keys(text_value),
             };
-            for (needle_path, _, needle) in needles.iter().filter(|n| n.1 == *haystack) {
+            for (needle_path, _, fold, needle) in needles.iter().filter(|n| n.1 == *haystack) {
+                // A text without letters of other scripts has one key for both folds.
+                let key = match fold {
+                    Fold::ByCapital => by_capital.as_ref().unwrap_or(&as_typed),
+                    Fold::AsTyped => &as_typed,
+                };
                 if key.contains(needle.as_str()) && !leaked.contains(needle_path) {
                     leaked.push(needle_path);
                 }
@@ -256,6 +268,44 @@ pub fn secret_paths(secrets: &[Secret<'_>]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters of other scripts in either case: a Greek `υ` looks like `u` and its capital `Υ`
+    /// like `Y`, so only comparing capitals finds the one typed as the other (a fuzzing find:
+    /// core/fuzz/artifacts/leak_oracle/crash-4f63…), while a Latin `v` typed as a Greek `ν` is
+    /// found only as typed.
+    #[test]
+    fn letters_of_other_scripts_are_found_in_either_case() {
+        let street = [Secret::Text {
+            path: "workplace.street_address",
+            value: "Ωμέγα Πύργος 4-6",
+        }];
+        for public in [
+            "ΩΜΈΓΑ ΠΎΡΓΟΣ 4-6 です",
+            "ωμέγα πύργος 4の6",
+            "Ωμέγα Πύργος 四丁目六番",
+        ] {
+            assert_eq!(
+                scan_leaks(&street, &[("notes", public)]).len(),
+                1,
+                "{public}"
+            );
+        }
+        let email = [Secret::Email {
+            path: "contact.email",
+            value: "veni@example.jp",
+        }];
+        // ν (Greek nu) for v, е (Cyrillic) for e: confusables as typed.
+        assert_eq!(scan_leaks(&email, &[("notes", "νеni@example.jp")]).len(), 1);
+        assert_eq!(leak_key::text_keys("abc").1, None, "Latin text has one key");
+        assert_eq!(
+            leak_key::text_keys("ＡＢＣ").1,
+            None,
+            "full-width Latin is Latin"
+        );
+        let (typed, by_capital) = leak_key::text_keys("υr");
+        assert_eq!((typed.as_str(), by_capital.as_deref()), ("ur", Some("yr")));
+        assert_eq!(leak_key::text_keys("ΥR").0, "yr");
+    }
 
     #[test]
     fn finds_disguised_values_and_ignores_short_ones() {
