@@ -112,8 +112,11 @@ fi
 # --- run -----------------------------------------------------------------------------------------
 if [ -n "$BENCH_CALLS" ]; then
     cargo build --quiet -p keynet-swift --release --lib
-    exec java -Djna.library.path="$TARGET_DIR/release" -cp "$JAR:$JNA_JAR:$STDLIB" \
-        keynet.tests.MemoryBenchKt "$BENCH_CALLS" "$ROOT/tests/cases/domain_example.json"
+    # A bounded heap, as an Android app has: with the JVM's default (a quarter of the machine's
+    # memory) garbage is collected rarely and the native memory it holds shows up in the RSS
+    # (docs/benchmarks.md, "Kotlin: memory").
+    exec java ${BENCH_JAVA_OPTS:--Xmx256m} -Djna.library.path="$TARGET_DIR/release" -cp "$JAR:$JNA_JAR:$STDLIB" \
+        keynet.tests.MemoryBenchKt "$BENCH_CALLS" "$ROOT/tests/cases/domain_example.json" ${3:+"$3"}
 fi
 exec java -Djna.library.path="$TARGET_DIR/debug" -cp "$JAR:$JNA_JAR:$STDLIB" \
     keynet.tests.GoldenCasesKt "$ROOT/tests/cases" "$ROOT/bindings-swift/tests/mobile-suite.txt"
