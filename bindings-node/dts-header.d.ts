@@ -91,6 +91,10 @@ export type PasswordPolicy = 'gmis' | 'kintone2020'
 /** A CSV file's encoding: `shift_jis` is Windows-31J (CP932), so 髙, 﨑, ① and ㈱ survive; `utf8`
  *  is written with a BOM. */
 export type CsvEncoding = 'shift_jis' | 'utf8'
+/** What a written CSV cell holding a code shows: `ja`, its Japanese label (診療所, 神奈川県, 准看護師, 時給)
+ *  — the default for Shift_JIS —, or `codes` (clinic, 14) — the default for UTF-8. Readers take
+ *  both. */
+export type CsvLabels = 'ja' | 'codes'
 /** How a CSV column's text becomes JSON: `bool` reads 有/無, はい/いいえ, ○/×, true/false, 1/0 and
  *  writes 有/無; `list` is split on 、 ; ； | or line breaks; `status` is 公開中/終了; `closed_reason` is
  *  充足・取下げ・非公開・削除. */
@@ -343,6 +347,9 @@ export interface PostingsCsvReadOptions extends CsvReadOptions {
 }
 export interface PostingsCsvWriteOptions extends CsvWriteOptions {
   mapping?: CsvColumnMapping | string | null
+  /** What a cell holding a code shows: `ja` (診療所, 神奈川県, 准看護師) or `codes` (clinic, 14);
+   *  absent: `ja` for Shift_JIS, `codes` for UTF-8. `readPostingsCsv` reads both. */
+  labels?: CsvLabels | null
 }
 /** A finding about one record of a CSV file. */
 export type RowFinding = Finding & {

@@ -265,3 +265,23 @@ test('a UTF-8 file read as Shift_JIS throws invalid_input/wrong_encoding naming 
   // A string is text already: auto reads it as it is.
   assert.deepEqual(keynet.readPostingsCsv(utf8.toString('utf8'), { encoding: 'auto' }).postings, postings)
 })
+
+test('codes are written as Japanese labels for Shift_JIS and as codes for UTF-8; labels overrides; both read back', () => {
+  const postings = copy(POSTINGS.slice(0, 5))
+  const cellsOf = (bytes, decode) => decode(bytes).split('\r\n')[1]
+  const utf8 = (bytes) => bytes.toString('utf8')
+  const ja = cellsOf(keynet.writePostingsCsv(postings).data, sjis)
+  const codes = cellsOf(keynet.writePostingsCsv(postings, { encoding: 'utf8' }).data, utf8)
+  const jaUtf8 = cellsOf(keynet.writePostingsCsv(postings, { encoding: 'utf8', labels: 'ja' }).data, utf8)
+  const first = postings[0].form
+  assert.ok(codes.includes(`,${first.occupation},`), codes)
+  assert.ok(!ja.includes(`,${first.occupation},`), ja)
+  assert.equal(jaUtf8, ja, 'the same labels in either encoding')
+  for (const options of [{ labels: 'codes' }, { encoding: 'utf8', labels: 'ja' }, {}]) {
+    const { data } = keynet.writePostingsCsv(postings, options)
+    assert.deepEqual(keynet.readPostingsCsv(data, { encoding: 'auto' }).postings, postings, JSON.stringify(options))
+  }
+  const err = thrown(() => keynet.writePostingsCsv(postings, { labels: 'en' }))
+  assert.equal(err.kind, 'invalid')
+  assert.deepEqual(err.findings.map((f) => f.path), ['labels'])
+})

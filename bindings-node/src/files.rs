@@ -32,6 +32,23 @@ fn encoding_option(opts: &Map<String, Value>) -> std::result::Result<Option<Stri
     }
 }
 
+/// A text option (`labels`): absent or null is `None`; the core checks the word.
+fn text_option(
+    opts: &Map<String, Value>,
+    name: &str,
+) -> std::result::Result<Option<String>, Failure> {
+    match opts.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(refused(
+            name,
+            keynet::Code::Format,
+            format!("{name} must be text"),
+            format!("{name} は文字列で指定してください"),
+        )),
+    }
+}
+
 /// The bytes to read and their encoding. A string is text already: it is read as UTF-8, and an
 /// `encoding` other than utf8 is refused (pass the file's bytes to read Shift_JIS).
 fn file_of<'d>(
@@ -134,14 +151,16 @@ pub fn write_postings_csv(
     options: Option<Input<'_>>,
 ) -> Result<CsvFile> {
     guarded(&env, || {
-        let opts = options_of(&env, options, &["encoding", "mapping"])?;
+        let opts = options_of(&env, options, &["encoding", "mapping", "labels"])?;
         let encoding = encoding_option(&opts)?;
         let mapping = mapping_option(&opts)?;
+        let labels = text_option(&opts, "labels")?;
         let postings = value_of(&env, postings)?;
         Ok(csv_file(api::write_postings_csv(
             &postings,
             encoding.as_deref(),
             mapping.as_ref(),
+            labels.as_deref(),
         )?))
     })
 }

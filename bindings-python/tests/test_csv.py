@@ -369,3 +369,27 @@ def test_a_bed_export_in_utf8_read_as_shift_jis_is_refused_too():
     with pytest.raises(keynet.InputError) as info:
         keynet.read_bed_export_csv(text)
     assert info.value.kind == "wrong_encoding"
+
+
+# --- Japanese out ------------------------------------------------------------------------------
+
+def test_codes_are_written_as_japanese_labels_for_shift_jis_and_as_codes_for_utf8(postings):
+    """A colleague typed 診療所 / 神奈川県 / 准看護師 / 時給: a Shift_JIS file written back shows
+    them so; UTF-8 (for programs) shows codes. Either reads back to the same postings."""
+    occupation = header_of("form.occupation")
+    for encoding, labels, decode in [("shift_jis", None, "cp932"), ("utf8", "ja", "utf-8-sig"),
+                                     ("utf8", None, "utf-8-sig"), ("shift_jis", "codes", "cp932")]:
+        data = write_quietly(postings, encoding=encoding, labels=labels)
+        rows = list(csv.DictReader(io.StringIO(data.decode(decode))))
+        japanese = labels == "ja" or (labels is None and encoding == "shift_jis")
+        for row, posting in zip(rows, postings):
+            code = posting["form"]["occupation"]
+            name_ja = next(o["name_ja"] for o in keynet.occupations() if o["code"] == code)
+            assert row[occupation] == (name_ja if japanese else code)
+            assert row[header_of("form.salary.basis")] in (("時給", "日給", "月給") if japanese else ("hourly", "daily", "monthly"))
+            prefecture = row[header_of("form.workplace.prefecture")]
+            assert prefecture.endswith(("都", "道", "府", "県")) if japanese else prefecture.isdigit()
+        assert keynet.read_postings_csv(data, encoding)["postings"] == postings, (encoding, labels)
+    with pytest.raises(keynet.InvalidForm) as info:
+        keynet.write_postings_csv(postings, labels="en")
+    assert [f["path"] for f in info.value.findings] == ["labels"]

@@ -1058,15 +1058,30 @@ pub fn read_postings_csv(
 }
 
 /// Writes postings as CSV: the bytes and the substitutions made (`[{row, column, from, to}]`).
+/// `labels_name`: `ja` or `codes` for cells that hold a code; absent, as the encoding suggests
+/// ([`crate::csv::Labels::default_for`]).
 pub fn write_postings_csv(
     postings: &Value,
     encoding_name: Option<&str>,
     column_mapping: Option<&Value>,
+    labels_name: Option<&str>,
 ) -> Result<(Vec<u8>, Value), ApiError> {
     let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
+    let labels = match labels_name {
+        None => crate::csv::Labels::default_for(enc),
+        Some(name) => crate::csv::Labels::from_name(name).ok_or_else(|| {
+            let shown: String = name.chars().take(40).collect();
+            invalid(vec![Finding::error(
+                "labels",
+                Code::UnknownValue,
+                format!("labels must be ja or codes (got {shown:?})"),
+                format!("labels は ja（日本語の表示名）または codes（コード）です（入力値：「{shown}」）"),
+            )])
+        })?,
+    };
     let postings = read_postings(postings, "postings")?;
     let mut out = Vec::new();
-    let subs = crate::csv::write_postings(&mut out, enc, &map, &postings)?;
+    let subs = crate::csv::write_postings_labelled(&mut out, enc, &map, labels, &postings)?;
     Ok((out, answer(subs)?))
 }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::accounts::{PERMISSIONS, PasswordPolicy};
-use crate::csv::{ColumnKind, Encoding, WriteError};
+use crate::csv::{ColumnKind, Encoding, Labels, WriteError};
 use crate::distribution::{Region, RuleSet};
 use crate::error::InputError;
 use crate::finding::{Code, Severity};
@@ -207,6 +207,13 @@ pub fn vocabularies() -> Vec<Vocabulary> {
             wire_names(&Encoding::ALL),
         ),
         vocabulary(
+            "CsvLabels",
+            "What a written CSV cell holding a code shows: `ja`, its Japanese label (診療所, \
+             神奈川県, 准看護師, 時給) — the default for Shift_JIS —, or `codes` (clinic, 14) — the \
+             default for UTF-8. Readers take both.",
+            wire_names(&Labels::ALL),
+        ),
+        vocabulary(
             "CsvColumnKind",
             "How a CSV column's text becomes JSON: `bool` reads 有/無, はい/いいえ, ○/×, \
              true/false, 1/0 and writes 有/無; `list` is split on 、 ; ； | or line breaks; \
@@ -305,6 +312,7 @@ mod tests {
             }
         );
         lists_every_variant!(Encoding::ALL, Encoding { ShiftJis, Utf8 });
+        lists_every_variant!(Labels::ALL, Labels { Japanese, Codes });
         lists_every_variant!(
             ColumnKind::ALL,
             ColumnKind {

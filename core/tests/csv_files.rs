@@ -56,6 +56,58 @@ fn postings_round_trip_in_both_encodings() {
     }
 }
 
+/// Codes as Japanese labels (診療所, 神奈川県, 准看護師, 時給) or as codes, in either encoding: the
+/// cells differ, the postings read back the same.
+#[test]
+fn labels_or_codes_read_back_alike() {
+    let postings = sample_postings(200);
+    let text_of = |labels: csv::Labels| {
+        let mut bytes = Vec::new();
+        csv::write_postings_labelled(
+            &mut bytes,
+            Encoding::Utf8,
+            &ColumnMapping::standard(),
+            labels,
+            &postings,
+        )
+        .unwrap();
+        let (back, bad, file) = read_all(&bytes, Encoding::Utf8);
+        assert!(
+            file.is_empty() && bad.is_empty(),
+            "{labels:?}: {file:?} {bad:?}"
+        );
+        for (a, b) in postings.iter().zip(&back) {
+            assert_eq!(a.to_json_value(), b.to_json_value(), "{labels:?}");
+        }
+        String::from_utf8(bytes).unwrap()
+    };
+    let (ja, codes) = (text_of(csv::Labels::Japanese), text_of(csv::Labels::Codes));
+    for label in ["病院", "看護師", "時給", "、"] {
+        assert!(
+            ja.contains(label) && !codes.contains(&format!(",{label},")),
+            "{label}"
+        );
+    }
+    for code in [",hospital,", ",nurse,", ",hourly,"] {
+        assert!(codes.contains(code) && !ja.contains(code), "{code}");
+    }
+    // The prefecture columns: names in one, two-digit codes in the other.
+    let row = |text: &str| text.lines().nth(1).unwrap().to_owned();
+    assert!(
+        row(&ja).contains("都,")
+            || row(&ja).contains("県,")
+            || row(&ja).contains("府,")
+            || row(&ja).contains("道,")
+    );
+    assert_eq!(
+        csv::Labels::default_for(Encoding::ShiftJis),
+        csv::Labels::Japanese
+    );
+    assert_eq!(csv::Labels::default_for(Encoding::Utf8), csv::Labels::Codes);
+    assert_eq!(csv::Labels::from_name(" JA "), Some(csv::Labels::Japanese));
+    assert_eq!(csv::Labels::from_name("en"), None);
+}
+
 #[test]
 fn shift_jis_file_is_really_shift_jis() {
     let postings = sample_postings(5);

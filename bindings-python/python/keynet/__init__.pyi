@@ -148,6 +148,11 @@ CsvEncoding = Literal["shift_jis", "utf8", "utf-8", "cp932", "sjis", "windows-31
 ``sjis`` and ``windows-31j`` name too (decode its bytes with Python's ``cp932`` codec, not
 ``shift_jis``); ``utf8`` (or ``utf-8``) is written with a BOM."""
 
+CsvLabels = Literal["ja", "codes"]
+"""What a written CSV cell holding a code shows: ``ja``, its Japanese label (診療所, 神奈川県, 准看護師, 時給)
+— the default for Shift_JIS —, or ``codes`` (clinic, 14) — the default for UTF-8. Readers take
+both."""
+
 CsvColumnKind = Literal["text", "bool", "list", "status", "closed_reason"]
 """How a CSV column's text becomes JSON: ``bool`` reads 有/無, はい/いいえ, ○/×, true/false, 1/0 and
 writes 有/無; ``list`` is split on 、 ; ； | or line breaks; ``status`` is 公開中/終了;
@@ -714,7 +719,7 @@ def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None,
         OSError: the file cannot be read.
     """
 
-def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None) -> CsvBytes:
+def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None) -> CsvBytes:
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -723,11 +728,14 @@ def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = No
     (〜 WAVE DASH → ～, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, — → ―) and the encoder's own (− → －,
     ¥ → \\) are listed in ``.substitutions`` of the result and raise a
     :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
+    ``labels`` is what a cell holding a code shows: ``"ja"``, its Japanese label (診療所, 神奈川県,
+    准看護師, 時給, 敷地内禁煙), or ``"codes"`` (clinic, 14, assistant_nurse); None: ``"ja"`` for
+    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both.
 
     Raises:
         CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
             posting with inquiries or hires, which the file cannot hold ('not_tabular').
-        InvalidForm: a posting, ``encoding`` or ``mapping`` cannot be used.
+        InvalidForm: a posting, ``encoding``, ``mapping`` or ``labels`` cannot be used.
     """
 
 def write_count_table_csv(postings: Documents, encoding: Optional[CsvEncoding] = None) -> CsvBytes:

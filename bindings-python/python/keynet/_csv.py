@@ -60,7 +60,7 @@ def _written(result, function):
     return out
 
 
-def write_postings_csv(postings, encoding=None, mapping=None):
+def write_postings_csv(postings, encoding=None, mapping=None, labels=None):
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -69,13 +69,16 @@ def write_postings_csv(postings, encoding=None, mapping=None):
     (〜 WAVE DASH → ～, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, — → ―) and the encoder's own (− → －,
     ¥ → \\) are listed in ``.substitutions`` of the result and raise a
     :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
+    ``labels`` is what a cell holding a code shows: ``"ja"``, its Japanese label (診療所, 神奈川県,
+    准看護師, 時給, 敷地内禁煙), or ``"codes"`` (clinic, 14, assistant_nurse); None: ``"ja"`` for
+    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both.
 
     Raises:
         CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
             posting with inquiries or hires, which the file cannot hold ('not_tabular').
-        InvalidForm: a posting, ``encoding`` or ``mapping`` cannot be used.
+        InvalidForm: a posting, ``encoding``, ``mapping`` or ``labels`` cannot be used.
     """
-    return _written(_keynet._write_postings_csv(postings, encoding, mapping), "write_postings_csv")
+    return _written(_keynet._write_postings_csv(postings, encoding, mapping, labels), "write_postings_csv")
 
 
 def write_count_table_csv(postings, encoding=None):

@@ -27,5 +27,7 @@ pub use mapping::{Column, ColumnKind, ColumnMapping, is_mappable_path};
 pub use read::read_postings;
 pub(crate) use records::name_columns;
 pub use records::{Record, RowFinding, records};
-pub use write::{COUNT_TABLE_HEADERS, write_count_table, write_postings};
+pub use write::{
+    COUNT_TABLE_HEADERS, Labels, write_count_table, write_postings, write_postings_labelled,
+};
 pub use writer::{WriteError, Writer};

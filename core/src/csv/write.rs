@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::encoding::{Encoding, Substitution};
@@ -12,6 +13,64 @@ use super::path::get_path;
 use super::writer::{WriteError, Writer};
 use crate::distribution::CountRow;
 use crate::posting::Posting;
+
+/// What a cell holding a code shows: its Japanese label (診療所, 神奈川県, 准看護師, 時給), as G-MIS's
+/// own export and people in Japan write it, or the canonical code (`clinic`, `14`). Readers take
+/// both (docs/choices.md, "CSV files").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Labels {
+    /// `ja` on the wire.
+    #[serde(rename = "ja")]
+    Japanese,
+    Codes,
+}
+
+impl Labels {
+    pub const ALL: [Labels; 2] = [Labels::Japanese, Labels::Codes];
+
+    /// Shift_JIS files are for Excel in Japan: Japanese labels. UTF-8 files are mostly for other
+    /// programs: codes.
+    pub const fn default_for(encoding: Encoding) -> Labels {
+        match encoding {
+            Encoding::ShiftJis => Labels::Japanese,
+            Encoding::Utf8 => Labels::Codes,
+        }
+    }
+
+    /// `ja` or `codes` (case aside).
+    pub fn from_name(name: &str) -> Option<Labels> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "ja" => Some(Labels::Japanese),
+            "codes" => Some(Labels::Codes),
+            _ => None,
+        }
+    }
+}
+
+/// A cell's text: a code as its label where `labels` asks for it (`form_path`: the column's
+/// path inside the form).
+fn labelled(
+    value: Option<&Value>,
+    kind: ColumnKind,
+    form_path: Option<&str>,
+    labels: Labels,
+) -> String {
+    let label = |code: &str| match (labels, form_path) {
+        (Labels::Japanese, Some(path)) => crate::form::labels::label_ja(path, code),
+        _ => None,
+    };
+    match value {
+        Some(Value::String(s)) if label(s).is_some() => label(s).unwrap_or_default().to_owned(),
+        Some(Value::Array(items)) if labels == Labels::Japanese => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| label(s).unwrap_or(s))
+            .collect::<Vec<_>>()
+            .join("、"),
+        _ => cell(value, kind),
+    }
+}
 
 fn cell(value: Option<&Value>, kind: ColumnKind) -> String {
     match (value, kind) {
@@ -34,13 +93,31 @@ fn cell(value: Option<&Value>, kind: ColumnKind) -> String {
     }
 }
 
-/// Writes postings as CSV (internal view: every field of the posting and its form), one per row;
-/// returns the substitutions. Inquiries and hires are Key-Net admin records, not columns: a
-/// posting that has any is refused rather than written without them.
+/// Writes postings as CSV (internal view: every field of the posting and its form), one per row,
+/// codes shown as [`Labels::default_for`] the encoding; returns the substitutions. Inquiries and
+/// hires are Key-Net admin records, not columns: a posting that has any is refused rather than
+/// written without them.
 pub fn write_postings<'p, W: Write>(
     out: W,
     encoding: Encoding,
     mapping: &ColumnMapping,
+    postings: impl IntoIterator<Item = &'p Posting>,
+) -> Result<Vec<Substitution>, WriteError> {
+    write_postings_labelled(
+        out,
+        encoding,
+        mapping,
+        Labels::default_for(encoding),
+        postings,
+    )
+}
+
+/// [`write_postings`] with codes shown as `labels` asks.
+pub fn write_postings_labelled<'p, W: Write>(
+    out: W,
+    encoding: Encoding,
+    mapping: &ColumnMapping,
+    labels: Labels,
     postings: impl IntoIterator<Item = &'p Posting>,
 ) -> Result<Vec<Substitution>, WriteError> {
     let mut writer = Writer::new(out, encoding, &mapping.headers())?;
@@ -55,7 +132,10 @@ pub fn write_postings<'p, W: Write>(
         let row: Vec<String> = mapping
             .columns
             .iter()
-            .map(|c| cell(get_path(&json, &c.path), c.kind))
+            .map(|c| {
+                let value = get_path(&json, &c.path);
+                labelled(value, c.kind, c.path.strip_prefix("form."), labels)
+            })
             .collect();
         writer.write_row(&row)?;
     }

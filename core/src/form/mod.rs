@@ -3,6 +3,7 @@
 //! normalises and checks a form and returns every finding at once.
 
 pub mod fields;
+pub mod labels;
 pub mod leak;
 pub mod raw;
 mod read;
