@@ -113,7 +113,7 @@ export type LifecycleErrorKind =
   | 'already_reported'
 /** Why a CSV file could not be written: `unencodable` (a character without a Shift_JIS form),
  *  `not_tabular` (a posting with inquiries or hires) or `io`. */
-export type CsvWriteErrorKind = 'unencodable' | 'not_tabular' | 'io'
+export type CsvWriteErrorKind = 'unencodable' | 'not_tabular' | 'counts_view' | 'io'
 /** `KeynetError.kind`: why the JSON façade refused an operation, or `internal` — a bug in keynet
  *  (a Rust panic caught at the boundary). */
 export type KeynetErrorKind =
@@ -350,6 +350,9 @@ export interface PostingsCsvWriteOptions extends CsvWriteOptions {
   /** What a cell holding a code shows: `ja` (診療所, 神奈川県, 准看護師) or `codes` (clinic, 14);
    *  absent: `ja` for Shift_JIS, `codes` for UTF-8. `readPostingsCsv` reads both. */
   labels?: CsvLabels | null
+  /** `internal` (default: every field), `registered` (no facility ID column) or `public` (no
+   *  facility ID column, the cells masking hides empty: what may be published). */
+  view?: Exclude<View, 'counts'> | null
 }
 /** A finding about one record of a CSV file. */
 export type RowFinding = Finding & {

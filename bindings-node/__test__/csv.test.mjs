@@ -285,3 +285,19 @@ test('codes are written as Japanese labels for Shift_JIS and as codes for UTF-8;
   assert.equal(err.kind, 'invalid')
   assert.deepEqual(err.findings.map((f) => f.path), ['labels'])
 })
+
+test('view public: no facility ID column, masked cells empty; counts refused with csv_write/counts_view', () => {
+  const postings = copy(POSTINGS)
+  const { data } = keynet.writePostingsCsv(postings, { encoding: 'utf8', view: 'public' })
+  const text = data.toString('utf8')
+  const header = text.replace(/^\ufeff/, '').split('\r\n')[0]
+  assert.ok(!header.includes('医療機関ID'), header)
+  for (const p of postings) {
+    assert.ok(!text.includes(p.form.facility.id), p.form.facility.id)
+    assert.equal(text.includes(p.form.contact.phone), !p.form.masking_requested, p.posting_id)
+  }
+  const err = thrown(() => keynet.writePostingsCsv(postings, { view: 'counts' }))
+  assert.equal(err.kind, 'csv_write')
+  assert.equal(err.detail, 'counts_view')
+  assert.match(err.message_ja, /write_count_table_csv/)
+})

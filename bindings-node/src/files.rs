@@ -151,16 +151,18 @@ pub fn write_postings_csv(
     options: Option<Input<'_>>,
 ) -> Result<CsvFile> {
     guarded(&env, || {
-        let opts = options_of(&env, options, &["encoding", "mapping", "labels"])?;
+        let opts = options_of(&env, options, &["encoding", "mapping", "labels", "view"])?;
         let encoding = encoding_option(&opts)?;
         let mapping = mapping_option(&opts)?;
         let labels = text_option(&opts, "labels")?;
+        let view = text_option(&opts, "view")?;
         let postings = value_of(&env, postings)?;
         Ok(csv_file(api::write_postings_csv(
             &postings,
             encoding.as_deref(),
             mapping.as_ref(),
             labels.as_deref(),
+            view.as_deref(),
         )?))
     })
 }

@@ -136,6 +136,10 @@ pub(crate) fn invalid_form(py: Python<'_>, what: &str, findings: &[Finding]) -> 
                 ("kind", pyo3::intern!(py, "invalid").clone().into_any()),
                 ("detail", py.None().into_bound(py)),
                 ("findings", list.into_any()),
+                (
+                    "message_ja",
+                    PyString::new(py, &keynet::error_summary(findings).1).into_any(),
+                ),
             ],
         ),
         Err(e) => e,
@@ -177,6 +181,10 @@ pub(crate) fn api_error(py: Python<'_>, err: &ApiError) -> PyErr {
             &[
                 ("kind", PyString::new(py, err.kind()).into_any()),
                 ("detail", detail),
+                (
+                    "message_ja",
+                    PyString::new(py, &err.message_ja()).into_any(),
+                ),
                 ("findings", findings.into_any()),
                 ("context", context),
             ],
@@ -211,7 +219,7 @@ fn csv_write_error(py: Python<'_>, err: &ApiError, write: &WriteError) -> PyErr 
                 ("codepoint", none()),
                 ("posting_id", text(posting_id)),
             ],
-            WriteError::Io(_) => [
+            WriteError::CountsView | WriteError::Io(_) => [
                 ("row", none()),
                 ("column", none()),
                 ("character", none()),
@@ -220,11 +228,7 @@ fn csv_write_error(py: Python<'_>, err: &ApiError, write: &WriteError) -> PyErr 
             ],
         })
     };
-    let detail = match write {
-        WriteError::Unencodable { .. } => "unencodable",
-        WriteError::NotTabular { .. } => "not_tabular",
-        WriteError::Io(_) => "io",
-    };
+    let detail = write.kind();
     let facts = match facts() {
         Ok(facts) => facts,
         Err(e) => return e,
@@ -233,6 +237,7 @@ fn csv_write_error(py: Python<'_>, err: &ApiError, write: &WriteError) -> PyErr 
     let common = [
         ("kind", PyString::new(py, err.kind()).into_any()),
         ("detail", text(detail)),
+        ("message_ja", text(&err.message_ja())),
         ("findings", PyList::empty(py).into_any()),
     ];
     let py_err = with_attrs(py, py_err, &common);

@@ -172,19 +172,21 @@ pub(crate) fn postings_csv_mapping(py: Python<'_>) -> PyResult<Bound<'_, PyAny>>
 
 /// Not API: `keynet.write_postings_csv` without the wrapping (bytes, substitutions).
 #[pyfunction]
-#[pyo3(name = "_write_postings_csv", signature = (postings, encoding = None, mapping = None, labels = None))]
+#[pyo3(name = "_write_postings_csv", signature = (postings, encoding = None, mapping = None, labels = None, view = None))]
 pub(crate) fn write_postings_csv<'py>(
     py: Python<'py>,
     postings: &Bound<'py, PyAny>,
     encoding: Option<&str>,
     mapping: Option<&Bound<'py, PyAny>>,
     labels: Option<&str>,
+    view: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guarded(|| {
         let postings = list(py, postings, "postings")?;
         let mapping = optional_document(py, mapping, "mapping")?;
-        let result =
-            py.detach(|| api::write_postings_csv(&postings, encoding, mapping.as_ref(), labels));
+        let result = py.detach(|| {
+            api::write_postings_csv(&postings, encoding, mapping.as_ref(), labels, view)
+        });
         written(py, result)
     })
 }

@@ -393,3 +393,24 @@ def test_codes_are_written_as_japanese_labels_for_shift_jis_and_as_codes_for_utf
     with pytest.raises(keynet.InvalidForm) as info:
         keynet.write_postings_csv(postings, labels="en")
     assert [f["path"] for f in info.value.findings] == ["labels"]
+
+
+def test_a_public_view_csv_leaves_masked_cells_empty_and_has_no_facility_id(all_postings):
+    """What may be handed to anyone: the public view, as CSV."""
+    data = write_quietly(all_postings, encoding="utf8", view="public")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert header_of("form.facility.id") not in rows[0]
+    phone = header_of("form.contact.phone")
+    assert len(rows) == len(all_postings)
+    for row, posting in zip(rows, all_postings):
+        masked = posting["form"]["masking_requested"]
+        assert (row[phone] == "") == masked, row[phone]
+        assert posting["form"]["facility"]["id"] not in ",".join(row.values())
+    registered = write_quietly(all_postings, encoding="utf8", view="registered")
+    assert header_of("form.facility.id") not in registered.decode("utf-8-sig").splitlines()[0]
+    with pytest.raises(keynet.CsvWriteError) as info:
+        keynet.write_postings_csv(all_postings, view="counts")
+    assert info.value.detail == "counts_view" and "write_count_table_csv" in info.value.message_ja
+    with pytest.raises(keynet.InvalidForm) as info:
+        keynet.write_postings_csv(all_postings, view="everyone")
+    assert [f["path"] for f in info.value.findings] == ["view"]

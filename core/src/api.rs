@@ -81,6 +81,9 @@ impl ApiError {
                     "{row}行目「{column}」の文字「{character}」（U+{codepoint:04X}）はShift_JISで書き出せません"
                 )
             }
+            ApiError::CsvWrite(crate::csv::WriteError::CountsView) => {
+                "集計（counts）の提供範囲には募集情報がありません。件数表（write_count_table_csv）を書き出してください".to_owned()
+            }
             ApiError::CsvWrite(e) => format!("CSVを書き出せません（{e}）"),
             ApiError::Output(_) => {
                 "keynetの内部エラーです（不具合です。報告してください）".to_owned()
@@ -89,17 +92,13 @@ impl ApiError {
     }
 
     /// The error's own kind within its kind: the input error's or the lifecycle refusal's kind;
-    /// for `csv_write`: `unencodable`, `not_tabular` or `io`.
+    /// for `csv_write`: `unencodable`, `not_tabular`, `counts_view` or `io`.
     pub fn detail(&self) -> Option<&'static str> {
         match self {
             ApiError::Input(e) => Some(e.kind()),
             ApiError::Lifecycle(e) => Some(e.kind()),
             ApiError::AtEvent { error, .. } => error.detail(),
-            ApiError::CsvWrite(e) => Some(match e {
-                crate::csv::WriteError::Unencodable { .. } => "unencodable",
-                crate::csv::WriteError::NotTabular { .. } => "not_tabular",
-                crate::csv::WriteError::Io(_) => "io",
-            }),
+            ApiError::CsvWrite(e) => Some(e.kind()),
             _ => None,
         }
     }
@@ -1059,13 +1058,29 @@ pub fn read_postings_csv(
 
 /// Writes postings as CSV: the bytes and the substitutions made (`[{row, column, from, to}]`).
 /// `labels_name`: `ja` or `codes` for cells that hold a code; absent, as the encoding suggests
-/// ([`crate::csv::Labels::default_for`]).
+/// ([`crate::csv::Labels::default_for`]). `view_name`: `internal` (absent), `registered` or
+/// `public` ([`crate::csv::WriteOptions::view`]).
 pub fn write_postings_csv(
     postings: &Value,
     encoding_name: Option<&str>,
     column_mapping: Option<&Value>,
     labels_name: Option<&str>,
+    view_name: Option<&str>,
 ) -> Result<(Vec<u8>, Value), ApiError> {
+    let view = match view_name {
+        None => View::Internal,
+        Some(name) => View::from_name(name).ok_or_else(|| {
+            let shown: String = name.chars().take(40).collect();
+            invalid(vec![Finding::error(
+                "view",
+                Code::UnknownValue,
+                View::unknown_name_message(&shown),
+                format!(
+                    "view は internal・registered・public のいずれかです（入力値：「{shown}」）"
+                ),
+            )])
+        })?,
+    };
     let (enc, map) = (encoding(encoding_name)?, mapping(column_mapping)?);
     let labels = match labels_name {
         None => crate::csv::Labels::default_for(enc),
@@ -1081,7 +1096,8 @@ pub fn write_postings_csv(
     };
     let postings = read_postings(postings, "postings")?;
     let mut out = Vec::new();
-    let subs = crate::csv::write_postings_labelled(&mut out, enc, &map, labels, &postings)?;
+    let options = crate::csv::WriteOptions { labels, view };
+    let subs = crate::csv::write_postings_with(&mut out, enc, &map, options, &postings)?;
     Ok((out, answer(subs)?))
 }
 

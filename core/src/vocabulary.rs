@@ -438,10 +438,14 @@ mod tests {
                 row: 1,
                 posting_id: String::new(),
             },
+            WriteError::CountsView,
             WriteError::Io(String::new()),
         ];
         let _every_variant_named = |e: &WriteError| match e {
-            WriteError::Unencodable { .. } | WriteError::NotTabular { .. } | WriteError::Io(_) => {}
+            WriteError::Unencodable { .. }
+            | WriteError::NotTabular { .. }
+            | WriteError::CountsView
+            | WriteError::Io(_) => {}
         };
         assert_eq!(write.each_ref().map(WriteError::kind), WriteError::KINDS);
         // The façade's detail of a CSV write error is this kind.

@@ -63,11 +63,15 @@ fn labels_or_codes_read_back_alike() {
     let postings = sample_postings(200);
     let text_of = |labels: csv::Labels| {
         let mut bytes = Vec::new();
-        csv::write_postings_labelled(
+        let options = csv::WriteOptions {
+            labels,
+            view: keynet::View::Internal,
+        };
+        csv::write_postings_with(
             &mut bytes,
             Encoding::Utf8,
             &ColumnMapping::standard(),
-            labels,
+            options,
             &postings,
         )
         .unwrap();
@@ -106,6 +110,73 @@ fn labels_or_codes_read_back_alike() {
     assert_eq!(csv::Labels::default_for(Encoding::Utf8), csv::Labels::Codes);
     assert_eq!(csv::Labels::from_name(" JA "), Some(csv::Labels::Japanese));
     assert_eq!(csv::Labels::from_name("en"), None);
+}
+
+/// The public view as CSV: no facility ID column, masked cells empty for a posting that asked for
+/// masking and filled for one that did not; postings with inquiries are fine (no view but the
+/// internal one shows them); the counts view writes nothing.
+#[test]
+fn a_public_view_csv_hides_what_masking_hides() {
+    let postings = sample_postings(60);
+    let write = |view| {
+        let mut bytes = Vec::new();
+        let options = csv::WriteOptions {
+            labels: csv::Labels::Codes,
+            view,
+        };
+        csv::write_postings_with(
+            &mut bytes,
+            Encoding::Utf8,
+            &ColumnMapping::standard(),
+            options,
+            &postings,
+        )
+        .map(|_| String::from_utf8(bytes).unwrap())
+    };
+    let public = write(keynet::View::Public).unwrap();
+    let internal = write(keynet::View::Internal).unwrap();
+    let header = |text: &str| {
+        text.trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        header(&internal).contains("医療機関ID"),
+        "{}",
+        header(&internal)
+    );
+    assert!(
+        !header(&public).contains("医療機関ID"),
+        "{}",
+        header(&public)
+    );
+    assert!(!header(&write(keynet::View::Registered).unwrap()).contains("医療機関ID"));
+    let masked = postings
+        .iter()
+        .filter(|p| p.form().masking_requested)
+        .count();
+    assert!(
+        masked > 0 && masked < postings.len(),
+        "the sample has both kinds"
+    );
+    // Records, not lines: a note may run over lines.
+    let rows: Vec<String> = csv::records(public.as_bytes(), Encoding::Utf8)
+        .skip(1)
+        .map(|(_, fields)| fields.unwrap().join("\u{1f}"))
+        .collect();
+    assert_eq!(rows.len(), postings.len());
+    for (posting, row) in postings.iter().zip(&rows) {
+        let form = posting.form().form();
+        assert!(!row.contains(&form.facility.id), "{row}");
+        let phone_shown = row.contains(form.contact.phone.as_str());
+        assert_eq!(phone_shown, !form.masking_requested, "{row}");
+    }
+    assert!(matches!(
+        write(keynet::View::Counts),
+        Err(csv::WriteError::CountsView)
+    ));
 }
 
 #[test]

@@ -24,8 +24,9 @@ fn posting(id: &str) -> Value {
 
 /// The standard CSV of one posting, as keynet writes it.
 fn one_posting_csv() -> String {
-    let (bytes, _) = api::write_postings_csv(&json!([posting("P-1")]), Some("utf8"), None, None)
-        .expect("writes");
+    let (bytes, _) =
+        api::write_postings_csv(&json!([posting("P-1")]), Some("utf8"), None, None, None)
+            .expect("writes");
     String::from_utf8(bytes).unwrap()
 }
 
@@ -399,7 +400,8 @@ fn applying_events_grows_like_their_number() {
 fn a_registration_before_registration_opened_is_a_warning_on_its_row() {
     let mut early = posting("P-1");
     early["registered_on"] = json!("2020-05-01");
-    let (bytes, _) = api::write_postings_csv(&json!([early]), Some("utf8"), None, None).unwrap();
+    let (bytes, _) =
+        api::write_postings_csv(&json!([early]), Some("utf8"), None, None, None).unwrap();
     let read = api::read_postings_csv(&bytes, Some("utf8"), None).unwrap();
     assert_eq!(
         read["postings"].as_array().unwrap().len(),

@@ -174,7 +174,7 @@ LifecycleErrorDetail = Literal[
 ]
 """``LifecycleError.detail``: which lifecycle rule refused the event (docs/domain.md §9)."""
 
-CsvWriteErrorDetail = Literal["unencodable", "not_tabular", "io"]
+CsvWriteErrorDetail = Literal["unencodable", "not_tabular", "counts_view", "io"]
 """``CsvWriteError.detail``: why the file could not be written — ``unencodable`` (a character
 without a Shift_JIS form), ``not_tabular`` (a posting with inquiries or hires) or ``io``."""
 
@@ -422,6 +422,8 @@ class OperationError(ValueError):
     """A finer stable name (a lifecycle error's reason), or None."""
     findings: List[Finding]
     """Every finding (errors and warnings); empty unless ``kind`` is ``invalid``."""
+    message_ja: str
+    """The message in Japanese (fields named by their Japanese labels)."""
 
 class InvalidForm(OperationError):
     """The input has error findings: a form that cannot be registered, or a posting, recipient, plan or argument that cannot be used; `.findings` holds every finding (list of dict). `.kind` is 'invalid'."""
@@ -719,7 +721,7 @@ def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None,
         OSError: the file cannot be read.
     """
 
-def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None) -> CsvBytes:
+def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None, view: Optional[View] = None) -> CsvBytes:
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -730,12 +732,15 @@ def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = No
     :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
     ``labels`` is what a cell holding a code shows: ``"ja"``, its Japanese label (診療所, 神奈川県,
     准看護師, 時給, 敷地内禁煙), or ``"codes"`` (clinic, 14, assistant_nurse); None: ``"ja"`` for
-    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both.
+    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both. ``view`` is
+    ``"internal"`` (None: every field), ``"registered"`` (no facility ID column) or ``"public"``
+    (no facility ID column, and the cells masking hides left empty: what may be published).
 
     Raises:
-        CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
-            posting with inquiries or hires, which the file cannot hold ('not_tabular').
-        InvalidForm: a posting, ``encoding``, ``mapping`` or ``labels`` cannot be used.
+        CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), a
+            posting with inquiries or hires in the internal view, which the file cannot hold
+            ('not_tabular'), or the counts view, which shows no posting ('counts_view').
+        InvalidForm: a posting, ``encoding``, ``mapping``, ``labels`` or ``view`` cannot be used.
     """
 
 def write_count_table_csv(postings: Documents, encoding: Optional[CsvEncoding] = None) -> CsvBytes:

@@ -60,7 +60,7 @@ def _written(result, function):
     return out
 
 
-def write_postings_csv(postings, encoding=None, mapping=None, labels=None):
+def write_postings_csv(postings, encoding=None, mapping=None, labels=None, view=None):
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -71,14 +71,17 @@ def write_postings_csv(postings, encoding=None, mapping=None, labels=None):
     :class:`SubstitutionWarning`. ``encoding`` is ``"shift_jis"`` (the default, None) or ``"utf8"`` (with a BOM).
     ``labels`` is what a cell holding a code shows: ``"ja"``, its Japanese label (診療所, 神奈川県,
     准看護師, 時給, 敷地内禁煙), or ``"codes"`` (clinic, 14, assistant_nurse); None: ``"ja"`` for
-    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both.
+    Shift_JIS, ``"codes"`` for UTF-8. ``read_postings_csv`` reads both. ``view`` is
+    ``"internal"`` (None: every field), ``"registered"`` (no facility ID column) or ``"public"``
+    (no facility ID column, and the cells masking hides left empty: what may be published).
 
     Raises:
-        CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), or a
-            posting with inquiries or hires, which the file cannot hold ('not_tabular').
-        InvalidForm: a posting, ``encoding``, ``mapping`` or ``labels`` cannot be used.
+        CsvWriteError: a character without a Shift_JIS form (``.detail`` 'unencodable'), a
+            posting with inquiries or hires in the internal view, which the file cannot hold
+            ('not_tabular'), or the counts view, which shows no posting ('counts_view').
+        InvalidForm: a posting, ``encoding``, ``mapping``, ``labels`` or ``view`` cannot be used.
     """
-    return _written(_keynet._write_postings_csv(postings, encoding, mapping, labels), "write_postings_csv")
+    return _written(_keynet._write_postings_csv(postings, encoding, mapping, labels, view), "write_postings_csv")
 
 
 def write_count_table_csv(postings, encoding=None):

@@ -28,6 +28,7 @@ pub use read::read_postings;
 pub(crate) use records::name_columns;
 pub use records::{Record, RowFinding, records};
 pub use write::{
-    COUNT_TABLE_HEADERS, Labels, write_count_table, write_postings, write_postings_labelled,
+    COUNT_TABLE_HEADERS, Labels, WriteOptions, write_count_table, write_postings,
+    write_postings_with,
 };
 pub use writer::{WriteError, Writer};

@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::encoding::{Encoding, Substitution};
-use super::mapping::{ColumnKind, ColumnMapping, closed_reason_labels};
+use super::mapping::{Column, ColumnKind, ColumnMapping, closed_reason_labels};
 use super::path::get_path;
 use super::writer::{WriteError, Writer};
 use crate::distribution::CountRow;
+use crate::form::fields::ALWAYS_HIDDEN_FIELDS;
 use crate::posting::Posting;
+use crate::views::{FormView, View};
 
 /// What a cell holding a code shows: its Japanese label (診療所, 神奈川県, 准看護師, 時給), as G-MIS's
 /// own export and people in Japan write it, or the canonical code (`clinic`, `14`). Readers take
@@ -103,38 +105,73 @@ pub fn write_postings<'p, W: Write>(
     mapping: &ColumnMapping,
     postings: impl IntoIterator<Item = &'p Posting>,
 ) -> Result<Vec<Substitution>, WriteError> {
-    write_postings_labelled(
-        out,
-        encoding,
-        mapping,
-        Labels::default_for(encoding),
-        postings,
-    )
+    let options = WriteOptions {
+        labels: Labels::default_for(encoding),
+        view: View::Internal,
+    };
+    write_postings_with(out, encoding, mapping, options, postings)
 }
 
-/// [`write_postings`] with codes shown as `labels` asks.
-pub fn write_postings_labelled<'p, W: Write>(
+/// How [`write_postings_with`] writes: codes as labels or codes, and in which view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteOptions {
+    pub labels: Labels,
+    /// `Internal`: every field. `Registered`: no facility ID column. `Public`: no facility ID
+    /// column, and the cells masking hides left empty — what may be published or handed to
+    /// anyone (docs/domain.md §6). Inquiries and hires are in no view but `Internal`, so only
+    /// there does a posting with any refuse to be written. `Counts` shows no posting:
+    /// [`WriteError::CountsView`].
+    pub view: View,
+}
+
+/// [`write_postings`] with codes shown as `options.labels` asks, in `options.view`.
+pub fn write_postings_with<'p, W: Write>(
     out: W,
     encoding: Encoding,
     mapping: &ColumnMapping,
-    labels: Labels,
+    options: WriteOptions,
     postings: impl IntoIterator<Item = &'p Posting>,
 ) -> Result<Vec<Substitution>, WriteError> {
-    let mut writer = Writer::new(out, encoding, &mapping.headers())?;
+    if !View::FORMS.contains(&options.view) {
+        return Err(WriteError::CountsView);
+    }
+    // The facility ID is in no view but the internal one: not even its header is written.
+    let columns: Vec<&Column> = mapping
+        .columns
+        .iter()
+        .filter(|c| {
+            options.view == View::Internal
+                || !c
+                    .path
+                    .strip_prefix("form.")
+                    .is_some_and(|p| ALWAYS_HIDDEN_FIELDS.contains(&p))
+        })
+        .collect();
+    let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+    let mut writer = Writer::new(out, encoding, &headers)?;
     for (i, posting) in postings.into_iter().enumerate() {
-        if !posting.inquiries().is_empty() || !posting.hires().is_empty() {
+        if options.view == View::Internal
+            && (!posting.inquiries().is_empty() || !posting.hires().is_empty())
+        {
             return Err(WriteError::NotTabular {
                 row: i + 2,
                 posting_id: posting.id().to_owned(),
             });
         }
-        let json = posting.to_json_value();
-        let row: Vec<String> = mapping
-            .columns
+        let mut json = posting.to_json_value();
+        if options.view != View::Internal
+            && let (Some(view), Some(form)) = (
+                FormView::of(posting.form(), options.view),
+                json.get_mut("form"),
+            )
+        {
+            *form = view.to_json_value();
+        }
+        let row: Vec<String> = columns
             .iter()
             .map(|c| {
                 let value = get_path(&json, &c.path);
-                labelled(value, c.kind, c.path.strip_prefix("form."), labels)
+                labelled(value, c.kind, c.path.strip_prefix("form."), options.labels)
             })
             .collect();
         writer.write_row(&row)?;

@@ -21,19 +21,24 @@ pub enum WriteError {
         "row {row}: posting {posting_id:?} has inquiries or hires, which a postings CSV does not hold"
     )]
     NotTabular { row: usize, posting_id: String },
+    #[error(
+        "the counts view shows no posting (placement agencies get counts only): write the count table instead"
+    )]
+    CountsView,
     #[error("cannot write: {0}")]
     Io(String),
 }
 
 impl WriteError {
     /// Every [`kind`](Self::kind), in the order of the variants: the vocabulary hosts switch on.
-    pub const KINDS: [&'static str; 3] = ["unencodable", "not_tabular", "io"];
+    pub const KINDS: [&'static str; 4] = ["unencodable", "not_tabular", "counts_view", "io"];
 
     /// A stable snake_case name of the failure, for hosts.
     pub const fn kind(&self) -> &'static str {
         match self {
             WriteError::Unencodable { .. } => "unencodable",
             WriteError::NotTabular { .. } => "not_tabular",
+            WriteError::CountsView => "counts_view",
             WriteError::Io(_) => "io",
         }
     }
