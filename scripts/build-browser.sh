@@ -30,7 +30,8 @@ command -v node >/dev/null || fail "node is needed (Node 18+)"
 # --- skip when nothing changed ------------------------------------------------------------------
 sources_hash() {
     find core/src core/data core/Cargo.toml bindings-node/wasm/src bindings-node/wasm/Cargo.toml \
-        bindings-node/browser Cargo.toml Cargo.lock scripts/build-browser.sh -type f -print0 \
+        bindings-node/browser bindings-node/package.json Cargo.toml Cargo.lock scripts/build-browser.sh \
+        -type f -print0 \
         | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 HASH=$(sources_hash)
