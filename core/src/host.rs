@@ -1,7 +1,8 @@
 //! What every binding needs around a call into the library, written once: a panic caught and
 //! turned into a message (a panic must never cross into Python, Node, the browser or the JVM).
-//! Also the options objects every host reads alike (`options`, the CSV options), so the native
-//! addon and the browser build refuse the same options with the same findings. Plain `std` and
+//! Also the options objects every host reads alike (`options`, the CSV options) and the
+//! properties of a thrown error (`error_properties`), so the native addon and the browser build
+//! refuse the same options with the same findings and throw the same errors. Plain `std` and
 //! `serde_json`: no binding framework.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
