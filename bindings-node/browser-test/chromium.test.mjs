@@ -5,6 +5,7 @@
 //      field, presses save (refused, the message still there), fixes it and the record saves.
 //   2. The golden case table runs through the bundle in a page and agrees with the native addon
 //      case for case; the panic drill leaves the page working.
+//   3. The ES module (dist/keynet-browser.mjs) imports in a page, default and named exports.
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -127,5 +128,31 @@ test('Chromium: the golden case table through the bundle agrees with the native 
   assert.equal(drill.error.kind, 'internal')
   assert.match(drill.error.message, /panic drill/)
   assert.equal(drill.after, native.validate({}).length, 'the next call works')
+  await page.close()
+})
+
+test('Chromium: the ES module imports in a page (default and named exports)', async () => {
+  const page = await newPage()
+  // Served from a made-up origin: module scripts are not loaded from file:// pages.
+  const origin = 'http://keynet.invalid'
+  await page.route(`${origin}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname
+    if (path === '/keynet-browser.mjs') {
+      return route.fulfill({ path: join(REPO, 'bindings-node', 'dist', 'keynet-browser.mjs'), contentType: 'text/javascript' })
+    }
+    return route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><script type="module">
+        import keynet, { validate, fromKintoneRecord } from '/keynet-browser.mjs'
+        window.result = { same: keynet.validate === validate, findings: validate({}).length,
+          registrable: fromKintoneRecord(${JSON.stringify(RECORD)}).registrable }
+      </script>`,
+    })
+  })
+  await page.goto(`${origin}/index.html`)
+  await page.waitForFunction(() => window.result !== undefined)
+  const result = await page.evaluate(() => window.result)
+  assert.deepEqual(result, { same: true, findings: native.validate({}).length, registrable: true })
+  assert.deepEqual(pageErrors, [])
   await page.close()
 })
