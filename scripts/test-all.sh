@@ -105,7 +105,10 @@ bash scripts/build-browser.sh
 step "Browser: the bundle in a Node vm with no require (golden table against the native addon, panic drill, kintone customisation)"
 (cd bindings-node && node --test browser-test/vm.test.mjs)
 
-step "Browser: headless Chromium (the kintone stand-in page, golden table, panic drill)"
+step "Browser: headless Chromium (the kintone stand-in page, golden table, panic drill, ES module)"
+if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] || fail "CHROMIUM=$CHROMIUM is not an executable"
+fi
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$CHROMIUM" ]; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
