@@ -109,6 +109,37 @@ test('KeynetError thrown by the browser build carries what the native one carrie
   }
 })
 
+test('arguments the native addon refuses, the browser build refuses alike', () => {
+  let deep = {}
+  for (let i = 0; i < 20000; i += 1) deep = { a: deep }
+  const probes = {
+    'an unknown operation': (k) => k.call('nope', {}),
+    'JSON text that does not parse': (k) => k.call('validate', '{'),
+    'options as text that is no JSON': (k) => k.toKintoneErrors([], 'x'),
+    'options that are no object': (k) => k.toKintoneErrors([], 3),
+    'an unknown option': (k) => k.bedView([], { kind: 'x' }, { serch: 'a' }),
+    'a page below 0': (k) => k.bedView([], { kind: 'fire_department_hq', prefecture: '13', id: 'x' }, { page: -1 }),
+    'an encoding that is no text': (k) => k.readPostingsCsv(new TextEncoder().encode('a,b\n'), { encoding: 5 }),
+    'postings that do not read': (k) => k.writePostingsCsv([{}]),
+    'NaN in a form': (k) => k.validate({ openings: NaN }),
+    'an unknown occupation': (k) => k.trainingMaterials('nope'),
+    'a bad kintone mapping': (k) => k.kintoneMapping({ fields: { X: { path: 'nope' } } }),
+    'a BigInt': (k) => k.validate({ a: 1n }),
+    'a symbol': (k) => k.validate(Symbol('x')),
+    'a function': (k) => k.validate(() => 1),
+    "nesting deeper than the engine's stack": (k) => k.validate(deep),
+    'a month that is no whole number': (k) => k.accountStatus([], 'F', 2020, 6.5),
+  }
+  const outcome = (k, probe) => {
+    try {
+      return { value: probe(k) }
+    } catch (e) {
+      return { name: e.name, code: e.code, kind: e.kind, detail: e.detail, message: e.message, findings: e.findings }
+    }
+  }
+  for (const [name, probe] of Object.entries(probes)) same(outcome(browser, probe), outcome(native, probe), name)
+})
+
 test('the classes: ValidForm, PostingObject, RuleSet give the native answers', () => {
   const input = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'masking_paper_wish.json'), 'utf8')).input
   const [b, n] = [browser, native].map((k) => new k.ValidForm(input))

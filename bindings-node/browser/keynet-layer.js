@@ -86,7 +86,8 @@ function createKeynet(makeGlue, wasmBytes) {
         return v
       })
     } catch (e) {
-      const reason = String(e && e.message)
+      // The exception as the native addon reads it: `TypeError: Do not know how to serialize …`.
+      const reason = String(e)
       if (reason.includes('call stack')) return refuse('too_deep', '')
       return refuse('not_json', Array.from(reason).slice(0, 200).join(''))
     }
