@@ -211,6 +211,7 @@ test('the kintone customisation registers itself after the bundle, as in kintone
     'app.record.edit.change.郵便番号', 'mobile.app.record.edit.change.給与形態']) {
     assert.equal(typeof registered[type], 'function', type)
   }
+  assert.equal(registered['app.record.index.edit.change.郵便番号'], undefined, 'kintone shows no field error there')
   assert.equal(vm.runInContext('typeof EVENTS', withKintone), 'undefined', 'no global but keynet is defined')
   const record = JSON.parse(readFileSync(join(REPO, 'examples', 'node', 'sample-record.json'), 'utf8')).record
   const event = registered['app.record.index.edit.submit']({ type: 'app.record.index.edit.submit', record })

@@ -26,14 +26,9 @@
     'mobile.app.record.edit.submit',
   ]
 
-  /** The screens whose field changes are checked as the clerk types (`<screen>.change.<code>`). */
-  const CHANGE_SCREENS = [
-    'app.record.create',
-    'app.record.edit',
-    'app.record.index.edit',
-    'mobile.app.record.create',
-    'mobile.app.record.edit',
-  ]
+  /** The screens whose field changes are checked as the clerk types (`<screen>.change.<code>`).
+   * Not the list's inline edit: kintone shows no field error from its change event. */
+  const CHANGE_SCREENS = ['app.record.create', 'app.record.edit', 'mobile.app.record.create', 'mobile.app.record.edit']
 
   /** `record.<code>.value` → `<code>`. */
   const fieldCode = (key) => key.replace(/^record\./, '').replace(/\.value$/, '')
