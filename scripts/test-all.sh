@@ -5,8 +5,9 @@
 # against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.9 with venv
 # (Debian: apt-get install python3-venv) and Node >= 18 with npm; everything else is installed
 # inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and .tools/kotlin/
-# (the Kotlin compiler) — and, when run as root on Debian, a Java runtime and JNA through apt-get
-# (scripts/test-kotlin.sh).
+# (the Kotlin compiler) and .tools/wasm-bindgen-<version>/ — and, when run as root on Debian, a
+# Java runtime and JNA (scripts/test-kotlin.sh), Chromium, and a Rust compiler for wasm32 unless
+# rustup has that target (scripts/build-browser.sh) through apt-get.
 # Debug builds, reusing target/: a warm re-run takes a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,7 @@ step "cargo test -p keynet"
 cargo test -p keynet
 
 step "cargo clippy (core and bindings, all targets, -D warnings)"
-cargo clippy -p keynet -p keynet-python -p keynet-node -p keynet-swift --all-targets -- -D warnings
+cargo clippy -p keynet -p keynet-python -p keynet-node -p keynet-wasm -p keynet-swift --all-targets -- -D warnings
 
 # --- Python (PyO3) ---------------------------------------------------------------------------
 step "Python: .venv with pinned maturin and pytest"
@@ -93,6 +94,32 @@ step "Node: napi build (debug; writes index.js, index.d.ts, keynet.<platform>.no
 
 step "Node: node --test bindings-node/__test__"
 (cd bindings-node && node --test __test__/*.test.mjs)
+
+# --- The browser build (WebAssembly) --------------------------------------------------------------
+step "Browser: cargo test -p keynet-wasm (the wasm crate's conversion, on the host)"
+cargo test -p keynet-wasm
+
+step "Browser: scripts/build-browser.sh (bindings-node/dist/keynet-browser.js and .mjs; skipped when unchanged)"
+bash scripts/build-browser.sh
+
+step "Browser: the bundle in a Node vm with no require (golden table against the native addon, panic drill, kintone customisation)"
+(cd bindings-node && node --test browser-test/vm.test.mjs)
+
+step "Browser: headless Chromium (the kintone stand-in page, golden table, panic drill, ES module)"
+if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] || fail "CHROMIUM=$CHROMIUM is not an executable"
+fi
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "installing Debian's chromium (apt-get)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        fail "the browser test needs Chromium at $CHROMIUM: as root on Debian, apt-get install chromium; elsewhere install Chromium and set CHROMIUM=<path to its executable>"
+    fi
+fi
+(cd bindings-node && CHROMIUM=$CHROMIUM node --test browser-test/chromium.test.mjs)
 
 # --- UniFFI (Swift, Kotlin; tested through its Python backend) ------------------------------
 step "UniFFI: cargo test -p keynet-swift (the typed entry points give each golden case its expected answer)"

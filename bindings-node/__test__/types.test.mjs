@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 
-import { keynet, REPO } from './helpers.mjs'
+import { keynet, REPO, thrown } from './helpers.mjs'
 
 const PKG = join(REPO, 'bindings-node')
 const DTS = readFileSync(join(PKG, 'index.d.ts'), 'utf8')
@@ -48,7 +48,8 @@ test('the unions of index.d.ts are what the library answers', () => {
   for (const encoding of union('CsvEncoding')) {
     assert.deepEqual(keynet.readPostingsCsv(keynet.writePostingsCsv([], { encoding }).data, { encoding }).findings, [])
   }
-  assert.deepEqual(union('CsvWriteErrorKind').sort(), ['io', 'not_tabular', 'unencodable'])
+  assert.deepEqual(union('CsvWriteErrorKind').sort(), ['counts_view', 'io', 'not_tabular', 'unencodable'])
+  assert.equal(thrown(() => keynet.writePostingsCsv([], { view: 'counts' })).detail, 'counts_view')
   for (const o of occupations) assert.ok(Array.isArray(keynet.trainingMaterials(o)), o)
   // Every operation of the typed `call` map is one the library runs.
   const ops = [...DTS.matchAll(/^ {2}([a-z_]+): \{ args:/gm)].map((m) => m[1])

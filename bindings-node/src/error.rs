@@ -9,8 +9,6 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::findings::Finding;
-
 /// Why a call failed, before it is thrown.
 pub(crate) enum Failure {
     Api(ApiError),
@@ -38,77 +36,32 @@ impl From<keynet::InputError> for Failure {
 }
 
 /// Throws `failure` as a `KeynetError` and returns the error napi-rs expects
-/// after a throw.
+/// after a throw. Its properties are the core's (`keynet::host::error_properties`), the same
+/// the browser build throws.
 fn throw(env: &Env, failure: Failure) -> Error {
-    let mut extra: Vec<(&'static str, Value)> = Vec::new();
-    let (message, message_ja, kind, detail, findings) = match failure {
+    let properties = match failure {
         Failure::Js(e) => return Error::new(e.status, e.reason.clone()),
-        Failure::Api(e) => {
-            let (message, message_ja) = (e.to_string(), Some(e.message_ja()));
-            let json = e.to_json();
-            if let Some(at) = json.get("at").filter(|at| !at.is_null()) {
-                extra.push(("at", at.clone()));
-            }
-            extra.push(("context", Value::Object(e.context())));
-            let detail = json
-                .get("detail")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
-            let findings: Vec<Finding> = e.findings().iter().map(Finding::from).collect();
-            extra.extend(write_error_fields(&e));
-            (message, message_ja, e.kind(), detail, findings)
-        }
-        Failure::Internal(detail) => (
-            format!("keynet internal error (a bug, please report it): {detail}"),
-            Some("keynetの内部エラーです（不具合です。報告してください）".to_owned()),
-            "internal",
-            None,
-            Vec::new(),
-        ),
+        Failure::Api(e) => keynet::host::error_properties(&e),
+        Failure::Internal(panic) => keynet::host::internal_error_properties(&panic),
     };
-    let message = format!("keynet: {message}");
+    let message = properties
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or("keynet: error")
+        .to_owned();
     let built = (|| -> Result<Object<'_>> {
         let mut obj = env.create_error(Error::new(Status::GenericFailure, message.clone()))?;
         obj.set_named_property("name", "KeynetError")?;
-        obj.set_named_property("code", kind)?;
-        obj.set_named_property("kind", kind)?;
-        obj.set_named_property("detail", detail)?;
-        obj.set_named_property("findings", findings)?;
-        if let Some(ja) = message_ja {
-            obj.set_named_property("message_ja", ja)?;
-        }
-        for (name, value) in extra {
-            obj.set_named_property(name, value)?;
+        for (name, value) in properties {
+            if name != "message" {
+                obj.set_named_property(&name, value)?;
+            }
         }
         Ok(obj)
     })();
     match built.and_then(|obj| env.throw(obj)) {
         Ok(()) => Error::new(Status::PendingException, message),
         Err(e) => e,
-    }
-}
-
-/// The facts a CSV write error carries, as properties of the thrown error: where the file could
-/// not be written (`row`, `column`), and the character (`character`, `codepoint`) or posting.
-fn write_error_fields(e: &ApiError) -> Vec<(&'static str, Value)> {
-    use keynet::csv::WriteError;
-    match e {
-        ApiError::CsvWrite(WriteError::Unencodable {
-            row,
-            column,
-            character,
-            codepoint,
-        }) => vec![
-            ("row", Value::from(*row)),
-            ("column", Value::from(column.as_str())),
-            ("character", Value::from(character.to_string())),
-            ("codepoint", Value::from(*codepoint)),
-        ],
-        ApiError::CsvWrite(WriteError::NotTabular { row, posting_id }) => vec![
-            ("row", Value::from(*row)),
-            ("posting_id", Value::from(posting_id.as_str())),
-        ],
-        _ => Vec::new(),
     }
 }
 
@@ -120,13 +73,6 @@ pub(crate) fn guarded<T>(
     keynet::host::catch_panic(f)
         .unwrap_or_else(|panic| Err(Failure::Internal(panic)))
         .map_err(|failure| throw(env, failure))
-}
-
-/// An `invalid` failure with one error finding.
-pub(crate) fn refused(path: &str, code: keynet::Code, en: String, ja: String) -> Failure {
-    Failure::Api(ApiError::Invalid {
-        findings: vec![keynet::Finding::error(path, code, en, ja)],
-    })
 }
 
 /// True when `value` is what keynet throws (`name === 'KeynetError'`): a type guard for

@@ -9,7 +9,7 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::{Map, Value};
 
-use crate::error::{Failure, guarded, refused};
+use crate::error::{Failure, guarded};
 use crate::input::{Input, options_of, value_of};
 
 /// A CSV file as given: its bytes (a `Buffer` or any `Uint8Array`), or text already decoded (a
@@ -19,72 +19,27 @@ type Data<'a> = Either<BufferSlice<'a>, String>;
 /// The encoding to write or read bytes in: `options.encoding`, `shift_jis` when absent (G-MIS and
 /// Excel in Japan). The core checks the name.
 fn encoding_option(opts: &Map<String, Value>) -> std::result::Result<Option<String>, Failure> {
-    match opts.get("encoding") {
-        // None named: the core's default (`keynet::csv::Encoding::DEFAULT`).
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(name)) => Ok(Some(name.clone())),
-        Some(_) => Err(refused(
-            "encoding",
-            keynet::Code::Format,
-            "encoding must be text: shift_jis or utf8".to_owned(),
-            "文字コードは shift_jis または utf8 で指定してください".to_owned(),
-        )),
-    }
-}
-
-/// A text option (`labels`): absent or null is `None`; the core checks the word.
-fn text_option(
-    opts: &Map<String, Value>,
-    name: &str,
-) -> std::result::Result<Option<String>, Failure> {
-    match opts.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(refused(
-            name,
-            keynet::Code::Format,
-            format!("{name} must be text"),
-            format!("{name} は文字列で指定してください"),
-        )),
-    }
+    Ok(keynet::host::csv_encoding(opts)?)
 }
 
 /// The bytes to read and their encoding. A string is text already: it is read as UTF-8, and an
-/// `encoding` other than utf8 is refused (pass the file's bytes to read Shift_JIS).
+/// `encoding` other than utf8 or auto is refused (pass the file's bytes to read Shift_JIS).
 fn file_of<'d>(
     data: &'d Data<'_>,
     opts: &Map<String, Value>,
 ) -> std::result::Result<(&'d [u8], Option<String>), Failure> {
     match data {
         Either::A(bytes) => Ok((bytes, encoding_option(opts)?)),
-        Either::B(text) => match opts.get("encoding") {
-            None | Some(Value::Null) => Ok((text.as_bytes(), Some("utf8".to_owned()))),
-            Some(Value::String(name))
-                if keynet::csv::Encoding::from_name(name) == Some(keynet::csv::Encoding::Utf8)
-                    || name.trim().eq_ignore_ascii_case(api::AUTO_ENCODING) =>
-            {
-                Ok((text.as_bytes(), Some("utf8".to_owned())))
-            }
-            Some(other) => Err(refused(
-                "encoding",
-                keynet::Code::Inconsistent,
-                format!(
-                    "a string is text already, not {other} bytes: pass the file's bytes (a Buffer) to read it"
-                ),
-                "文字列は読み取り済みのテキストです。Shift_JIS のファイルはバイト列（Buffer）のまま渡してください"
-                    .to_owned(),
-            )),
-        },
+        Either::B(text) => Ok((
+            text.as_bytes(),
+            Some(keynet::host::csv_text_encoding(opts)?),
+        )),
     }
 }
 
 /// `options.mapping`: a column mapping object or its JSON text (absent: the standard columns).
 fn mapping_option(opts: &Map<String, Value>) -> std::result::Result<Option<Value>, Failure> {
-    match opts.get("mapping") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(api::parse_json(text.as_bytes(), usize::MAX)?)),
-        Some(mapping) => Ok(Some(mapping.clone())),
-    }
+    Ok(keynet::host::csv_mapping(opts)?)
 }
 
 /// A CSV file written: its bytes, and every character written as another.
@@ -154,8 +109,8 @@ pub fn write_postings_csv(
         let opts = options_of(&env, options, &["encoding", "mapping", "labels", "view"])?;
         let encoding = encoding_option(&opts)?;
         let mapping = mapping_option(&opts)?;
-        let labels = text_option(&opts, "labels")?;
-        let view = text_option(&opts, "view")?;
+        let labels = keynet::host::text_option(&opts, "labels")?;
+        let view = keynet::host::text_option(&opts, "view")?;
         let postings = value_of(&env, postings)?;
         Ok(csv_file(api::write_postings_csv(
             &postings,

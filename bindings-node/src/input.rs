@@ -7,7 +7,7 @@ use keynet::api;
 use napi::bindgen_prelude::*;
 use serde_json::{Map, Value};
 
-use crate::error::{Failure, refused};
+use crate::error::Failure;
 
 pub(crate) type Input<'a> = Either<String, Unknown<'a>>;
 
@@ -106,37 +106,14 @@ pub(crate) fn validation_of(
 }
 
 /// An options object (or its JSON text) as a map; absent or `null` is an empty one. A key not in
-/// `known` is refused (`{encodng: 'utf8'}` must not quietly read Shift_JIS).
+/// `known` is refused (`keynet::host::options`).
 pub(crate) fn options_of(
     env: &Env,
     options: Option<Input<'_>>,
     known: &[&str],
 ) -> std::result::Result<Map<String, Value>, Failure> {
-    let keys = known.join(", ");
-    let map = match options {
-        None => Map::new(),
-        Some(o) => match value_of(env, o)? {
-            Value::Object(map) => map,
-            Value::Null => Map::new(),
-            _ => {
-                return Err(refused(
-                    "options",
-                    keynet::Code::Format,
-                    format!("options must be an object {{{keys}}}"),
-                    format!("options は {{{keys}}} のオブジェクトで指定してください"),
-                ));
-            }
-        },
-    };
-    match map.keys().find(|k| !known.contains(&k.as_str())) {
-        Some(unknown) => Err(refused(
-            &format!("options.{unknown}"),
-            keynet::Code::UnknownValue,
-            format!("unknown option {unknown:?} (known: {keys})"),
-            format!("不明なオプションです（{unknown}）。指定できるのは {keys} です"),
-        )),
-        None => Ok(map),
-    }
+    let value = options.map(|o| value_of(env, o)).transpose()?;
+    Ok(keynet::host::options(value, known)?)
 }
 
 /// A JS number as JSON: whole numbers as integers (the façade refuses the rest with a finding).

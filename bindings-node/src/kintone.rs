@@ -2,7 +2,6 @@
 //! written back in kintone's error shape, a form written as a record, and the effective mapping.
 //! The mapping and the messages shown in kintone are the core's.
 
-use keynet::api::ApiError;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::Value;
@@ -46,28 +45,9 @@ pub fn to_kintone_errors(
 ) -> Result<Value> {
     guarded(&env, || {
         let mut args = Args::new(&env).json("findings", findings)?;
-        if let Some(o) = options {
-            match value_of(&env, o)? {
-                Value::Object(map) => {
-                    for key in ["lang", "mapping", "record"] {
-                        if let Some(v) = map.get(key) {
-                            args = args.value(key, v.clone());
-                        }
-                    }
-                }
-                Value::Null => {}
-                _ => {
-                    return Err(ApiError::Invalid {
-                        findings: vec![keynet::Finding::error(
-                            "options",
-                            keynet::Code::Format,
-                            "options must be an object {lang?, mapping?, record?}",
-                            "options は {lang, mapping, record} のオブジェクトで指定してください",
-                        )],
-                    }
-                    .into());
-                }
-            }
+        let options = options.map(|o| value_of(&env, o)).transpose()?;
+        for (key, value) in keynet::host::kintone_error_options(options)? {
+            args = args.value(&key, value);
         }
         args.call("to_kintone_errors")
     })

@@ -1,8 +1,16 @@
 //! What every binding needs around a call into the library, written once: a panic caught and
 //! turned into a message (a panic must never cross into Python, Node, the browser or the JVM).
-//! Plain `std`: no binding framework.
+//! Also the options objects every host reads alike (`options`, the CSV options) and the
+//! properties of a thrown error (`error_properties`), so the native addon and the browser build
+//! refuse the same options with the same findings and throw the same errors. Plain `std` and
+//! `serde_json`: no binding framework.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use serde_json::{Map, Value};
+
+use crate::api::ApiError;
+use crate::{Code, Finding};
 
 /// Runs `f`; a panic inside comes back as `Err` with its message. Each binding turns that into
 /// its own "internal error" (a bug to report); the host process carries on.
@@ -19,6 +27,195 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "non-string panic payload".to_owned())
 }
 
+/// An `invalid` failure with one error finding.
+pub fn refused(path: &str, code: Code, en: String, ja: String) -> ApiError {
+    ApiError::Invalid {
+        findings: vec![Finding::error(path, code, en, ja)],
+    }
+}
+
+/// An options object as a map; absent or `null` is an empty one. A key not in `known` is refused
+/// (`{encodng: 'utf8'}` must not quietly read Shift_JIS).
+pub fn options(value: Option<Value>, known: &[&str]) -> Result<Map<String, Value>, ApiError> {
+    let keys = known.join(", ");
+    let map = match value {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            return Err(refused(
+                "options",
+                Code::Format,
+                format!("options must be an object {{{keys}}}"),
+                format!("options は {{{keys}}} のオブジェクトで指定してください"),
+            ));
+        }
+    };
+    match map.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(refused(
+            &format!("options.{unknown}"),
+            Code::UnknownValue,
+            format!("unknown option {unknown:?} (known: {keys})"),
+            format!("不明なオプションです（{unknown}）。指定できるのは {keys} です"),
+        )),
+        None => Ok(map),
+    }
+}
+
+/// The options of `to_kintone_errors` (`lang`, `mapping`, `record`) as façade arguments; other
+/// keys are left out, absent or `null` is none.
+pub fn kintone_error_options(value: Option<Value>) -> Result<Map<String, Value>, ApiError> {
+    match value {
+        None | Some(Value::Null) => Ok(Map::new()),
+        Some(Value::Object(map)) => Ok(map
+            .into_iter()
+            .filter(|(key, _)| ["lang", "mapping", "record"].contains(&key.as_str()))
+            .collect()),
+        Some(_) => Err(refused(
+            "options",
+            Code::Format,
+            "options must be an object {lang?, mapping?, record?}".to_owned(),
+            "options は {lang, mapping, record} のオブジェクトで指定してください".to_owned(),
+        )),
+    }
+}
+
+/// The encoding to write or read CSV bytes in: `options.encoding`; none named is the core's
+/// default (`csv::Encoding::DEFAULT`, Shift_JIS). The façade checks the name.
+pub fn csv_encoding(options: &Map<String, Value>) -> Result<Option<String>, ApiError> {
+    match options.get("encoding") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(name)) => Ok(Some(name.clone())),
+        Some(_) => Err(refused(
+            "encoding",
+            Code::Format,
+            "encoding must be text: shift_jis or utf8".to_owned(),
+            "文字コードは shift_jis または utf8 で指定してください".to_owned(),
+        )),
+    }
+}
+
+/// The encoding of a CSV file given as a string: text already, read as UTF-8; an `encoding`
+/// other than utf8 or auto is refused (the file's bytes must be passed to read Shift_JIS).
+pub fn csv_text_encoding(options: &Map<String, Value>) -> Result<String, ApiError> {
+    match options.get("encoding") {
+        None | Some(Value::Null) => Ok("utf8".to_owned()),
+        Some(Value::String(name))
+            if crate::csv::Encoding::from_name(name) == Some(crate::csv::Encoding::Utf8)
+                || name.trim().eq_ignore_ascii_case(crate::api::AUTO_ENCODING) =>
+        {
+            Ok("utf8".to_owned())
+        }
+        Some(other) => Err(refused(
+            "encoding",
+            Code::Inconsistent,
+            format!(
+                "a string is text already, not {} bytes: pass the file's bytes (a Buffer) to read it",
+                shown(other)
+            ),
+            "文字列は読み取り済みのテキストです。Shift_JIS のファイルはバイト列（Buffer）のまま渡してください"
+                .to_owned(),
+        )),
+    }
+}
+
+/// A value as a message quotes it: text cut at 40 characters, anything else by its JSON type.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("{:?}", text.chars().take(40).collect::<String>()),
+        Value::Null => "null".to_owned(),
+        Value::Bool(_) => "a boolean".to_owned(),
+        Value::Number(_) => "a number".to_owned(),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// A text option of a CSV call (`labels`, `view`): absent or null is `None`; the façade checks
+/// the word.
+pub fn text_option(options: &Map<String, Value>, name: &str) -> Result<Option<String>, ApiError> {
+    match options.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(refused(
+            name,
+            Code::Format,
+            format!("{name} must be text"),
+            format!("{name} は文字列で指定してください"),
+        )),
+    }
+}
+
+/// `options.mapping` of a CSV call: a column mapping object or its JSON text (absent: the
+/// standard columns).
+pub fn csv_mapping(options: &Map<String, Value>) -> Result<Option<Value>, ApiError> {
+    match options.get("mapping") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(crate::api::parse_json(text.as_bytes(), usize::MAX)?)),
+        Some(mapping) => Ok(Some(mapping.clone())),
+    }
+}
+
+/// Every property a host's error object carries for a failed call (README, "Node — and
+/// kintone"): `kind` (also in `code`), `detail`, `findings`, `message` (`keynet: …`),
+/// `message_ja`, `context`, `at` for a failing event of a sequence, and for a CSV file that
+/// could not be written, where (`row`, `column`, `character`, `codepoint` or `posting_id`).
+pub fn error_properties(e: &ApiError) -> Map<String, Value> {
+    use crate::csv::WriteError;
+    let mut properties = Map::new();
+    properties.insert("kind".into(), Value::from(e.kind()));
+    properties.insert("code".into(), Value::from(e.kind()));
+    properties.insert("detail".into(), e.detail().map_or(Value::Null, Value::from));
+    properties.insert(
+        "findings".into(),
+        serde_json::to_value(e.findings()).unwrap_or_else(|_| Value::Array(Vec::new())),
+    );
+    properties.insert("message".into(), Value::from(format!("keynet: {e}")));
+    properties.insert("message_ja".into(), Value::from(e.message_ja()));
+    properties.insert("context".into(), Value::Object(e.context()));
+    if let ApiError::AtEvent { at, .. } = e {
+        properties.insert("at".into(), Value::from(*at));
+    }
+    match e {
+        ApiError::CsvWrite(WriteError::Unencodable {
+            row,
+            column,
+            character,
+            codepoint,
+        }) => {
+            properties.insert("row".into(), Value::from(*row));
+            properties.insert("column".into(), Value::from(column.as_str()));
+            properties.insert("character".into(), Value::from(character.to_string()));
+            properties.insert("codepoint".into(), Value::from(*codepoint));
+        }
+        ApiError::CsvWrite(WriteError::NotTabular { row, posting_id }) => {
+            properties.insert("row".into(), Value::from(*row));
+            properties.insert("posting_id".into(), Value::from(posting_id.as_str()));
+        }
+        _ => {}
+    }
+    properties
+}
+
+/// The properties of the error a host throws for a caught panic: kind `internal`, a bug to report.
+pub fn internal_error_properties(panic: &str) -> Map<String, Value> {
+    let mut properties = Map::new();
+    properties.insert("kind".into(), Value::from("internal"));
+    properties.insert("code".into(), Value::from("internal"));
+    properties.insert("detail".into(), Value::Null);
+    properties.insert("findings".into(), Value::Array(Vec::new()));
+    properties.insert(
+        "message".into(),
+        Value::from(format!(
+            "keynet: keynet internal error (a bug, please report it): {panic}"
+        )),
+    );
+    properties.insert(
+        "message_ja".into(),
+        Value::from("keynetの内部エラーです（不具合です。報告してください）"),
+    );
+    properties
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,6 +230,26 @@ mod tests {
         assert_eq!(
             catch_panic(|| -> () { panic!("static") }),
             Err("static".into())
+        );
+    }
+
+    #[test]
+    fn options_refuse_unknown_keys_and_non_objects() {
+        let known = ["encoding", "mapping"];
+        assert!(options(None, &known).is_ok_and(|m| m.is_empty()));
+        let typo = options(Some(serde_json::json!({"encodng": "utf8"})), &known);
+        assert!(
+            matches!(typo, Err(ApiError::Invalid { findings }) if findings.iter().any(|f| f.path == "options.encodng"))
+        );
+        assert!(options(Some(Value::from(3)), &known).is_err());
+        let text = csv_text_encoding(&Map::new());
+        assert_eq!(text.ok().as_deref(), Some("utf8"));
+        let mut sjis = Map::new();
+        sjis.insert("encoding".into(), Value::from("shift_jis"));
+        assert!(csv_text_encoding(&sjis).is_err());
+        assert_eq!(
+            csv_encoding(&sjis).ok().flatten().as_deref(),
+            Some("shift_jis")
         );
     }
 }
