@@ -1000,6 +1000,7 @@ pub fn encoding(name: Option<&str>) -> Result<crate::csv::Encoding, ApiError> {
         return Ok(crate::csv::Encoding::DEFAULT);
     };
     crate::csv::Encoding::from_name(name).ok_or_else(|| {
+        let name: String = name.chars().take(40).collect();
         invalid(vec![Finding::error(
             "encoding",
             Code::UnknownValue,

@@ -246,6 +246,20 @@ fn quotes_are_capped() {
                          "form": base_form(), "x".repeat(100_000): 1});
     let err = keynet::Posting::from_json_value(&posting).unwrap_err();
     assert!(err.findings.iter().all(|f| f.message.chars().count() < 400));
+    // The names of a CSV call's options are quoted capped too.
+    let long = "x".repeat(100_000);
+    for err in [
+        keynet::api::write_postings_csv(&json!([]), Some(&long), None, None, None).unwrap_err(),
+        keynet::api::write_postings_csv(&json!([]), None, None, Some(&long), None).unwrap_err(),
+        keynet::api::write_postings_csv(&json!([]), None, None, None, Some(&long)).unwrap_err(),
+        keynet::api::read_postings_csv(b"", Some(&long), None).unwrap_err(),
+    ] {
+        assert!(!err.findings().is_empty(), "{err}");
+        for f in err.findings() {
+            assert!(f.message.chars().count() < 400, "{}", f.message.len());
+            assert!(f.message_ja.chars().count() < 400);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +267,7 @@ fn quotes_are_capped() {
 // operation is timed beside a linear anchor over the same data in the same run, and the ratio of
 // their growths is bounded; no wall-clock limit.
 
-/// Growth of `op` from n to 4n divided by the growth of `anchor`, each the best of seven rounds
+/// Growth of `op` from n to 4n divided by the growth of `anchor`, each the best of 15 rounds
 /// that run all four in turn, so that a burst of load elsewhere hits op and anchor alike.
 fn relative_growth<T>(
     make: impl Fn(usize) -> T,
