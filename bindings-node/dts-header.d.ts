@@ -471,6 +471,8 @@ export interface Operations {
   explain: { args: { posting: P; recipient: Recipient; rules?: RuleSetInput | null }; output: Explanation }
   new_since: { args: { previous: Array<P>; current: Array<P>; recipients: Array<Recipient>; rules?: RuleSetInput | null }; output: Array<DistributionEntry> }
   count_table: { args: { postings: Array<P> }; output: Array<CountRow> }
+  add_count_tables: { args: { tables: Array<Array<CountRow>> }; output: Array<CountRow> }
+  combine_distributions: { args: { parts: Array<Array<DistributionEntry>> }; output: Array<DistributionEntry> }
   assess_training: { args: { plan: TrainingPlan }; output: TrainingAssessment }
   training_materials: { args: { occupation?: Occupation | null }; output: Array<TrainingMaterial> }
   register: { args: { form: FormInput; posting_id: string; registered_on: string }; output: Posting }

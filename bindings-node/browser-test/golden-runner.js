@@ -18,6 +18,8 @@ function runGoldenCases(keynet, formCases, operationCases) {
     explain: (a) => keynet.explain(a.posting, a.recipient, a.rules),
     new_since: (a) => keynet.newSince(a.previous, a.current, a.recipients, a.rules),
     count_table: (a) => keynet.countTable(a.postings),
+    add_count_tables: (a) => keynet.addCountTables(a.tables),
+    combine_distributions: (a) => keynet.combineDistributions(a.parts),
     assess_training: (a) => keynet.assessTraining(a.plan),
     training_materials: (a) => keynet.trainingMaterials(a.occupation),
     register: (a) => keynet.register(a.form, a.posting_id, a.registered_on),

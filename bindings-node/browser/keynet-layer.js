@@ -322,6 +322,8 @@ function createKeynet(makeGlue, wasmBytes) {
         ['rules', optional(rules)],
       ]),
     countTable: (postings) => op('count_table', [['postings', jsonText(postings)]]),
+    addCountTables: (tables) => op('add_count_tables', [['tables', jsonText(tables)]]),
+    combineDistributions: (parts) => op('combine_distributions', [['parts', jsonText(parts)]]),
     agencyNotice: (previous, current, agencies, keyNetUrl, contacts, rules) =>
       op('agency_notice', [
         ['previous', jsonText(previous)],

@@ -84,6 +84,34 @@ pub fn count_table(env: Env, postings: Input<'_>) -> Result<Value> {
     })
 }
 
+/// Count tables of partitions added into one, in the count table's order:
+/// `addCountTables([countTable(a), countTable(b)])` equals `countTable([...a, ...b])`.
+#[napi(
+    ts_args_type = "tables: Array<Array<CountRow>> | string",
+    ts_return_type = "Array<CountRow>"
+)]
+pub fn add_count_tables(env: Env, tables: Input<'_>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("tables", tables)?
+            .call("add_count_tables")
+    })
+}
+
+/// Distributions (or `newSince` results) of consecutive partitions, to the same recipients, as
+/// one: posting ids concatenated in the partitions' order, counts added.
+#[napi(
+    ts_args_type = "parts: Array<Array<DistributionEntry>> | string",
+    ts_return_type = "Array<DistributionEntry>"
+)]
+pub fn combine_distributions(env: Env, parts: Input<'_>) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("parts", parts)?
+            .call("combine_distributions")
+    })
+}
+
 /// The agencies' new-posting notice: the count table of what is new, the Key-Net URL and the
 /// contact desks.
 #[napi(

@@ -1,12 +1,16 @@
 //! Reading the arguments of the module's functions into JSON values for `keynet::api`.
 //!
-//! A *document* (form, posting, plan, recipient, rules, event) is a dict walked in Rust, or its
-//! JSON text as `str` or `bytes`. A *list* (postings, recipients, events) is a list, tuple or
-//! other iterable of documents, the JSON text of an array, or JSON lines (one document a line).
+//! One meaning per type (docs/choices.md, "One meaning per type"): a `dict` is a document, a
+//! `str` is JSON text, `bytes` are the content, a `pathlib.Path` (any `os.PathLike`) is a file
+//! to read. A *document* (form, posting, plan, recipient, rules, event) is a dict walked in
+//! Rust, or its JSON text. A *list* (postings, recipients, events) is a list, tuple or other
+//! iterable of documents, the JSON text of an array, JSON lines (one document a line), a file of
+//! either, or a table: a pandas or polars DataFrame or a pyarrow Table (`keynet._frames`).
 
 use std::borrow::Cow;
 
 use keynet::api;
+use keynet::host::looks_like_file_name;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -45,9 +49,103 @@ pub(crate) fn document(
     name: &str,
     max_bytes: usize,
 ) -> PyResult<Value> {
-    match text_bytes(obj)? {
-        Some(bytes) => api::parse_json(&bytes, max_bytes).map_err(|e| input_error(py, &e, None)),
-        None => walked(py, obj, name),
+    if let Some(bytes) = text_bytes(obj)? {
+        return api::parse_json(&bytes, max_bytes).map_err(|e| not_json(py, obj, name, &e));
+    }
+    if !obj.is_instance_of::<PyDict>() && is_path(py, obj)? {
+        let content = file_content(py, obj, name)?;
+        return api::parse_json(content.as_bytes(), max_bytes)
+            .map_err(|e| input_error(py, &e, Some(&path_shown(obj))));
+    }
+    walked(py, obj, name)
+}
+
+/// Whether `obj` names a file: a `pathlib.Path` or any other `os.PathLike`.
+pub(crate) fn is_path(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    obj.is_instance(&py.import("os")?.getattr("PathLike")?)
+}
+
+/// The whole content of the file at `path` (`open(path, "rb").read()`: its `OSError` as is).
+pub(crate) fn file_content<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    name: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let file = py
+        .import("builtins")?
+        .getattr("open")?
+        .call1((path, "rb"))?;
+    let data = file.call_method0("read");
+    file.call_method0("close")?;
+    data?.cast_into::<PyBytes>().map_err(|_| {
+        PyTypeError::new_err(format!("keynet: {name}: the file did not read as bytes"))
+    })
+}
+
+/// A path as messages show it.
+fn path_shown(path: &Bound<'_, PyAny>) -> String {
+    path.str().map(|s| s.to_string()).unwrap_or_default()
+}
+
+/// The error for text that is not JSON: a `str` that looks like a file name is a `TypeError`
+/// that says how to pass a file; anything else the core's `InputError`.
+pub(crate) fn not_json(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    name: &str,
+    err: &keynet::InputError,
+) -> PyErr {
+    file_name_error(obj, name).unwrap_or_else(|| input_error(py, err, None))
+}
+
+/// A `TypeError` for a `str` that looks like a file name where keynet reads a str as content.
+pub(crate) fn file_name_error(obj: &Bound<'_, PyAny>, name: &str) -> Option<PyErr> {
+    let text = obj.cast::<PyString>().ok()?.to_cow().ok()?;
+    if !looks_like_file_name(&text) {
+        return None;
+    }
+    let quoted: String = text.trim().chars().take(40).collect();
+    Some(PyTypeError::new_err(format!(
+        "keynet: {name} is a str, which keynet reads as content, and {quoted:?} looks like a \
+         file name: to read the file, pass pathlib.Path({quoted:?})"
+    )))
+}
+
+/// Whether `obj` is a table keynet reads row by row: a pandas or polars `DataFrame`, a pyarrow
+/// `Table` or `RecordBatch` (told by type, so none of those packages is imported here).
+pub(crate) fn is_table(obj: &Bound<'_, PyAny>) -> bool {
+    let ty = obj.get_type();
+    let (Ok(module), Ok(name)) = (ty.module(), ty.name()) else {
+        return false;
+    };
+    let module = module.to_string();
+    let root = module.split('.').next().unwrap_or_default();
+    matches!(root, "pandas" | "polars" | "pyarrow")
+        && matches!(
+            name.to_string().as_str(),
+            "DataFrame" | "Table" | "RecordBatch"
+        )
+}
+
+/// A table's rows as a JSON array: `keynet._frames._table_input` says how the table is read —
+/// as documents (canonical dotted column names), as JSON text (one column of it), or as the
+/// postings CSV's Japanese headers, then read here by the core's CSV reader.
+pub(crate) fn table(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Value> {
+    let input = py
+        .import("keynet._frames")?
+        .call_method1("_table_input", (obj, name))?;
+    let (kind, payload): (String, Bound<'_, PyAny>) = input.extract()?;
+    match kind.as_str() {
+        "csv" if name == "forms" => Err(PyTypeError::new_err(
+            "keynet.validate_many: this table has the postings CSV's Japanese headers, so its rows \
+             are postings: keynet.read_postings_csv(table) reads them with a finding per bad row",
+        )),
+        "csv" => {
+            let bytes = payload.cast::<PyBytes>()?;
+            api::postings_of_csv_table(bytes.as_bytes(), name)
+                .map_err(|e| crate::errors::api_error(py, &e))
+        }
+        _ => list(py, &payload, name),
     }
 }
 
@@ -74,9 +172,22 @@ fn is_json_array(bytes: &[u8]) -> bool {
 
 /// A list argument, as a JSON array.
 pub(crate) fn list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Value> {
+    // JSON lines are read line by line: a file name would be one bad line, not a hint.
+    if let Some(err) = file_name_error(obj, name) {
+        return Err(err);
+    }
+    if !obj.is_instance_of::<PyList>() && !obj.is_instance_of::<PyTuple>() {
+        if is_table(obj) {
+            return table(py, obj, name);
+        }
+        if !obj.is_instance_of::<PyDict>() && text_bytes(obj)?.is_none() && is_path(py, obj)? {
+            let content = file_content(py, obj, name)?;
+            return list(py, content.as_any(), &path_shown(obj));
+        }
+    }
     if let Some(bytes) = text_bytes(obj)? {
         if is_json_array(&bytes) {
-            return api::parse_json(&bytes, usize::MAX).map_err(|e| input_error(py, &e, None));
+            return api::parse_json(&bytes, usize::MAX).map_err(|e| not_json(py, obj, name, &e));
         }
         let mut items = Vec::new();
         for (line, text) in keynet::batch::json_lines(&bytes) {
@@ -119,4 +230,41 @@ pub(crate) fn list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResu
         items.push(value);
     }
     Ok(Value::Array(items))
+}
+
+/// A list of names (`["A社", "B社"]`, any iterable of `str`). A plain `str` is refused, not read
+/// character by character — the mistake `standard_recipients("A社")` would otherwise hide.
+pub(crate) fn names(obj: &Bound<'_, PyAny>, function: &str, name: &str) -> PyResult<Vec<String>> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        let quoted: String = text.to_cow()?.chars().take(40).collect();
+        return Err(PyTypeError::new_err(format!(
+            "keynet.{function}: {name} is a list of names, not one str: pass [{quoted:?}]"
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "keynet.{function}: {name} is a list of names (str), not '{}'",
+            obj.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ))
+    })?;
+    iter.enumerate()
+        .map(|(i, item)| {
+            let item = item?;
+            item.cast::<PyString>()
+                .map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "keynet.{function}: {name}[{i}] is a name (str), not '{}'",
+                        item.get_type()
+                            .name()
+                            .map(|n| n.to_string())
+                            .unwrap_or_default()
+                    ))
+                })?
+                .to_cow()
+                .map(|c| c.into_owned())
+        })
+        .collect()
 }

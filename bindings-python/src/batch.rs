@@ -10,6 +10,7 @@ use keynet::{Finding, InputError as CoreInputError, Validation};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
 
 use crate::args::{self, text_bytes};
 use crate::errors::{findings_list, internal};
@@ -40,6 +41,24 @@ impl Outcome {
 /// Reads `forms` into records: JSON lines (str or bytes), or an iterable whose items are dicts
 /// (walked now, with the GIL) or JSON text.
 fn records<'a>(py: Python<'_>, forms: &'a Bound<'_, PyAny>) -> PyResult<Vec<Record<'a>>> {
+    if let Some(err) = args::file_name_error(forms, "forms") {
+        return Err(err);
+    }
+    if args::is_table(forms) {
+        let Value::Array(rows) = args::table(py, forms, "forms")? else {
+            return Ok(Vec::new());
+        };
+        return Ok(rows.into_iter().map(Record::Value).collect());
+    }
+    if !forms.is_instance_of::<PyList>()
+        && text_bytes(forms)?.is_none()
+        && args::is_path(py, forms)?
+    {
+        let content = args::file_content(py, forms, "forms")?;
+        return Ok(keynet::batch::json_lines(content.as_bytes())
+            .map(|(_, line)| Record::Text(Cow::Owned(line.to_vec())))
+            .collect());
+    }
     if let Some(bytes) = text_bytes(forms)? {
         return Ok(match bytes {
             Cow::Borrowed(b) => keynet::batch::json_lines(b)

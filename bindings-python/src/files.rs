@@ -1,5 +1,5 @@
 //! CSV files: the bytes of a file in, the bytes of a file out. Reading takes the file's
-//! bytes, a path or a binary file object; writing gives the bytes and the substitutions made, which
+//! bytes, a `pathlib.Path`, its text, a table or a binary file object; writing gives the bytes and the substitutions made, which
 //! `keynet._csv` turns into a `bytes` with `.substitutions` (and a `SubstitutionWarning`).
 //! Encodings, mappings, findings and errors are the core's (`keynet::api`).
 
@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString, PyTuple};
 use serde_json::Value;
 
-use crate::args::{list, optional_document};
+use crate::args::{file_content, file_name_error, is_path, is_table, list, optional_document};
 use crate::errors::{api_error, guarded};
 use crate::{answer, convert};
 
@@ -20,18 +20,9 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_default()
 }
 
-/// The whole content of a binary file object or of the file at `path`.
-fn read_all<'py>(
-    file: &Bound<'py, PyAny>,
-    function: &str,
-    from_path: bool,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let data = file.call_method0("read");
-    if from_path {
-        // Closed before any error of `read` is raised, as `with open(...)` would.
-        file.call_method0("close")?;
-    }
-    let data = data?;
+/// The whole content of a binary file object.
+fn read_all<'py>(file: &Bound<'py, PyAny>, function: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let data = file.call_method0("read")?;
     if data.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(format!(
             "keynet.{function}: the file object gives str: open the file in binary mode ('rb'); \
@@ -47,46 +38,86 @@ fn read_all<'py>(
     }
 }
 
-/// A CSV argument as bytes: `bytes`/`bytearray`/`memoryview` are the file's content; a `str` or
-/// `os.PathLike` names a file, read here; an object with `read()` is a file opened in binary mode.
-fn csv_bytes<'py>(
+/// A CSV argument's bytes, and whether they are text keynet made UTF-8 (a `str`, a table), so
+/// that the `encoding` asked for cannot apply.
+struct CsvInput<'py> {
+    bytes: Bound<'py, PyBytes>,
+    decoded: bool,
+}
+
+impl CsvInput<'_> {
+    /// The encoding to read with: UTF-8 for decoded text, whatever was asked otherwise; asking
+    /// for another encoding of text that has none is the caller's mistake.
+    fn encoding<'e>(&self, asked: Option<&'e str>, function: &str) -> PyResult<Option<&'e str>> {
+        if !self.decoded {
+            return Ok(asked);
+        }
+        match asked {
+            None | Some("utf8" | "utf-8" | "auto") => Ok(Some("utf8")),
+            Some(other) => Err(PyTypeError::new_err(format!(
+                "keynet.{function}: data is text (a str or a table), which has no encoding, so \
+                 encoding={:?} cannot apply: pass the file as pathlib.Path or its bytes to read it as {:?}",
+                other.chars().take(40).collect::<String>(),
+                other.chars().take(40).collect::<String>(),
+            ))),
+        }
+    }
+}
+
+/// A CSV argument (docs/choices.md, "One meaning per type"): `bytes`/`bytearray`/`memoryview`
+/// are the file's content; a `pathlib.Path` (`os.PathLike`) is a file, read here; a `str` is the
+/// CSV's text (one that looks like a file name is refused with a hint to pass a `Path`); a
+/// DataFrame or pyarrow Table is the CSV's table; an object with `read()` is a file opened in
+/// binary mode.
+fn csv_input<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
     function: &str,
-) -> PyResult<Bound<'py, PyBytes>> {
+) -> PyResult<CsvInput<'py>> {
+    let content = |bytes| {
+        Ok(CsvInput {
+            bytes,
+            decoded: false,
+        })
+    };
     if let Ok(bytes) = data.cast::<PyBytes>() {
-        return Ok(bytes.clone());
+        return content(bytes.clone());
     }
     if data.is_instance_of::<PyByteArray>() || data.is_instance_of::<PyMemoryView>() {
-        return Ok(py
-            .import("builtins")?
-            .getattr("bytes")?
-            .call1((data,))?
-            .cast_into::<PyBytes>()?);
+        return content(
+            py.import("builtins")?
+                .getattr("bytes")?
+                .call1((data,))?
+                .cast_into::<PyBytes>()?,
+        );
     }
-    let is_path = data.is_instance_of::<PyString>()
-        || data.is_instance(&py.import("os")?.getattr("PathLike")?)?;
-    if is_path {
-        if let Ok(text) = data.cast::<PyString>() {
-            let text = text.to_cow()?;
-            if text.contains(['\n', '\r']) {
-                return Err(PyTypeError::new_err(format!(
-                    "keynet.{function}: a str names a file, and this one holds a line break: to read \
-                     CSV text, pass its bytes (text.encode('utf-8') with encoding='utf8')"
-                )));
-            }
+    if let Ok(text) = data.cast::<PyString>() {
+        if let Some(err) = file_name_error(data, "data") {
+            return Err(err);
         }
-        let file = py
-            .import("builtins")?
-            .getattr("open")?
-            .call1((data, "rb"))?;
-        return read_all(&file, function, true);
+        return Ok(CsvInput {
+            bytes: PyBytes::new(py, text.to_cow()?.as_bytes()),
+            decoded: true,
+        });
+    }
+    if is_table(data) {
+        let bytes = py
+            .import("keynet._frames")?
+            .call_method1("_table_csv", (data,))?
+            .cast_into::<PyBytes>()?;
+        return Ok(CsvInput {
+            bytes,
+            decoded: true,
+        });
+    }
+    if is_path(py, data)? {
+        return content(file_content(py, data, function)?);
     }
     if data.hasattr("read")? {
-        return read_all(data, function, false);
+        return content(read_all(data, function)?);
     }
     Err(PyTypeError::new_err(format!(
-        "keynet.{function}: data must be bytes, a path (str or os.PathLike) or a binary file object, not '{}'",
+        "keynet.{function}: data must be bytes, a pathlib.Path, CSV text (str), a DataFrame or a binary file object, not '{}'",
         type_name(data)
     )))
 }
@@ -112,7 +143,9 @@ fn written<'py>(
 /// readable posting, and a finding per problem with its ``row`` (the header is row 1) and
 /// ``column`` (the header, or None for the whole row or file). Reading goes on past bad rows.
 ///
-/// ``data`` is the file's bytes, a path (``str`` or ``os.PathLike``) or a binary file object.
+/// ``data`` is the file's bytes, a ``pathlib.Path`` (any ``os.PathLike``), a binary file object,
+/// the CSV's text as ``str`` or its table (a DataFrame read from it; text and tables are read as
+/// UTF-8). A ``str`` is never a file name: pass ``Path("募集情報.csv")``.
 /// ``encoding`` is ``"shift_jis"`` (Windows-31J, as Excel in Japan writes it; also ``"cp932"``,
 /// ``"sjis"``), ``"utf8"`` (a BOM is skipped) or ``"auto"`` (UTF-8 when the file starts with a
 /// BOM or is UTF-8 with Japanese in it, else Shift_JIS). ``mapping`` replaces the column mapping
@@ -132,9 +165,10 @@ pub(crate) fn read_postings_csv<'py>(
     mapping: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
-        let bytes = csv_bytes(py, data, "read_postings_csv")?;
+        let input = csv_input(py, data, "read_postings_csv")?;
+        let encoding = input.encoding(encoding, "read_postings_csv")?;
         let mapping = optional_document(py, mapping, "mapping")?;
-        let data = bytes.as_bytes();
+        let data = input.bytes.as_bytes();
         let result = py.detach(|| api::read_postings_csv(data, encoding, mapping.as_ref()));
         answer(py, result)
     })
@@ -143,7 +177,8 @@ pub(crate) fn read_postings_csv<'py>(
 /// Reads a bed view export ("details only" CSV, the columns of ``export_bed_view_csv``): every
 /// readable row, and a finding per problem (warnings too) with its ``row`` and ``column``.
 ///
-/// ``data`` is the file's bytes, a path or a binary file object; ``encoding`` as for
+/// ``data`` is the file's bytes, a ``pathlib.Path``, a binary file object, its text or its table;
+/// ``encoding`` as for
 /// ``read_postings_csv``.
 #[pyfunction]
 #[pyo3(signature = (data, encoding = None))]
@@ -153,8 +188,9 @@ pub(crate) fn read_bed_export_csv<'py>(
     encoding: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
-        let bytes = csv_bytes(py, data, "read_bed_export_csv")?;
-        let data = bytes.as_bytes();
+        let input = csv_input(py, data, "read_bed_export_csv")?;
+        let encoding = input.encoding(encoding, "read_bed_export_csv")?;
+        let data = input.bytes.as_bytes();
         let result = py.detach(|| api::read_bed_export_csv(data, encoding));
         answer(py, result)
     })

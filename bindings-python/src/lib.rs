@@ -31,9 +31,12 @@ use errors::{api_error, findings_list, guarded, input_error};
 /// Reads `form` (dict, JSON `str` or JSON `bytes`) and runs the core's validation.
 pub(crate) fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validation> {
     let result = if let Ok(text) = form.cast::<PyString>() {
-        keynet::validate_json(text.to_cow()?.as_bytes())
+        return keynet::validate_json(text.to_cow()?.as_bytes())
+            .map_err(|e| args::not_json(py, form, "form", &e));
     } else if let Ok(bytes) = form.cast::<PyBytes>() {
         keynet::validate_json(bytes.as_bytes())
+    } else if !form.is_instance_of::<PyDict>() && args::is_path(py, form)? {
+        keynet::validate_json(args::file_content(py, form, "form")?.as_bytes())
     } else {
         keynet::validate_value(&args::walked(py, form, "form")?)
     };
@@ -122,8 +125,9 @@ mod native {
         guarded(|| answer(py, api::canonical(run(py, form)?)))
     }
 
-    /// Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped) or an
-    /// iterable of forms (dicts or JSON text).
+    /// Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped), a
+    /// ``pathlib.Path`` to a JSON-lines file, a table (a DataFrame or pyarrow Table of canonical
+    /// dotted columns or of one column of JSON text) or an iterable of forms (dicts or JSON text).
     ///
     /// The GIL is released while the core works, and the records are spread over ``threads``
     /// threads (default: every core; small batches use one). A record that is not a form does not
@@ -273,15 +277,48 @@ mod native {
         })
     }
 
+    /// Count tables of partitions added into one (rows of one occupation × prefecture summed),
+    /// in the count table's order: ``add_count_tables([count_table(a), count_table(b)])`` equals
+    /// ``count_table(a + b)``.
+    #[pyfunction]
+    fn add_count_tables<'py>(
+        py: Python<'py>,
+        tables: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let tables = list(py, tables, "tables")?;
+            answer(py, api::add_count_tables(&tables))
+        })
+    }
+
+    /// Distributions (or ``new_since`` results) of consecutive partitions, to the same
+    /// recipients, as one: ``combine_distributions([distribute(a, r), distribute(b, r)])``
+    /// equals ``distribute(a + b, r)`` — posting ids concatenated in the partitions' order,
+    /// counts added.
+    #[pyfunction]
+    fn combine_distributions<'py>(
+        py: Python<'py>,
+        parts: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| {
+            let parts = list(py, parts, "parts")?;
+            answer(py, api::combine_distributions(&parts))
+        })
+    }
+
     /// The standard recipients of a report: every kind of the standard rules (kinds tied to a
     /// prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``.
     #[pyfunction]
-    #[pyo3(signature = (agencies = Vec::new()))]
+    #[pyo3(signature = (agencies = None))]
     fn standard_recipients<'py>(
         py: Python<'py>,
-        agencies: Vec<String>,
+        agencies: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
+            let agencies = match agencies {
+                Some(names) => args::names(names, "standard_recipients", "agencies")?,
+                None => Vec::new(),
+            };
             let names: Vec<&str> = agencies.iter().map(String::as_str).collect();
             let recipients = keynet::distribution::standard_recipients(&names);
             convert::to_py(py, &serde_json::to_value(recipients).unwrap_or(Value::Null))

@@ -94,7 +94,8 @@ def test_data_may_be_bytes_a_path_or_a_binary_file(postings, tmp_path):
     expected = keynet.read_postings_csv(data)
     assert expected["postings"] == postings
     assert keynet.read_postings_csv(path) == expected
-    assert keynet.read_postings_csv(str(path)) == expected
+    with pytest.raises(TypeError, match=r"pass pathlib\.Path"):
+        keynet.read_postings_csv(str(path))  # a str is content, never a file name
     assert keynet.read_postings_csv(bytearray(data)) == expected
     assert keynet.read_postings_csv(memoryview(data)) == expected
     with open(path, "rb") as f:
@@ -104,15 +105,18 @@ def test_data_may_be_bytes_a_path_or_a_binary_file(postings, tmp_path):
         keynet.read_postings_csv(tmp_path / "missing.csv")
 
 
-def test_text_where_bytes_belong_is_a_type_error(postings, tmp_path):
+def test_csv_text_is_read_as_text_and_a_text_file_object_is_a_type_error(postings, tmp_path):
     data = write_quietly(postings, encoding="utf8")
-    with pytest.raises(TypeError, match="line break"):
-        keynet.read_postings_csv(data.decode("utf-8-sig"), "utf8")
+    text = data.decode("utf-8-sig")
+    assert keynet.read_postings_csv(text)["postings"] == postings
+    assert keynet.read_postings_csv(text, "auto")["postings"] == postings
+    with pytest.raises(TypeError, match="has no encoding"):
+        keynet.read_postings_csv(text, "shift_jis")
     path = tmp_path / "p.csv"
     path.write_bytes(data)
     with open(path, encoding="utf-8") as f, pytest.raises(TypeError, match="binary mode"):
         keynet.read_postings_csv(f, "utf8")
-    with pytest.raises(TypeError, match="bytes, a path"):
+    with pytest.raises(TypeError, match="bytes, a pathlib.Path"):
         keynet.read_postings_csv(12345)
 
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import keynet
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,3 +110,49 @@ def test_the_shift_jis_csv_example_without_pandas_and_with_a_utf8_file(tmp_path)
     assert "20 postings read; 0 findings in 0 rows" in stdout
     assert not (tmp_path / "postings_sjis.csv").exists()
     assert (tmp_path / "counts_sjis.csv").read_bytes() == bytes(keynet.write_count_table_csv(postings))
+
+
+# --- examples/python/analyst_round_trip.py --------------------------------------------------------
+
+
+def test_the_analysts_round_trip(tmp_path):
+    script = REPO / "examples" / "python" / "analyst_round_trip.py"
+    stdout = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], capture_output=True,
+                            text=True, check=True, cwd=REPO, timeout=300).stdout
+    postings = keynet.read_postings_csv(tmp_path / "募集情報_sample.csv")["postings"]
+    assert len(postings) == len((REPO / "examples/data/postings.jsonl").read_text(encoding="utf-8").splitlines())
+    assert "0 rows refused" in stdout
+    distribution = keynet.distribute(postings, keynet.standard_recipients(["A社", "B社"]))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "distribution_sjis.csv").read_bytes().decode("cp932"))))
+    assert list(rows[0]) == ["提供先の種類", "都道府県コード", "事業者名", "提供先", "提供範囲", "募集情報ID"]
+    received = [(r["提供先"], r["募集情報ID"]) for r in rows if r["募集情報ID"]]
+    assert received == [(d["label_ja"], i) for d in distribution for i in d.get("posting_ids", [])]
+    public = list(csv.DictReader(io.StringIO((tmp_path / "public_postings_sjis.csv").read_bytes().decode("cp932"))))
+    assert "医療機関ID" not in public[0] and "募集情報ID" in public[0]
+    masked = [p for p in postings if p["form"]["masking_requested"]]
+    assert masked, "the sample has masked postings"
+    for posting in masked:
+        row = next(r for r in public if r["募集情報ID"] == posting["posting_id"])
+        assert row["医療機関名"] == "" and row["電話番号"] == "" and row["E-mail"] == ""
+        assert row["募集職種"] and not row["募集職種"].isascii()  # Japanese labels, not codes
+    assert (tmp_path / "counts_sjis.csv").read_bytes() == bytes(keynet.write_count_table_csv(postings))
+
+
+# --- examples/python/dask_distribution.py ---------------------------------------------------------
+
+
+def test_the_dask_example_gives_what_one_process_gives_byte_for_byte(tmp_path):
+    pytest.importorskip("distributed")
+    script = REPO / "examples" / "python" / "dask_distribution.py"
+    run = subprocess.run([sys.executable, str(script), "--postings", "1500", "--partitions", "3",
+                          "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "identical to one process: yes" in run.stdout
+    files = sorted((tmp_path / "dataset").glob("part-*.jsonl"))
+    assert len(files) == 3
+    text = b"".join(f.read_bytes() for f in files)
+    recipients = keynet.standard_recipients(["A社", "B社"])
+    expected = json.dumps(keynet.distribute(text, recipients), ensure_ascii=False, indent=1) + "\n"
+    assert (tmp_path / "distribution.json").read_text(encoding="utf-8") == expected
+    expected = json.dumps(keynet.count_table(text), ensure_ascii=False, indent=1) + "\n"
+    assert (tmp_path / "counts.json").read_text(encoding="utf-8") == expected

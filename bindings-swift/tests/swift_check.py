@@ -238,7 +238,7 @@ KNOWN_MEMBERS = {
     "jsonObject", "data", "fragmentsAllowed", "sortedKeys", "map", "isEmpty", "count", "first", "append",
     "contains", "int32Value", "uint8Value", "joined", "enumerated", "allSatisfy", "reduce", "path",
     "contentsOf", "self", "utf8", "init",
-    "flatMap", "int64Value", "boolValue", "objCType", "hasPrefix", "isUppercase", "lowercased", "subtracting",
+    "flatMap", "int64Value", "boolValue", "objCType", "hasPrefix", "hasSuffix", "isUppercase", "lowercased", "subtracting",
     "displayStyle", "children", "label", "concurrentPerform", "lock", "unlock", "merge", "removeValue", "Answer",
     # PackageDescription
     "iOS", "macOS", "v15", "v12", "library", "binaryTarget", "target", "testTarget",

@@ -297,6 +297,16 @@ SWIFT_API_KINDS = {
 SWIFT_API_CASES = [p for p in h.OPERATION_CASES if h.load_case(p)["kind"] in SWIFT_API_KINDS]
 
 
+def is_posting_view(case):
+    """A view of a posting: no typed entry point takes one (a FormDraft is a form); the named
+    JSON functions and call_json run these cases."""
+    form = case["args"].get("form")
+    return case["kind"].endswith("view") and isinstance(form, dict) and "posting_id" in form
+
+
+SWIFT_TYPED_CASES = [p for p in SWIFT_API_CASES if not is_posting_view(h.load_case(p))]
+
+
 @pytest.mark.parametrize("case_file", SWIFT_API_CASES, ids=h.case_id)
 def test_operation_case_through_named_json_function(case_file):
     case = h.load_case(case_file)
@@ -305,7 +315,7 @@ def test_operation_case_through_named_json_function(case_file):
     check_answer(case["expect"], *answer)
 
 
-@pytest.mark.parametrize("case_file", SWIFT_API_CASES, ids=h.case_id)
+@pytest.mark.parametrize("case_file", SWIFT_TYPED_CASES, ids=h.case_id)
 def test_operation_case_through_typed_function(case_file):
     case = h.load_case(case_file)
     expect = case["expect"]

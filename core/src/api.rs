@@ -9,7 +9,7 @@ use crate::error::InputError;
 use crate::finding::{Code, Finding};
 use crate::form::{self, ValidForm, Validation};
 use crate::lifecycle::{self, LifecycleError};
-use crate::posting::{DisclosureError, Posting};
+use crate::posting::{DisclosureError, Posting, PostingView};
 use crate::training;
 use crate::views::{FormView, View};
 
@@ -207,25 +207,37 @@ pub fn view(form: &Value, view: View) -> Result<Value, ApiError> {
     view_of(form, view)
 }
 
-fn view_of(form: &Value, view: View) -> Result<Value, ApiError> {
-    let valid = valid_form(form)?;
-    match FormView::of(&valid, view) {
-        Some(v) => Ok(v.to_json_value()),
-        None => Err(invalid(vec![Finding::error(
+/// The view of a form, or of a posting (an object with `posting_id` and `form`, which no form
+/// has): the posting keeps its id, dates and status (docs/choices.md, "Views of a posting").
+fn view_of(document: &Value, view: View) -> Result<Value, ApiError> {
+    let shown = if is_posting(document) {
+        let posting = read_posting(document)?;
+        PostingView::of(&posting, view).map(|v| v.to_json_value())
+    } else {
+        let valid = valid_form(document)?;
+        FormView::of(&valid, view).map(|v| v.to_json_value())
+    };
+    shown.ok_or_else(|| {
+        invalid(vec![Finding::error(
             "view",
             Code::UnknownValue,
             "the counts view shows no posting",
             "counts ビューでは募集情報を表示できません",
-        )])),
-    }
+        )])
+    })
 }
 
-/// The public view (§6).
+/// Whether a document is a posting rather than a form: a form has no `posting_id`.
+fn is_posting(document: &Value) -> bool {
+    document.get("posting_id").is_some() && document.get("form").is_some()
+}
+
+/// The public view (§6) of a form or of a posting.
 pub fn public_view(form: &Value) -> Result<Value, ApiError> {
     view_of(form, View::Public)
 }
 
-/// The registered view: every field but the facility ID.
+/// The registered view of a form or of a posting: every field but the facility ID.
 pub fn registered_view(form: &Value) -> Result<Value, ApiError> {
     view_of(form, View::Registered)
 }
@@ -245,6 +257,8 @@ fn argument_label_ja(path: &str) -> &'static str {
         "form" => "登録票",
         "posting" => "募集情報",
         "account" => "アカウント",
+        "tables" => "件数表の一覧",
+        "parts" => "提供結果の一覧",
         _ => "入力",
     }
 }
@@ -473,6 +487,47 @@ pub fn count_table(postings: &Value) -> Result<Value, ApiError> {
     answer(distribution::count_table(
         postings.iter().filter(|p| p.is_open()),
     ))
+}
+
+/// Count tables of partitions added into one (docs/choices.md, "Partitions: results that
+/// combine"): `tables` is a list of count tables; findings at `tables.<i>.<k>`.
+pub fn add_count_tables(tables: &Value) -> Result<Value, ApiError> {
+    let Some(list) = tables.as_array() else {
+        return Err(invalid(vec![not_a_list("tables")]));
+    };
+    let mut read: Vec<Vec<distribution::CountRow>> = Vec::with_capacity(list.len());
+    let mut findings = Vec::new();
+    for (i, table) in list.iter().enumerate() {
+        let Some(rows) = table.as_array() else {
+            findings.push(not_a_list(&format!("tables.{i}")));
+            continue;
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for (k, row) in rows.iter().enumerate() {
+            match serde_json::from_value::<distribution::CountRow>(row.clone()) {
+                Ok(r) => out.push(r),
+                Err(_) => findings.push(Finding::error(
+                    format!("tables.{i}.{k}"),
+                    Code::Format,
+                    "a count row is {occupation, prefecture, postings, openings}",
+                    "件数の行の形式が正しくありません（occupation・prefecture・postings・openings）",
+                )),
+            }
+        }
+        read.push(out);
+    }
+    if !findings.is_empty() {
+        return Err(invalid(findings));
+    }
+    let sum = distribution::combine::add_count_tables(read.iter().map(Vec::as_slice))
+        .map_err(|f| invalid(vec![f]))?;
+    answer(sum)
+}
+
+/// Distributions (or `new_since` results) of consecutive partitions as one: each recipient's
+/// posting ids concatenated in the partitions' order, its counts added.
+pub fn combine_distributions(parts: &Value) -> Result<Value, ApiError> {
+    distribution::combine::combine_distributions(parts).map_err(invalid)
 }
 
 /// §11 assessment of a training plan.
@@ -743,6 +798,8 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "explain" => explain(arg("posting")?, arg("recipient")?, rules),
         "new_since" => new_since(arg("previous")?, arg("current")?, arg("recipients")?, rules),
         "count_table" => count_table(arg("postings")?),
+        "add_count_tables" => add_count_tables(arg("tables")?),
+        "combine_distributions" => combine_distributions(arg("parts")?),
         "agency_notice" => agency_notice(
             arg("previous")?,
             arg("current")?,
@@ -1055,6 +1112,41 @@ pub fn read_postings_csv(
     let mut all = file;
     all.extend(findings);
     Ok(json!({"postings": postings, "findings": all}))
+}
+
+/// The postings of a table whose columns are the postings CSV's headers (a DataFrame read from
+/// such a file), as UTF-8 CSV text: read exactly as the CSV reader reads the file, but all or
+/// nothing, since the caller asked for postings, not for a report — a row that is not a posting
+/// is an error at `<name>.<row index>` (0 for the first row under the header), a problem with
+/// the headers at `<name>` (docs/choices.md, "DataFrames in").
+pub fn postings_of_csv_table(data: &[u8], name: &str) -> Result<Value, ApiError> {
+    let map = crate::csv::ColumnMapping::standard();
+    let mut postings = Vec::new();
+    let mut errors = Vec::new();
+    // Rows are counted, not taken from the line number: a quoted cell may span lines.
+    let mut index = 0usize;
+    let file = crate::csv::read_postings(data, crate::csv::Encoding::Utf8, &map, |_, r| {
+        match r {
+            Ok(p) => postings.push(p.to_json_value()),
+            Err(found) => errors.extend(
+                found
+                    .into_iter()
+                    .filter(|f| f.finding.severity == crate::Severity::Error)
+                    .flat_map(|f| prefixed(&format!("{name}.{index}"), vec![f.finding])),
+            ),
+        }
+        index += 1;
+    });
+    errors.extend(
+        file.into_iter()
+            .filter(|f| f.finding.severity == crate::Severity::Error)
+            .flat_map(|f| prefixed(name, vec![f.finding])),
+    );
+    if errors.is_empty() {
+        Ok(Value::Array(postings))
+    } else {
+        Err(invalid(errors))
+    }
 }
 
 /// Writes postings as CSV: the bytes and the substitutions made (`[{row, column, from, to}]`).

@@ -155,6 +155,29 @@ pub fn csv_mapping(options: &Map<String, Value>) -> Result<Option<Value>, ApiErr
     }
 }
 
+/// Whether text a host reads as JSON (or CSV) content looks like a file name instead, so the
+/// host can say how to pass a file (Python: `pathlib.Path`; docs/choices.md, "One meaning per
+/// type"): one line, not starting as JSON does, and ending in an extension (`.jsonl`) or holding
+/// a path separator. Only asked after the text failed to read, so valid content is never
+/// second-guessed.
+pub fn looks_like_file_name(text: &str) -> bool {
+    let name = text.trim();
+    if name.is_empty()
+        || name.len() > 4096
+        || name.contains(['\n', '\r', ','])
+        || name.starts_with(['{', '[', '"'])
+    {
+        return false;
+    }
+    let extension = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=8).contains(&ext.len())
+            && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+            && ext.bytes().any(|b| b.is_ascii_alphabetic())
+    });
+    extension || name.contains(['/', '\\'])
+}
+
 /// Every property a host's error object carries for a failed call (README, "Node — and
 /// kintone"): `kind` (also in `code`), `detail`, `findings`, `message` (`keynet: …`),
 /// `message_ja`, `context`, `at` for a failing event of a sequence, and for a CSV file that
@@ -219,6 +242,32 @@ pub fn internal_error_properties(panic: &str) -> Map<String, Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_told_from_content() {
+        for name in [
+            "postings.jsonl",
+            " data/募集情報.csv ",
+            "C:\\Users\\hanako\\forms.json",
+            "/tmp/x",
+            "forms.ndjson",
+        ] {
+            assert!(looks_like_file_name(name), "{name:?}");
+        }
+        for content in [
+            "",
+            "{\"occupation\": \"nurse\"}",
+            "[1, 2]",
+            "\"text\"",
+            "1.5",
+            "職種,人数",
+            "a.csv\nb.csv",
+            "version 2.0",
+            "募集情報ID,職種\r\nP-1,nurse",
+        ] {
+            assert!(!looks_like_file_name(content), "{content:?}");
+        }
+    }
 
     #[test]
     fn a_panic_becomes_its_message() {

@@ -8,7 +8,7 @@ use time::Date;
 use crate::finding::{Code, Finding};
 use crate::form::{self, ValidForm};
 use crate::text;
-use crate::views::FormView;
+use crate::views::{FormView, View};
 
 /// `open`, or `closed` (filled, withdrawn, unpublished or deleted in Key-Net).
 #[cfg_attr(
@@ -359,13 +359,13 @@ fn date_text(d: Date) -> String {
 
 /// A posting's parts as its JSON writes them (docs/domain.md §11): [`Posting`]'s own writer, shared
 /// with the UniFFI record of a posting so both write the same JSON.
-pub(crate) struct PostingJson<'a> {
+pub(crate) struct PostingJson<'a, F: Serialize = &'a form::Form> {
     pub(crate) id: &'a str,
     pub(crate) registered_on: Date,
     pub(crate) status: Status,
     pub(crate) closed_reason: Option<ClosedReason>,
     pub(crate) closed_on: Option<Date>,
-    pub(crate) form: &'a form::Form,
+    pub(crate) form: F,
     pub(crate) inquiries: &'a [Inquiry],
     pub(crate) hires: &'a [Hire],
 }
@@ -386,7 +386,49 @@ impl Serialize for Posting {
     }
 }
 
-impl Serialize for PostingJson<'_> {
+/// A posting as one view shows it (docs/choices.md, "Views of a posting"): its id, dates and
+/// status, and its form as [`FormView`] shows it. Who inquired and who was hired are personal
+/// data of job seekers: only the internal view has them.
+#[derive(Debug, Clone, Copy)]
+pub struct PostingView<'a> {
+    posting: &'a Posting,
+    form: FormView<'a>,
+    with_people: bool,
+}
+
+impl<'a> PostingView<'a> {
+    /// The view a recipient gets. `View::Counts` shows no posting: `None`.
+    pub fn of(posting: &'a Posting, view: View) -> Option<PostingView<'a>> {
+        Some(PostingView {
+            posting,
+            form: FormView::of(&posting.form, view)?,
+            with_people: view == View::Internal,
+        })
+    }
+
+    pub fn to_json_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+impl Serialize for PostingView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.posting;
+        PostingJson {
+            id: &p.id,
+            registered_on: p.registered_on,
+            status: p.status,
+            closed_reason: p.closed_reason,
+            closed_on: p.closed_on,
+            form: self.form,
+            inquiries: if self.with_people { &p.inquiries } else { &[] },
+            hires: if self.with_people { &p.hires } else { &[] },
+        }
+        .serialize(s)
+    }
+}
+
+impl<F: Serialize> Serialize for PostingJson<'_, F> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Posting", 8)?;
         st.serialize_field("posting_id", self.id)?;
@@ -398,7 +440,7 @@ impl Serialize for PostingJson<'_> {
         if let Some(on) = self.closed_on {
             st.serialize_field("closed_on", &date_text(on))?;
         }
-        st.serialize_field("form", self.form)?;
+        st.serialize_field("form", &self.form)?;
         if !self.inquiries.is_empty() {
             let list: Vec<Value> = self
                 .inquiries

@@ -110,8 +110,23 @@ def distribution_summary(postings_bytes, agencies, out):
 def japanese_font():
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in JAPANESE_FONTS if name in installed), None)
+    def first_installed():
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in JAPANESE_FONTS if name in installed), None)
+
+    found = first_installed()
+    if found is None:
+        # A font installed after matplotlib cached its font list is not in that list: look for
+        # the files themselves once (Noto Sans CJK, IPAex, Takao, VL Gothic).
+        for path in font_manager.findSystemFonts():
+            name = Path(path).name.lower().replace("-", "").replace("_", "")
+            if any(key in name for key in ("notosanscjk", "notosansjp", "ipaex", "ipag", "takao", "vlgothic")):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        found = first_installed()
+    return found
 
 
 def heat_map(rows, path):
@@ -146,7 +161,7 @@ def heat_map(rows, path):
             ax.text(j, i, str(value), ha="center", va="center", fontsize=6,
                     color="white" if value > peak * 0.6 else "black")
     ax.set_title(title)
-    bar = fig.colorbar(image, ax=ax, fraction=0.015, pad=0.01, label="postings")
+    bar = fig.colorbar(image, ax=ax, fraction=0.015, pad=0.01, label="件数" if labels == "ja" else "postings")
     bar.locator = matplotlib.ticker.MaxNLocator(integer=True)
     bar.update_ticks()
     fig.tight_layout()

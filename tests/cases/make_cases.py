@@ -860,6 +860,45 @@ op("distribution", "standard_recipients", "Every standard kind of §7 receives i
        {"recipient": rcp("prefectural_medical_association", "14"), "view": "public", "posting_ids": ["P-2"]},
        {"recipient": rcp("prefectural_medical_association", "13"), "view": "public", "posting_ids": []},
    ])
+# Partitions (issue 16): results of consecutive partitions combine to the whole's, written by
+# hand from the standard_recipients case above (P-1..P-3, then P-4..P-6).
+THREE = [rcp("central_nurse_center"), rcp("private_agency", name="A社"), rcp("public_site")]
+PART_A = with_labels({}, [
+    {"recipient": THREE[0], "view": "registered", "posting_ids": ["P-1"]},
+    {"recipient": THREE[1], "view": "counts", "counts": [
+        {"occupation": "physician", "prefecture": "14", "postings": 1, "openings": 1},
+        {"occupation": "nurse", "prefecture": "13", "postings": 1, "openings": 2},
+        {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
+    {"recipient": THREE[2], "view": "public", "posting_ids": ["P-1", "P-2", "P-3"]}])
+PART_B = with_labels({}, [
+    {"recipient": THREE[0], "view": "registered", "posting_ids": ["P-5", "P-6"]},
+    {"recipient": THREE[1], "view": "counts", "counts": [
+        {"occupation": "midwife", "prefecture": "27", "postings": 1, "openings": 1},
+        {"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4}]},
+    {"recipient": THREE[2], "view": "public", "posting_ids": ["P-5", "P-6"]}])
+WHOLE = with_labels({}, [
+    {"recipient": THREE[0], "view": "registered", "posting_ids": ["P-1", "P-5", "P-6"]},
+    {"recipient": THREE[1], "view": "counts", "counts": [
+        {"occupation": "physician", "prefecture": "14", "postings": 1, "openings": 1},
+        {"occupation": "midwife", "prefecture": "27", "postings": 1, "openings": 1},
+        {"occupation": "nurse", "prefecture": "13", "postings": 1, "openings": 2},
+        {"occupation": "nurse", "prefecture": "14", "postings": 1, "openings": 4},
+        {"occupation": "pharmacist", "prefecture": "13", "postings": 1, "openings": 3}]},
+    {"recipient": THREE[2], "view": "public", "posting_ids": OPEN_IDS}])
+op("distribution", "partitions_distribute_alike", "The whole's distribution, to three recipients, for checking "
+   "the partitions' below.", "§11", "distribute", {"postings": SIX, "recipients": THREE}, output=WHOLE)
+op("distribution", "partition_distributions_combine", "Distributions of P-1..P-3 and P-4..P-6 combine to the "
+   "whole's: ids concatenated in partition order, counts added.", "§11", "combine_distributions",
+   {"parts": [PART_A, PART_B]}, output=WHOLE)
+op("distribution", "partition_distributions_must_match", "Parts distributed to other recipients do not combine.",
+   "§11", "combine_distributions", {"parts": [PART_A, list(reversed(PART_B))]},
+   error={"kind": "invalid", "findings": [{"path": "parts.1.0", "code": "inconsistent", "severity": "error"},
+                                          {"path": "parts.1.2", "code": "inconsistent", "severity": "error"}]})
+op("distribution", "partition_count_tables_add", "Count tables of partitions add up, in the count table's order.",
+   "§7", "add_count_tables", {"tables": [PART_A[1]["counts"], PART_B[1]["counts"]]}, output=WHOLE[1]["counts"])
+op("distribution", "count_table_rows_must_read", "A count row that does not read is refused at its place.",
+   "§7", "add_count_tables", {"tables": [[{"occupation": "nurse", "prefecture": "13", "postings": -1, "openings": 0}]]},
+   error={"kind": "invalid", "findings": [{"path": "tables.0.0", "code": "format", "severity": "error"}]})
 op("distribution", "ids_keep_input_order", "Posting ids come in input order, not sorted.", "§11", "distribute",
    {"postings": [P6, P1, P5], "recipients": [rcp("central_nurse_center")]},
    output=[{"recipient": rcp("central_nurse_center"), "view": "registered", "posting_ids": ["P-6", "P-1", "P-5"]}])
@@ -1151,6 +1190,28 @@ op("lifecycle", "hire_train_report_close", "Inquiry, application, hire, training
                           {"seeker_id": "S-1", "kind": "application", "on": "2020-06-05"}],
                hires=[{"seeker_id": "S-1", "route": "key_net", "hired_on": "2020-06-10",
                        "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}]))
+# Views of a posting (issue 16): the posting keeps its id, dates and status; its form is shown as
+# the view shows a form; who inquired and who was hired only in the internal view.
+P1_PEOPLE = dict(P1, status="closed", closed_reason="filled", closed_on="2020-06-20",
+                 inquiries=[{"seeker_id": "S-1", "kind": "inquiry", "on": "2020-06-02"},
+                            {"seeker_id": "S-1", "kind": "application", "on": "2020-06-05"}],
+                 hires=[{"seeker_id": "S-1", "route": "key_net", "hired_on": "2020-06-10",
+                         "training_completed_on": "2020-06-12", "completion_reported_on": "2020-06-15"}])
+P1_SHOWN = {"posting_id": "P-1", "registered_on": "2020-06-01", "status": "closed",
+            "closed_reason": "filled", "closed_on": "2020-06-20"}
+op("views", "public_view_of_a_posting", "A posting's public view keeps its id, dates and status; its form "
+   "masked as a form's; no inquiries, no hires.", "§6 §11", "public_view", {"form": P1_PEOPLE},
+   output=dict(P1_SHOWN, form=masked(BASE)))
+op("views", "registered_view_of_a_posting", "A posting's registered view: no facility ID, no inquiries or hires.",
+   "§11", "registered_view", {"form": P1_PEOPLE}, output=dict(P1_SHOWN, form=without_id(BASE)))
+op("views", "internal_view_of_a_posting", "A posting's internal view is the whole posting.", "§11",
+   "view", {"form": P1_PEOPLE, "view": "internal"}, output=P1_PEOPLE)
+op("views", "counts_view_of_a_posting", "The counts view shows no posting, not even one posting.", "§11",
+   "view", {"form": P1, "view": "counts"},
+   error={"kind": "invalid", "findings": [{"path": "view", "code": "unknown_value", "severity": "error"}]})
+op("views", "public_view_of_an_unreadable_posting", "A posting that does not read is refused with findings "
+   "under posting.", "§11", "public_view", {"form": dict(P1, registered_on="someday")},
+   error={"kind": "invalid", "findings": [{"path": "posting.registered_on", "code": "format", "severity": "error"}]})
 op("lifecycle", "hire_without_application", "Only an applicant can be hired.", "§9", "apply_events",
    {"posting": P1, "events": [ev("inquiry", "2020-06-02", "S-1"), ev("hire", "2020-06-03", "S-1")]},
    error={"kind": "lifecycle", "detail": "not_an_applicant", "at": 1})

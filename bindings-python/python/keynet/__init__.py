@@ -5,11 +5,11 @@ judge training plans, run the posting lifecycle, read and write Shift_JIS CSV fi
 regional bed view and check G-MIS accounts::
 
     import keynet
-    findings = keynet.validate(form)        # form: dict, JSON str or JSON bytes
+    findings = keynet.validate(form)        # form: dict, JSON str, JSON bytes or a pathlib.Path
     canonical = keynet.normalize(form)      # raises keynet.InvalidForm(.findings) on errors
     batch = keynet.validate_many(open("forms.jsonl", "rb").read())   # both cores, GIL released
     frame = batch.to_pandas()               # one row per finding, with the record index
-    read = keynet.read_postings_csv("postings.csv")   # Shift_JIS: {"postings", "findings"}
+    read = keynet.read_postings_csv(Path("postings.csv"))   # Shift_JIS: {"postings", "findings"}
 
 All rules live in the Rust core; this package only converts between Python and the core.
 """
@@ -30,6 +30,7 @@ from ._keynet import (
     __version__,
     account_permissions,
     account_status,
+    add_count_tables,
     apply_event,
     apply_events,
     assess_training,
@@ -38,6 +39,7 @@ from ._keynet import (
     catalogue,
     error_catalogue,
     check_password,
+    combine_distributions,
     count_table,
     disclose,
     distribute,
@@ -70,7 +72,7 @@ from ._keynet import (
 )
 from ._keynet import _trigger_panic_for_tests, _trigger_worker_panic_for_tests  # noqa: F401  (test hooks, not API)
 from ._csv import CsvBytes, SubstitutionWarning, export_bed_view_csv, write_count_table_csv, write_postings_csv
-from ._frames import count_frame, count_matrix, findings_frame
+from ._frames import count_frame, count_matrix, distribution_frame, findings_frame
 
 __all__ = [
     "Batch",
@@ -90,6 +92,7 @@ __all__ = [
     "__version__",
     "account_permissions",
     "account_status",
+    "add_count_tables",
     "apply_event",
     "apply_events",
     "assess_training",
@@ -98,10 +101,12 @@ __all__ = [
     "catalogue",
     "error_catalogue",
     "check_password",
+    "combine_distributions",
     "count_frame",
     "count_matrix",
     "count_table",
     "disclose",
+    "distribution_frame",
     "distribute",
     "duplicate_open_postings",
     "account_status_on",

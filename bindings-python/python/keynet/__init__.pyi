@@ -1,9 +1,11 @@
 """keynet: the rules of Japan's emergency medical staffing recruitment (G-MIS → Key-Net).
 
-Every function takes documents as a ``dict`` (walked in Rust), or their JSON text as ``str`` or
-``bytes``; lists (postings, recipients, events) as a list/tuple/iterable of documents, the JSON
-text of an array, or JSON lines. Answers are plain ``dict``/``list``/``str`` in the canonical
-JSON shapes of docs/domain.md §2 and §11.
+One meaning per type: a ``dict`` is a document (walked in Rust), a ``str`` is JSON text (for the
+CSV readers, the CSV's text) — never a file name —, ``bytes`` are content and a
+``pathlib.Path`` is a file. Lists (postings, recipients, events) are a list/tuple/iterable of
+documents, the JSON text of an array, JSON lines, or a table (a pandas or polars DataFrame, a
+pyarrow Table). Answers are plain ``dict``/``list``/``str`` in the canonical JSON shapes of
+docs/domain.md §2 and §11.
 
 Exceptions:
 
@@ -21,7 +23,7 @@ Warnings: ``SubstitutionWarning`` (``UserWarning``) when writing Shift_JIS wrote
 another (〜 as ～); the written bytes (``CsvBytes``) list each in ``.substitutions``.
 """
 
-from typing import IO, Any, Dict, Iterable, List, Literal, Optional, Sequence, TypedDict, Union
+from typing import IO, Any, Dict, Iterable, List, Literal, Mapping, Optional, Protocol, Sequence, Tuple, TypedDict, Union
 import datetime
 import os
 
@@ -396,14 +398,65 @@ class Registration(TypedDict):
     reason: Optional[str]
     reason_ja: Optional[str]
 
-Document = Union[Dict[str, Any], str, bytes]
-"""A document: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text, or JSON bytes (UTF-8)."""
+class Table(Protocol):
+    """A table keynet reads row by row: a pandas or polars ``DataFrame`` or a pyarrow ``Table``.
+    Columns are canonical dotted paths (``form.contact.phone``, as ``pandas.json_normalize``
+    writes them), the postings CSV's Japanese headers (a frame read from such a file: read as
+    the CSV reader reads the file), or one column of JSON text. Blanks (None, NaN, NaT) are
+    missing values, numpy scalars numbers, timestamps ISO dates."""
+
+    @property
+    def shape(self) -> Tuple[int, int]: ...
+
+Document = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]"]
+"""A document: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text
+(``str``), its JSON bytes (UTF-8) or a ``pathlib.Path`` to a JSON file. A ``str`` is always
+content: one that looks like a file name is a ``TypeError`` saying to pass a ``Path``."""
 Form = Document
 """A recruitment form (docs/domain.md §2), as typed: it is validated and normalised by the core."""
-Documents = Union[Sequence[Document], Iterable[Document], str, bytes]
-"""A list of documents: a list/tuple/iterable of documents, the JSON text of an array, or JSON lines."""
-CsvData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes]]
-"""A CSV file: its bytes, a path (``str`` or ``os.PathLike``) or a file object opened in binary mode."""
+Documents = Union[Sequence[Document], Iterable[Document], str, bytes, "os.PathLike[str]", Table]
+"""A list of documents: a list/tuple/iterable of documents, the JSON text of an array or JSON
+lines (``str`` or ``bytes``), a ``pathlib.Path`` to a file of either, or a :class:`Table`."""
+CsvData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes], Table]
+"""A CSV file: its bytes, a ``pathlib.Path``, a file object opened in binary mode, its text
+(``str``, never a file name) or its table (a DataFrame read from it)."""
+Names = Union[List[str], Tuple[str, ...]]
+"""A list of names (``["A社", "B社"]``); one ``str`` is a ``TypeError``, not a list of characters."""
+
+class _RecipientRequired(TypedDict):
+    kind: str
+    """A recipient kind of the rules (:data:`StandardRecipientKind`, or one of ``rules``)."""
+
+class Recipient(_RecipientRequired, total=False):
+    """Who receives postings (docs/domain.md §7): a kind, its prefecture when the kind is tied to
+    one, and a name (a private agency's)."""
+
+    prefecture: str
+    name: str
+
+class _DeliveryRequired(TypedDict):
+    recipient: Recipient
+    label_ja: str
+    """The recipient kind's Japanese name (全国の提供先一覧の名称)."""
+    view: View
+
+class Delivery(_DeliveryRequired, total=False):
+    """What one recipient receives in ``distribute`` / ``new_since``: ``posting_ids`` (input
+    order) for every view but ``counts``, ``counts`` (count rows) for ``counts``."""
+
+    posting_ids: List[str]
+    counts: List[CountRow]
+
+class Explanation(TypedDict):
+    """Why a recipient does or does not receive a posting (``explain``)."""
+
+    received: bool
+    view: Optional[View]
+    label_ja: str
+    rule: str
+    rule_ja: str
+    reason: str
+    reason_ja: str
 
 class InputError(ValueError):
     """The input is not a document at all (bad JSON, not an object, too large, too deep); `.kind` names the reason, `.message_ja` says it in Japanese."""
@@ -585,9 +638,10 @@ def normalize(form: Form) -> Dict[str, Any]:
         InternalError: a bug inside keynet.
     """
 
-def validate_many(forms: Union[Iterable[Form], str, bytes], *, threads: Optional[int] = None) -> Batch:
-    """Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped) or an
-    iterable of forms (dicts or JSON text).
+def validate_many(forms: Union[Iterable[Form], str, bytes, "os.PathLike[str]", Table], *, threads: Optional[int] = None) -> Batch:
+    """Validates many forms at once: JSON lines (``str`` or ``bytes``, blank lines skipped), a
+    ``pathlib.Path`` to a JSON-lines file, a table (a DataFrame or pyarrow Table of canonical
+    dotted columns or of one column of JSON text) or an iterable of forms (dicts or JSON text).
 
     The GIL is released while the core works, and the records are spread over ``threads``
     threads (default: every core; small batches use one). A record that is not a form does not
@@ -619,7 +673,7 @@ def view(form: Form, view: FormView) -> Dict[str, Any]:
 
 # --- distribution ---------------------------------------------------------------------------------
 
-def distribute(postings: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Dict[str, Any]]:
+def distribute(postings: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Delivery]:
     """§11 distribution: for each recipient, its view and the posting ids it receives (input
     order), or its count rows. ``rules`` extends or overrides the standard rule set.
 
@@ -629,16 +683,27 @@ def distribute(postings: Documents, recipients: Documents, rules: Optional[Docum
         RulesError: ``rules`` cannot be used.
     """
 
-def explain(posting: Document, recipient: Document, rules: Optional[Document] = None) -> Dict[str, Any]:
+def explain(posting: Document, recipient: Document, rules: Optional[Document] = None) -> Explanation:
     """§11 explanation for one posting and one recipient: received, view, rule, reason."""
 
-def new_since(previous: Documents, current: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Dict[str, Any]]:
+def new_since(previous: Documents, current: Documents, recipients: Documents, rules: Optional[Document] = None) -> List[Delivery]:
     """What each recipient receives from ``current`` that it did not from ``previous`` (same shape as ``distribute``)."""
 
 def count_table(postings: Documents) -> List[CountRow]:
     """The agencies' count table of the open postings, ordered by occupation (§3) then prefecture."""
 
-def standard_recipients(agencies: Sequence[str] = ...) -> List[Dict[str, Any]]:
+def add_count_tables(tables: Union[Sequence[Sequence[CountRow]], str, bytes]) -> List[CountRow]:
+    """Count tables of partitions added into one (rows of one occupation × prefecture summed),
+    in the count table's order: ``add_count_tables([count_table(a), count_table(b)])`` equals
+    ``count_table(a + b)``."""
+
+def combine_distributions(parts: Union[Sequence[Sequence[Delivery]], str, bytes]) -> List[Delivery]:
+    """Distributions (or ``new_since`` results) of consecutive partitions, to the same
+    recipients, as one: ``combine_distributions([distribute(a, r), distribute(b, r)])``
+    equals ``distribute(a + b, r)`` — posting ids concatenated in the partitions' order,
+    counts added."""
+
+def standard_recipients(agencies: Optional[Names] = None) -> List[Recipient]:
     """The standard recipients of a report: every kind of the standard rules (kinds tied to a
     prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``."""
 
@@ -708,7 +773,9 @@ def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None,
     readable posting, and a finding per problem with its ``row`` (the header is row 1) and
     ``column`` (the header, or None for the whole row or file). Reading goes on past bad rows.
 
-    ``data`` is the file's bytes, a path (``str`` or ``os.PathLike``) or a binary file object.
+    ``data`` is the file's bytes, a ``pathlib.Path`` (any ``os.PathLike``), a binary file object,
+    the CSV's text as ``str`` or its table (a DataFrame read from it; text and tables are read as
+    UTF-8). A ``str`` is never a file name: pass ``Path("募集情報.csv")``.
     ``encoding`` is ``"shift_jis"`` (Windows-31J, as Excel in Japan writes it; also ``"cp932"``,
     ``"sjis"``), ``"utf8"`` (a BOM is skipped) or ``"auto"`` (UTF-8 when the file starts with a
     BOM or is UTF-8 with Japanese in it, else Shift_JIS). ``mapping`` replaces the column mapping
@@ -804,7 +871,8 @@ def read_bed_export_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = Non
     """Reads a bed view export ("details only" CSV, the columns of ``export_bed_view_csv``): every
     readable row, and a finding per problem (warnings too) with its ``row`` and ``column``.
 
-    ``data`` is the file's bytes, a path or a binary file object; ``encoding`` as for
+    ``data`` is the file's bytes, a ``pathlib.Path``, a binary file object, its text or its table;
+    ``encoding`` as for
     ``read_postings_csv``.
     """
 
@@ -827,11 +895,11 @@ def sample_forms(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
 def sample_postings(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
     """``count`` realistic postings (§11) from the core's seeded generator (about 80 % open)."""
 
-# --- DataFrames (optional: pandas, polars) --------------------------------------------------------
+# --- DataFrames (optional: pandas, polars, pyarrow) -----------------------------------------------
 
 def findings_frame(
     findings: Union[Batch, List[Finding], List[Optional[List[Finding]]], PostingsCsv, BedExportCsv, List[RowFinding]],
-    backend: Literal["pandas", "polars"] = "pandas",
+    backend: Literal["pandas", "polars", "arrow"] = "pandas",
 ) -> Any:
     """One row per finding: record, path, code, severity, message, message_ja.
 
@@ -843,15 +911,29 @@ def findings_frame(
     ``findings`` give one row per finding with ``row`` (the line in the file; the header is
     row 1) and ``column`` (the column header, missing for the whole row or file) instead of
     ``record``: row, column, path, code, severity, message, message_ja.
+
+    ``backend``: ``"pandas"``, ``"polars"`` or ``"arrow"`` (a pyarrow Table).
     """
 
-def count_frame(rows: Iterable[CountRow], backend: Literal["pandas", "polars"] = "pandas") -> Any:
+def count_frame(rows: Iterable[CountRow], backend: Literal["pandas", "polars", "arrow"] = "pandas") -> Any:
     """The count table as a long DataFrame, with Japanese and English labels.
 
     ``rows`` are count rows: ``keynet.count_table(postings)``, or the ``counts`` of an agency's
     delivery in ``keynet.distribute``. Columns: occupation, occupation_ja, occupation_en,
     prefecture, prefecture_ja, prefecture_en, postings, openings. With pandas, ``occupation``
     and ``prefecture`` are ordered categoricals (the order of docs/domain.md §3; prefecture code).
+    ``backend``: ``"pandas"``, ``"polars"`` or ``"arrow"`` (a pyarrow Table).
+    """
+
+def distribution_frame(result: Iterable[Delivery], backend: Literal["pandas", "polars", "arrow"] = "pandas") -> Any:
+    """A distribution (``keynet.distribute`` or ``keynet.new_since``) as one row per recipient
+    and posting: recipient_kind, recipient_prefecture, recipient_name, label_ja (the recipient's
+    Japanese name), view, posting_id.
+
+    A recipient that receives nothing, or counts only (``view == "counts"``: its rows are in its
+    delivery's ``counts``, see :func:`count_frame`), has one row with ``posting_id`` missing, so
+    ``frame.groupby("label_ja").posting_id.count()`` counts zeros too. ``backend``: ``"pandas"``,
+    ``"polars"`` or ``"arrow"`` (a pyarrow Table).
     """
 
 def count_matrix(

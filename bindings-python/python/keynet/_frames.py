@@ -5,7 +5,10 @@ Labels (Japanese and English names of occupations and prefectures) and the order
 from the core (``keynet.occupations()``, ``keynet.prefectures()``, ``keynet.catalogue()``).
 """
 
+import csv
+import datetime
 import importlib
+import io
 from functools import lru_cache
 
 from . import _keynet
@@ -22,20 +25,23 @@ COUNT_COLUMNS = (
     "postings",
     "openings",
 )
-_BACKENDS = ("pandas", "polars")
+_BACKENDS = ("pandas", "polars", "arrow")
+_MODULES = {"pandas": "pandas", "polars": "polars", "arrow": "pyarrow"}
+_VIEWS = ("internal", "registered", "public", "counts")
 _LABELS = ("code", "ja", "en")
 _SEVERITIES = ("error", "warning")
 
 
 def _library(backend, function):
     if backend not in _BACKENDS:
-        raise ValueError(f"keynet.{function}: backend must be 'pandas' or 'polars', not {backend!r}")
+        raise ValueError(f"keynet.{function}: backend must be 'pandas', 'polars' or 'arrow', not {backend!r}")
+    module = _MODULES[backend]
     try:
-        return importlib.import_module(backend)
+        return importlib.import_module(module)
     except ImportError as err:
         raise ImportError(
-            f"keynet.{function}(backend={backend!r}) needs {backend}, an optional dependency: "
-            f"pip install {backend}"
+            f"keynet.{function}(backend={backend!r}) needs {module}, an optional dependency: "
+            f"pip install {module}"
         ) from err
 
 
@@ -106,6 +112,8 @@ def findings_frame(findings, backend="pandas"):
     ``findings`` give one row per finding with ``row`` (the line in the file; the header is
     row 1) and ``column`` (the column header, missing for the whole row or file) instead of
     ``record``: row, column, path, code, severity, message, message_ja.
+
+    ``backend``: ``"pandas"``, ``"polars"`` or ``"arrow"`` (a pyarrow Table).
     """
     lib = _library(backend, "findings_frame")
     row_findings = _row_findings(findings)
@@ -121,6 +129,9 @@ def findings_frame(findings, backend="pandas"):
         frame["code"] = lib.Categorical(frame["code"], categories=list(_codes()))
         frame["severity"] = lib.Categorical(frame["severity"], categories=list(_SEVERITIES), ordered=True)
         return frame
+    if backend == "arrow":
+        types = {first: lib.int64(), "column": lib.string()}
+        return lib.table({name: lib.array(columns[name], type=types.get(name, lib.string())) for name in names})
     schema = {first: lib.Int64}
     if first == "row":
         schema["column"] = lib.Utf8
@@ -171,6 +182,7 @@ def count_frame(rows, backend="pandas"):
     delivery in ``keynet.distribute``. Columns: occupation, occupation_ja, occupation_en,
     prefecture, prefecture_ja, prefecture_en, postings, openings. With pandas, ``occupation``
     and ``prefecture`` are ordered categoricals (the order of docs/domain.md §3; prefecture code).
+    ``backend``: ``"pandas"``, ``"polars"`` or ``"arrow"`` (a pyarrow Table).
     """
     lib = _library(backend, "count_frame")
     columns = _count_columns(rows, "count_frame")
@@ -185,6 +197,9 @@ def count_frame(rows, backend="pandas"):
         frame["postings"] = frame["postings"].astype("int64")
         frame["openings"] = frame["openings"].astype("int64")
         return frame
+    if backend == "arrow":
+        types = {"postings": lib.int64(), "openings": lib.int64()}
+        return lib.table({name: lib.array(columns[name], type=types.get(name, lib.string())) for name in COUNT_COLUMNS})
     return lib.DataFrame(
         columns,
         schema={
@@ -213,6 +228,8 @@ def count_matrix(rows, value="postings", labels="code", complete=True, backend="
         raise ValueError(f"keynet.count_matrix: value must be 'postings' or 'openings', not {value!r}")
     if labels not in _LABELS:
         raise ValueError(f"keynet.count_matrix: labels must be 'code', 'ja' or 'en', not {labels!r}")
+    if backend == "arrow":
+        raise ValueError("keynet.count_matrix: backend must be 'pandas' or 'polars' (a matrix has row labels)")
     lib = _library(backend, "count_matrix")
     columns = _count_columns(rows, "count_matrix")
     cells = {}
@@ -235,3 +252,193 @@ def count_matrix(rows, value="postings", labels="code", complete=True, backend="
         {"occupation": row_labels, **data},
         schema={"occupation": lib.Utf8, **{name: lib.Int64 for name in data}},
     )
+
+
+# --- tables in ------------------------------------------------------------------------------------
+# A pandas or polars DataFrame or a pyarrow Table passed where keynet reads forms or postings
+# (docs/choices.md, "DataFrames in"). The binding asks `_table_input` how to read it; every rule
+# (which headers are the CSV's, how a cell reads) stays in the core.
+
+
+def _table_rows(table):
+    """The rows of a pandas/polars DataFrame or a pyarrow Table/RecordBatch as dicts."""
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        return table.to_dict("records")
+    if module == "polars":
+        return table.to_dicts()
+    return table.to_pylist()
+
+
+def _column_names(table):
+    if type(table).__module__.split(".")[0] == "pyarrow":
+        return list(table.schema.names)
+    return list(table.columns)
+
+
+def _missing(value):
+    """None, NaN, NaT and pandas.NA: a blank the paper form allows."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    kind = type(value).__name__
+    if kind in ("NaTType", "NAType"):
+        return True
+    try:
+        return bool(value != value)  # numpy.nan, numpy.datetime64("NaT")
+    except (TypeError, ValueError):
+        return False
+
+
+def _blank(value):
+    """A cell left empty (lists are never blank: their missing items are dropped)."""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and getattr(value, "ndim", 0):
+        return False
+    return _missing(value)
+
+
+def _cell(value):
+    """A cell as JSON reads it: numpy scalars as numbers, timestamps as ISO dates (with the time
+    only when there is one), arrays as lists."""
+    if hasattr(value, "item") and type(value).__module__ == "numpy":
+        if getattr(value, "dtype", None) is not None and value.dtype.kind == "M":
+            value = value.astype("datetime64[us]").item()
+        else:
+            value = value.item()
+    if isinstance(value, datetime.datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # an integer column with a blank in it is float in pandas
+    if hasattr(value, "tolist") and getattr(value, "ndim", 0):
+        return [_cell(v) for v in value.tolist() if not _missing(v)]
+    if isinstance(value, (list, tuple)):
+        return [_cell(v) for v in value if not _missing(v)]
+    return value
+
+
+def _nested(row, name, index):
+    """A row of dotted column names (``form.contact.phone``) as the nested document."""
+    out = {}
+    for column, value in row.items():
+        if not isinstance(column, str):
+            raise TypeError(f"keynet: {name}: column names must be str, found {column!r}")
+        if _blank(value):
+            continue
+        keys = column.split(".")
+        node = out
+        for key in keys[:-1]:
+            child = node.setdefault(key, {})
+            if not isinstance(child, dict):
+                raise TypeError(f"keynet: {name}: column {column!r} is inside column {key!r}, which holds a value")
+            node = child
+        if isinstance(node.get(keys[-1]), dict):
+            raise TypeError(f"keynet: {name}: column {column!r} holds a value and has columns inside it")
+        node[keys[-1]] = _cell(value)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _csv_headers():
+    return frozenset(column["header"] for column in _keynet.postings_csv_mapping()["columns"])
+
+
+def _table_csv(table):
+    """The table as the UTF-8 CSV it was read from: headers as they are, blanks empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    columns = _column_names(table)
+    writer.writerow(columns)
+    for row in _table_rows(table):
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            if _blank(value):
+                cells.append("")
+                continue
+            value = _cell(value)
+            if isinstance(value, list):
+                value = "、".join(str(v) for v in value)
+            elif isinstance(value, bool):
+                value = "有" if value else "無"
+            cells.append(str(value))
+        writer.writerow(cells)
+    return out.getvalue().encode("utf-8")
+
+
+def _table_input(table, name):
+    """How the binding reads a table (not API): ``("documents", [...])`` — one document per row,
+    from canonical dotted column names, or the JSON text of a table's only column — or
+    ``("csv", bytes)`` for the postings CSV's Japanese headers, read by the core's CSV reader."""
+    columns = _column_names(table)
+    if any(isinstance(c, str) and c in _csv_headers() for c in columns):
+        return ("csv", _table_csv(table))
+    rows = _table_rows(table)
+    if len(columns) == 1 and rows and all(isinstance(r[columns[0]], (str, bytes)) for r in rows):
+        only = columns[0]
+        if all(str(r[only]).lstrip()[:1] in ("{", "") for r in rows if isinstance(r[only], str)):
+            return ("documents", [r[only] for r in rows])
+    return ("documents", [_nested(row, name, i) for i, row in enumerate(rows)])
+
+
+# --- distributions out ----------------------------------------------------------------------------
+
+DISTRIBUTION_COLUMNS = (
+    "recipient_kind",
+    "recipient_prefecture",
+    "recipient_name",
+    "label_ja",
+    "view",
+    "posting_id",
+)
+
+
+def _distribution_columns(result):
+    columns = {name: [] for name in DISTRIBUTION_COLUMNS}
+    for delivery in result:
+        try:
+            recipient = delivery["recipient"]
+            label, view = delivery["label_ja"], delivery["view"]
+            ids = delivery.get("posting_ids")
+        except (KeyError, TypeError) as err:
+            raise ValueError(
+                "keynet.distribution_frame: not a distribution (a list of {recipient, label_ja, view, "
+                f"posting_ids or counts}}): {str(delivery)[:80]}"
+            ) from err
+        for posting_id in ids if ids else [None]:
+            columns["recipient_kind"].append(recipient["kind"])
+            columns["recipient_prefecture"].append(recipient.get("prefecture"))
+            columns["recipient_name"].append(recipient.get("name"))
+            columns["label_ja"].append(label)
+            columns["view"].append(view)
+            columns["posting_id"].append(posting_id)
+    return columns
+
+
+def distribution_frame(result, backend="pandas"):
+    """A distribution (``keynet.distribute`` or ``keynet.new_since``) as one row per recipient
+    and posting: recipient_kind, recipient_prefecture, recipient_name, label_ja (the recipient's
+    Japanese name), view, posting_id.
+
+    A recipient that receives nothing, or counts only (``view == "counts"``: its rows are in its
+    delivery's ``counts``, see :func:`count_frame`), has one row with ``posting_id`` missing, so
+    ``frame.groupby("label_ja").posting_id.count()`` counts zeros too. ``backend``: ``"pandas"``,
+    ``"polars"`` or ``"arrow"`` (a pyarrow Table).
+    """
+    lib = _library(backend, "distribution_frame")
+    columns = _distribution_columns(result)
+    if backend == "pandas":
+        frame = lib.DataFrame(columns, columns=list(DISTRIBUTION_COLUMNS))
+        for name in DISTRIBUTION_COLUMNS:
+            frame[name] = frame[name].astype("string")
+        frame["view"] = lib.Categorical(frame["view"], categories=list(_VIEWS))
+        return frame
+    if backend == "arrow":
+        return lib.table({name: lib.array(columns[name], type=lib.string()) for name in DISTRIBUTION_COLUMNS})
+    return lib.DataFrame(columns, schema={name: lib.Utf8 for name in DISTRIBUTION_COLUMNS})

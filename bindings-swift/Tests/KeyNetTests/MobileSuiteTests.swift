@@ -122,6 +122,9 @@ final class TypedGoldenCaseTests: XCTestCase {
             let kind = data["kind"] as? String ?? ""
             let args = data["args"] as? [String: Any] ?? [:]
             let expect = data["expect"] as? [String: Any] ?? [:]
+            // A view of a posting has no typed entry point (a FormDraft is a form): the named
+            // JSON functions and callJson run those cases.
+            if kind.hasSuffix("view"), (args["form"] as? [String: Any])?["posting_id"] != nil { continue }
             let want = expect["error"] as? [String: Any]
             var answer: GoldenCaseTests.Answer
             if kind == "apply_events" {

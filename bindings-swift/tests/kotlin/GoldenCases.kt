@@ -479,7 +479,10 @@ fun main(args: Array<String>) {
         check(kinds == MOBILE_API_KINDS) { "no case for ${MOBILE_API_KINDS - kinds}" }
     }
     for (case in mobileCases) test("testEveryOperationCaseThroughNamedJsonFunctions", case.id) { runOperationCaseNamed(case) }
-    for (case in mobileCases) test("testEveryOperationCaseThroughTypedFunctions", case.id) { runOperationCaseTyped(case) }
+    // A view of a posting has no typed entry point (a FormDraft is a form): the named JSON
+    // functions and callJson run those cases.
+    val typedCases = mobileCases.filter { !isPostingView(it) }
+    for (case in typedCases) test("testEveryOperationCaseThroughTypedFunctions", case.id) { runOperationCaseTyped(case) }
     test("testInvalidInputCarriesItsKind") { invalidInputCarriesItsKind() }
     test("testInvalidFormCarriesEveryFinding") { invalidFormCarriesEveryFinding() }
     test("testLifecycleErrorCarriesItsProblemAndEvent") { lifecycleErrorCarriesItsProblemAndEvent() }

@@ -14,6 +14,14 @@ val MOBILE_API_KINDS = setOf(
     "assess_training", "disclose", "account_status", "duplicate_open_postings", "apply_events",
 )
 
+/** A view case whose document is a posting (`posting_id`): no typed function takes one. */
+@Suppress("UNCHECKED_CAST")
+fun isPostingView(case: Case): Boolean {
+    val kind = case.data["kind"] as String
+    val form = (case.data["args"] as Map<String, Any?>)["form"] as? Map<String, Any?>
+    return kind.endsWith("view") && form?.containsKey("posting_id") == true
+}
+
 /** A form case a `FormDraft` can say (no `"２"` openings, no unknown key): its draft, else null. */
 fun typedDraft(case: Case): FormDraft? {
     val input = case.data["input"] ?: return null

@@ -13,8 +13,8 @@ use super::path::get_path;
 use super::writer::{WriteError, Writer};
 use crate::distribution::CountRow;
 use crate::form::fields::ALWAYS_HIDDEN_FIELDS;
-use crate::posting::Posting;
-use crate::views::{FormView, View};
+use crate::posting::{Posting, PostingView};
+use crate::views::View;
 
 /// What a cell holding a code shows: its Japanese label (診療所, 神奈川県, 准看護師, 時給), as G-MIS's
 /// own export and people in Japan write it, or the canonical code (`clinic`, `14`). Readers take
@@ -158,15 +158,9 @@ pub fn write_postings_with<'p, W: Write>(
                 posting_id: posting.id().to_owned(),
             });
         }
-        let mut json = posting.to_json_value();
-        if options.view != View::Internal
-            && let (Some(view), Some(form)) = (
-                FormView::of(posting.form(), options.view),
-                json.get_mut("form"),
-            )
-        {
-            *form = view.to_json_value();
-        }
+        let json = PostingView::of(posting, options.view)
+            .map(|v| v.to_json_value())
+            .unwrap_or_default();
         let row: Vec<String> = columns
             .iter()
             .map(|c| {

@@ -5,6 +5,7 @@
 //! Recipients that share a scope (the 47 prefectures all receive everything) share one computed
 //! list, so a distribution to hundreds of recipients costs a pass per distinct scope.
 
+pub mod combine;
 pub mod notice;
 pub mod scopes;
 
@@ -97,7 +98,8 @@ impl RecipientError {
 
 /// One row of the agencies' count table.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountRow {
     pub occupation: Occupation,
     pub prefecture: Prefecture,
