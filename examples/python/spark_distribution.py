@@ -16,6 +16,7 @@ with one process. Needs ``pyspark`` (and Java 17) and ``pyarrow``; not run by th
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -43,6 +44,8 @@ def on_spark(files, recipients, cores):
     from pyspark.sql import SparkSession
     from pyspark.sql.functions import input_file_name
 
+    # The workers run this interpreter (its keynet and pyarrow), not whatever `python3` is.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     largest = max(f.stat().st_size for f in files) + 1
     spark = (
         SparkSession.builder.master(f"local[{cores}]")
