@@ -226,3 +226,18 @@ def test_any_os_pathlike_is_a_file(tmp_path):
 
     (tmp_path / "postings.json").write_text("[]", encoding="utf-8")
     assert keynet.count_table(Where()) == []
+
+
+def test_every_encoding_spelling_of_the_stub_is_accepted():
+    import ast
+
+    stub = pathlib.Path(keynet.__file__).with_name("__init__.pyi").read_text(encoding="utf-8")
+    spellings = set()
+    for node in ast.parse(stub).body:
+        if isinstance(node, ast.Assign) and node.targets[0].id in ("CsvEncoding", "CsvEncodingName", "CsvReadEncoding"):
+            spellings |= {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    assert {"Shift_JIS", "UTF-8", "cp932", "auto"} <= spellings
+    for name in spellings:
+        keynet.read_postings_csv(b"", encoding=name)
+        if name.lower() != "auto":
+            keynet.write_count_table_csv([], encoding=name)

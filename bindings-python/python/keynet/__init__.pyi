@@ -185,7 +185,15 @@ OperationErrorKind = Literal["invalid", "lifecycle", "rules", "disclosure", "csv
 all raises ``InputError`` instead."""
 # </generated>
 
-CsvReadEncoding = Union[CsvEncoding, Literal["auto"]]
+CsvEncodingName = Union[
+    CsvEncoding,
+    Literal["Shift_JIS", "SHIFT_JIS", "shift-jis", "Shift-JIS", "SJIS", "CP932", "Windows-31J",
+            "WINDOWS-31J", "UTF-8", "UTF8", "utf_8"],
+]
+"""Every spelling of :data:`CsvEncoding` people write: keynet compares names without case,
+``-`` or ``_`` (``Shift_JIS`` = ``shift-jis`` = ``SJIS``'s encoding ``shift_jis``)."""
+
+CsvReadEncoding = Union[CsvEncodingName, Literal["auto", "AUTO"]]
 """An encoding to read a CSV file in: one of :data:`CsvEncoding`, or ``auto`` to have it found
 from the file's bytes (UTF-8 with a BOM or with Japanese in it, else Shift_JIS)."""
 
@@ -788,7 +796,7 @@ def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None,
         OSError: the file cannot be read.
     """
 
-def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None, view: Optional[View] = None) -> CsvBytes:
+def write_postings_csv(postings: Documents, encoding: Optional[CsvEncodingName] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None, view: Optional[View] = None) -> CsvBytes:
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -810,7 +818,7 @@ def write_postings_csv(postings: Documents, encoding: Optional[CsvEncoding] = No
         InvalidForm: a posting, ``encoding``, ``mapping``, ``labels`` or ``view`` cannot be used.
     """
 
-def write_count_table_csv(postings: Documents, encoding: Optional[CsvEncoding] = None) -> CsvBytes:
+def write_count_table_csv(postings: Documents, encoding: Optional[CsvEncodingName] = None) -> CsvBytes:
     """Writes the agencies' count table of the open postings as a CSV file (職種コード, 職種,
     都道府県コード, 都道府県, 件数, 募集人数); returns its bytes (:class:`CsvBytes`).
 
@@ -857,7 +865,7 @@ def bed_view(rows: Documents, account: Union[Account, Document], search: Optiona
             or a row has errors (findings at ``rows.<i>.…``).
     """
 
-def export_bed_view_csv(rows: Documents, account: Union[Account, Document], encoding: Optional[CsvEncoding] = None) -> CsvBytes:
+def export_bed_view_csv(rows: Documents, account: Union[Account, Document], encoding: Optional[CsvEncodingName] = None) -> CsvBytes:
     """The bed view of an account exported as G-MIS does, "details only" CSV (Shift_JIS by
     default): only the rows of the account's own prefecture, every page; returns its bytes
     (:class:`CsvBytes`, with ``.substitutions`` as for ``write_postings_csv``).

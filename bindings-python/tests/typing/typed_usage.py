@@ -29,6 +29,7 @@ def report(folder: Path) -> List[str]:
     lines.append(str(batch.summary()["registrable"]))
     data: bytes = keynet.write_postings_csv(postings, encoding="cp932", labels="ja", view="public")
     lines.append(str(len(data)))
-    for encoding in ("shift_jis", "sjis", "windows-31j", "utf8", "utf-8", "auto"):
+    for encoding in ("shift_jis", "sjis", "windows-31j", "utf8", "utf-8", "auto", "Shift_JIS", "SJIS", "CP932", "UTF-8"):
         keynet.read_postings_csv(data, encoding=encoding)
+    keynet.write_count_table_csv(postings, encoding="Shift_JIS")
     return lines
