@@ -17,16 +17,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|s| s.parse())
         .transpose()?
         .unwrap_or(20_200_529);
-    let items = match what.as_str() {
-        "forms" => keynet::sample::generate(seed, count),
-        "postings" => keynet::sample::generate_postings(seed, count),
-        other => return Err(format!("unknown kind {other:?}: forms or postings").into()),
-    };
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
-    for item in items {
-        serde_json::to_writer(&mut out, &item)?;
-        out.write_all(b"\n")?;
+    match what.as_str() {
+        "forms" => {
+            for item in keynet::sample::generate(seed, count) {
+                serde_json::to_writer(&mut out, &item)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        // Streamed: one posting in memory at a time, however many are asked for.
+        "postings" => keynet::sample::write_postings_jsonl(&mut out, seed, count)?,
+        other => return Err(format!("unknown kind {other:?}: forms or postings").into()),
     }
     out.flush()?;
     Ok(())

@@ -20,6 +20,7 @@ mod convert;
 mod errors;
 mod files;
 mod objects;
+mod samples;
 
 use args::{document, list, optional_document};
 pub use errors::{
@@ -82,6 +83,9 @@ mod native {
 
     #[pymodule_export]
     use super::batch::Batch;
+
+    #[pymodule_export]
+    use super::samples::{SamplePostings, iter_sample_postings, write_sample_postings};
 
     #[pymodule_export]
     use super::objects::{PyPosting, PyRuleSet, PyValidForm};

@@ -241,3 +241,22 @@ def test_every_encoding_spelling_of_the_stub_is_accepted():
         keynet.read_postings_csv(b"", encoding=name)
         if name.lower() != "auto":
             keynet.write_count_table_csv([], encoding=name)
+
+
+# --- sample postings, streamed ------------------------------------------------------------------
+
+
+def test_sample_postings_stream_as_the_list_gives_them(tmp_path):
+    import itertools
+
+    assert list(keynet.iter_sample_postings(60, seed=4)) == keynet.sample_postings(60, seed=4)
+    endless = keynet.iter_sample_postings(seed=4)
+    assert list(itertools.islice(endless, 5)) == keynet.sample_postings(5, seed=4)
+    path = tmp_path / "postings.jsonl"
+    keynet.write_sample_postings(path, 1500, seed=9)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == keynet.sample_postings(1500, seed=9)
+    with pytest.raises(TypeError, match="pathlib.Path"):
+        keynet.write_sample_postings(str(path), 3)
+    with pytest.raises(OSError):
+        keynet.write_sample_postings(tmp_path / "no" / "such" / "folder.jsonl", 3)

@@ -30,6 +30,14 @@ const KANJI_VARIANTS_TSV: &str = include_str!("../data/kanji_variants.tsv");
 /// marks (Mn, Me: combining accents, variation selectors) and the other default-ignorable code
 /// points (Hangul fillers; DerivedCoreProperties.txt, Default_Ignorable_Code_Point).
 pub fn is_invisible(c: char) -> bool {
+    // Fast paths for the text of a Japanese form (docs/benchmarks.md, "Sample postings,
+    // streamed"): below U+0300 only the soft hyphen is Cf (marks start at U+0300); kana and the
+    // CJK ideographs are letters, but for the two combining voicing marks.
+    match u32::from(c) {
+        0..=0x2FF => return c == '\u{AD}',
+        0x3041..=0x3098 | 0x309B..=0x30FF | 0x4E00..=0x9FFF => return false,
+        _ => {}
+    }
     matches!(
         c.general_category(),
         GeneralCategory::Format | GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
@@ -52,7 +60,10 @@ pub fn digit_value(c: char) -> Option<u32> {
     if c.is_ascii_digit() {
         return c.to_digit(10);
     }
-    if c.general_category() != GeneralCategory::DecimalNumber {
+    // Kana and CJK ideographs are no Nd digits (kanji numerals are read elsewhere).
+    if matches!(u32::from(c), 0x3041..=0x30FF | 0x4E00..=0x9FFF)
+        || c.general_category() != GeneralCategory::DecimalNumber
+    {
         return None;
     }
     // Unicode's runs of Nd are at most 50 long (the mathematical digits).
@@ -70,6 +81,23 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// Step one of every key: invisible characters dropped (also inside a composed character: NFKD
 /// first), NFKC, stray marks dropped, every decimal digit as ASCII.
 pub fn clean(s: &str) -> String {
+    // Text already in NFKC without an invisible character comes out of the NFKD → NFKC round
+    // trip unchanged: only its digits are mapped (ASCII text is returned as it is).
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+        && !s.chars().any(is_invisible)
+    {
+        return s
+            .chars()
+            .map(|c| {
+                digit_value(c)
+                    .and_then(|d| char::from_digit(d, 10))
+                    .unwrap_or(c)
+            })
+            .collect();
+    }
     s.chars()
         .nfkd()
         .filter(|&c| is_kana_voicing(c) || !is_invisible(c))
@@ -526,6 +554,51 @@ pub fn numbers(s: &str) -> Numbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `is_invisible` and `digit_value` without their fast paths.
+    fn invisible_by_category(c: char) -> bool {
+        matches!(
+            c.general_category(),
+            GeneralCategory::Format
+                | GeneralCategory::NonspacingMark
+                | GeneralCategory::EnclosingMark
+        ) || matches!(
+            c,
+            '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2065}' | '\u{FFF0}'..='\u{FFF8}' | '\u{E0000}'..='\u{E0FFF}'
+        )
+    }
+
+    /// `clean` without its fast paths.
+    fn clean_slowly(s: &str) -> String {
+        s.chars()
+            .nfkd()
+            .filter(|&c| is_kana_voicing(c) || !is_invisible(c))
+            .nfkc()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| {
+                digit_value(c)
+                    .and_then(|d| char::from_digit(d, 10))
+                    .unwrap_or(c)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), invisible_by_category(c), "{c:?}");
+            let nd = c.general_category() == GeneralCategory::DecimalNumber;
+            assert_eq!(digit_value(c).is_some(), nd || c.is_ascii_digit(), "{c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn clean_is_the_nfkc_round_trip(s in "[a-zA-Z0-9 \\-@.あ-んア-ンｱ-ﾝ一-龥０-９٠-٩\u{200B}\u{FEFF}\u{AD}\u{301}\u{3099}\u{FE0F}（）〒−ー]{0,24}") {
+            prop_assert_eq!(clean(&s), clean_slowly(&s));
+        }
+    }
 
     #[test]
     fn invisible_characters_are_dropped() {

@@ -490,41 +490,85 @@ pub fn generate(seed: u64, count: usize) -> Vec<Value> {
 /// `count` postings (§11 JSON) from `seed`: valid forms in canonical form, registered between
 /// 2020-05-29 and 2020-12-14; about 80 % open, the rest closed (filled, withdrawn, unpublished);
 /// about 3 % re-registered by the same facility for the same occupation while the old posting
-/// stays open (the G-MIS → Key-Net sync caveat).
+/// stays open (the G-MIS → Key-Net sync caveat). [`PostingGenerator`] gives the same postings
+/// one at a time.
 pub fn generate_postings(seed: u64, count: usize) -> Vec<Value> {
-    let mut forms = SampleGenerator::new(SampleOptions {
-        seed,
-        invalid_share: 0.0,
-        messy_share: 0.4,
-    });
-    let mut rng = Rng::new(seed ^ 0x005E_ED0F_9057);
-    let Ok(opening_day) = time::Date::from_calendar_date(2020, time::Month::May, 29) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Value> = Vec::with_capacity(count);
-    while out.len() < count {
-        let registered_on = opening_day + time::Duration::days(rng.below(200) as i64);
-        let id = format!("P-{:06}", out.len() + 1);
-        let duplicate_of = if rng.chance(0.03) {
-            out.last().cloned()
-        } else {
-            None
-        };
-        let form = match duplicate_of.as_ref().and_then(|p| p.get("form")).cloned() {
-            Some(previous_form) => previous_form,
-            None => {
-                let Some(valid) = crate::validate_value(&forms.next_form())
+    PostingGenerator::new(seed).take(count).collect()
+}
+
+/// The postings of [`generate_postings`], one at a time: memory stays flat however many are
+/// taken (docs/benchmarks.md, "Sample postings, streamed").
+#[derive(Debug)]
+pub struct PostingGenerator {
+    forms: SampleGenerator,
+    rng: Rng,
+    opening_day: time::Date,
+    made: usize,
+    last_form: Option<Value>,
+    /// Canonical forms validated ahead, in order (validation is the costly part: done for a
+    /// chunk at a time on every core, see [`crate::batch::par_map`]).
+    ready: std::collections::VecDeque<Value>,
+    threads: usize,
+}
+
+/// Forms validated at a time: enough to share among the cores, little to hold.
+const FORMS_AHEAD: usize = 1024;
+
+impl PostingGenerator {
+    pub fn new(seed: u64) -> PostingGenerator {
+        PostingGenerator {
+            forms: SampleGenerator::new(SampleOptions {
+                seed,
+                invalid_share: 0.0,
+                messy_share: 0.4,
+            }),
+            rng: Rng::new(seed ^ 0x005E_ED0F_9057),
+            opening_day: time::Date::from_calendar_date(2020, time::Month::May, 29)
+                .unwrap_or(time::Date::MIN),
+            made: 0,
+            last_form: None,
+            ready: std::collections::VecDeque::new(),
+            threads: crate::batch::thread_count(None).unwrap_or(1),
+        }
+    }
+
+    /// The next valid form in canonical JSON (a messy one is normalised; none is invalid): the
+    /// generator's forms in order, those that do not validate skipped.
+    fn next_valid_form(&mut self) -> Value {
+        loop {
+            if let Some(form) = self.ready.pop_front() {
+                return form;
+            }
+            let raw: Vec<Value> = (&mut self.forms).take(FORMS_AHEAD).collect();
+            let canonical = |form: &Value| {
+                crate::validate_value(form)
                     .ok()
                     .and_then(|v| v.canonical_json())
-                else {
-                    continue;
-                };
-                valid
-            }
+            };
+            let validated = crate::batch::par_map(&raw, self.threads, canonical)
+                .unwrap_or_else(|_| raw.iter().map(canonical).collect());
+            self.ready.extend(validated.into_iter().flatten());
+        }
+    }
+}
+
+impl Iterator for PostingGenerator {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        let rng = &mut self.rng;
+        let registered_on = self.opening_day + time::Duration::days(rng.below(200) as i64);
+        self.made += 1;
+        let id = format!("P-{:06}", self.made);
+        let duplicate = rng.chance(0.03) && self.last_form.is_some();
+        let form = match self.last_form.take().filter(|_| duplicate) {
+            Some(previous_form) => previous_form,
+            None => self.next_valid_form(),
         };
         let mut posting = json!({"posting_id": id, "registered_on": crate::text::iso_date(registered_on),
                                  "status": "open", "form": form});
-        if duplicate_of.is_none() && rng.chance(0.2) {
+        let rng = &mut self.rng;
+        if !duplicate && rng.chance(0.2) {
             let reason = rng
                 .pick(&["filled", "filled", "withdrawn", "unpublished"])
                 .copied()
@@ -539,9 +583,23 @@ pub fn generate_postings(seed: u64, count: usize) -> Vec<Value> {
                 );
             }
         }
-        out.push(posting);
+        self.last_form = posting.get("form").cloned();
+        Some(posting)
     }
-    out
+}
+
+/// Writes `count` sample postings from `seed` as JSON lines, streamed: one posting in memory at a
+/// time.
+pub fn write_postings_jsonl(
+    mut out: impl std::io::Write,
+    seed: u64,
+    count: usize,
+) -> std::io::Result<()> {
+    for posting in PostingGenerator::new(seed).take(count) {
+        serde_json::to_writer(&mut out, &posting)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
 
 #[cfg(test)]
@@ -559,6 +617,16 @@ mod tests {
         assert!((250..380).contains(&open), "open {open}");
         assert!(!crate::lifecycle::duplicate_open_postings(&read).is_empty());
         assert_eq!(generate_postings(3, 50), postings[..50].to_vec());
+    }
+
+    #[test]
+    fn the_stream_writes_the_bundled_postings() {
+        // examples/data/postings.jsonl was written before the generator streamed: the stream,
+        // validating a chunk at a time on every core, must give the same bytes.
+        let mut out = Vec::new();
+        write_postings_jsonl(&mut out, 20_200_529, 300).unwrap();
+        let bundled = include_str!("../../examples/data/postings.jsonl");
+        assert_eq!(String::from_utf8(out).unwrap(), bundled);
     }
 
     #[test]

@@ -18,6 +18,7 @@ from ._keynet import (
     Batch,
     Posting,
     RuleSet,
+    SamplePostings,
     ValidForm,
     CsvWriteError,
     DisclosureError,
@@ -50,6 +51,7 @@ from ._keynet import (
     fire_hq_application,
     fire_hq_list,
     explain,
+    iter_sample_postings,
     may_register,
     new_since,
     normalize,
@@ -69,6 +71,7 @@ from ._keynet import (
     validate,
     validate_many,
     view,
+    write_sample_postings,
 )
 from ._keynet import _trigger_panic_for_tests, _trigger_worker_panic_for_tests  # noqa: F401  (test hooks, not API)
 from ._csv import CsvBytes, SubstitutionWarning, export_bed_view_csv, write_count_table_csv, write_postings_csv
@@ -78,6 +81,7 @@ __all__ = [
     "Batch",
     "Posting",
     "RuleSet",
+    "SamplePostings",
     "ValidForm",
     "CsvBytes",
     "CsvWriteError",
@@ -117,6 +121,7 @@ __all__ = [
     "explain",
     "export_bed_view_csv",
     "findings_frame",
+    "iter_sample_postings",
     "may_register",
     "new_since",
     "normalize",
@@ -138,4 +143,5 @@ __all__ = [
     "view",
     "write_count_table_csv",
     "write_postings_csv",
+    "write_sample_postings",
 ]

@@ -23,7 +23,7 @@ Warnings: ``SubstitutionWarning`` (``UserWarning``) when writing Shift_JIS wrote
 another (〜 as ～); the written bytes (``CsvBytes``) list each in ``.substitutions``.
 """
 
-from typing import IO, Any, Dict, Iterable, List, Literal, Mapping, Optional, Protocol, Sequence, Tuple, TypedDict, Union
+from typing import IO, Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Protocol, Sequence, Tuple, TypedDict, Union
 import datetime
 import os
 
@@ -902,6 +902,27 @@ def sample_forms(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
 
 def sample_postings(count: int, seed: int = 20200529) -> List[Dict[str, Any]]:
     """``count`` realistic postings (§11) from the core's seeded generator (about 80 % open)."""
+
+class SamplePostings(Iterator[Dict[str, Any]]):
+    """Sample postings one at a time (``iter_sample_postings``): an iterator of dicts."""
+
+    def __iter__(self) -> "SamplePostings": ...
+    def __next__(self) -> Dict[str, Any]: ...
+
+def iter_sample_postings(count: Optional[int] = None, seed: int = 20200529) -> SamplePostings:
+    """The sample postings of ``sample_postings(count, seed)``, one at a time: memory stays flat
+    however many are taken. ``count=None`` never ends (take what you need with
+    ``itertools.islice``)."""
+
+def write_sample_postings(path: "os.PathLike[str]", count: int, seed: int = 20200529) -> None:
+    """Writes ``count`` sample postings (those of ``sample_postings(count, seed)``) to the file at
+    ``path`` (a ``pathlib.Path``) as JSON lines, straight from the core: no Python object is
+    made, the GIL is released, every core validates, memory stays flat.
+
+    Raises:
+        TypeError: ``path`` is not a ``pathlib.Path`` (``os.PathLike``).
+        OSError: the file cannot be written.
+    """
 
 # --- DataFrames (optional: pandas, polars, pyarrow) -----------------------------------------------
 
