@@ -268,3 +268,77 @@ pub(crate) fn names(obj: &Bound<'_, PyAny>, function: &str, name: &str) -> PyRes
         })
         .collect()
 }
+
+/// A list of postings, read into the core's `Posting`s one at a time (docs/benchmarks.md,
+/// "Distribution in little memory"): JSON lines (text, bytes or a file) and Python lists never
+/// become one JSON value of the whole list, so 200,000 postings take the memory of the postings,
+/// not ten times their text. Findings at `<name>.<i>`, as `keynet::api::read_postings` gives them.
+pub(crate) fn postings(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<Vec<keynet::Posting>> {
+    let whole = |value: Value| {
+        api::read_postings(&value, name).map_err(|e| crate::errors::api_error(py, &e))
+    };
+    if let Some(err) = file_name_error(obj, name) {
+        return Err(err);
+    }
+    let is_sequence = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
+    if !is_sequence && is_table(obj) {
+        return whole(table(py, obj, name)?);
+    }
+    if !is_sequence
+        && !obj.is_instance_of::<PyDict>()
+        && text_bytes(obj)?.is_none()
+        && is_path(py, obj)?
+    {
+        let content = file_content(py, obj, name)?;
+        return postings(py, content.as_any(), name);
+    }
+    let mut read = Vec::new();
+    let mut findings = Vec::new();
+    let mut take = |i: usize, value: Value| match keynet::Posting::from_json_value(&value) {
+        Ok(p) => read.push(p),
+        Err(e) => findings.extend(api::prefixed(&format!("{name}.{i}"), e.findings)),
+    };
+    if let Some(bytes) = text_bytes(obj)? {
+        if is_json_array(&bytes) {
+            let value =
+                api::parse_json(&bytes, usize::MAX).map_err(|e| not_json(py, obj, name, &e))?;
+            return whole(value);
+        }
+        for (i, (line, text)) in keynet::batch::json_lines(&bytes).enumerate() {
+            let value = api::parse_json(text, usize::MAX)
+                .map_err(|e| input_error(py, &e, Some(&format!("{name} line {line}"))))?;
+            take(i, value);
+        }
+    } else if obj.is_instance_of::<PyDict>() {
+        return whole(walked(py, obj, name)?);
+    } else {
+        let iter = obj.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "keynet: {name} must be a list of documents (dict or JSON text), JSON text or JSON lines, not '{}'",
+                obj.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+            ))
+        })?;
+        for (i, item) in iter.enumerate() {
+            let item = item?;
+            let at = format!("{name}[{i}]");
+            let value = match text_bytes(&item)? {
+                Some(bytes) => api::parse_json(&bytes, usize::MAX)
+                    .map_err(|e| input_error(py, &e, Some(&at)))?,
+                None => walked(py, &item, &at)?,
+            };
+            take(i, value);
+        }
+    }
+    if findings.is_empty() {
+        Ok(read)
+    } else {
+        Err(crate::errors::api_error(
+            py,
+            &keynet::api::ApiError::Invalid { findings },
+        ))
+    }
+}

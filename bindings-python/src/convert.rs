@@ -182,3 +182,48 @@ pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, 
         }
     })
 }
+
+/// A distribution as the JSON façade writes it (`[{recipient, label_ja, view, posting_ids |
+/// counts}]`), made straight from the core's typed result: each posting id is one Python `str`
+/// however many recipients receive it, and no JSON value of the whole result is built
+/// (docs/benchmarks.md, "Distribution in little memory"). The golden table checks the shape
+/// against the façade's.
+pub(crate) fn distribution_to_py<'py>(
+    py: Python<'py>,
+    distribution: &keynet::distribution::Distribution<'_>,
+    postings: &[keynet::Posting],
+) -> PyResult<Bound<'py, PyAny>> {
+    use keynet::distribution::Content;
+    let mut ids: Vec<Option<Bound<'py, PyString>>> = vec![None; postings.len()];
+    let out = PyList::empty(py);
+    for delivery in &distribution.deliveries {
+        let entry = PyDict::new(py);
+        entry.set_item(
+            pyo3::intern!(py, "recipient"),
+            to_py(
+                py,
+                &serde_json::to_value(&delivery.recipient).unwrap_or(Value::Null),
+            )?,
+        )?;
+        entry.set_item(pyo3::intern!(py, "label_ja"), &delivery.label_ja)?;
+        entry.set_item(pyo3::intern!(py, "view"), delivery.view.as_str())?;
+        match &delivery.content {
+            Content::Postings(indexes) => {
+                let list = PyList::empty(py);
+                for &i in indexes.iter() {
+                    let (Some(slot), Some(posting)) = (ids.get_mut(i), postings.get(i)) else {
+                        continue;
+                    };
+                    list.append(&*slot.get_or_insert_with(|| PyString::new(py, posting.id())))?;
+                }
+                entry.set_item(pyo3::intern!(py, "posting_ids"), list)?;
+            }
+            Content::Counts(rows) => entry.set_item(
+                pyo3::intern!(py, "counts"),
+                to_py(py, &serde_json::to_value(&**rows).unwrap_or(Value::Null))?,
+            )?,
+        }
+        out.append(entry)?;
+    }
+    Ok(out.into_any())
+}

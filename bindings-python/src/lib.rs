@@ -222,11 +222,22 @@ mod native {
         rules: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
-            let postings = list(py, postings, "postings")?;
+            let postings = args::postings(py, postings, "postings")?;
             let recipients = list(py, recipients, "recipients")?;
             let rules = optional_document(py, rules, "rules")?;
-            let result = py.detach(|| api::distribute(&postings, &recipients, rules.as_ref()));
-            answer(py, result)
+            let distributed = py.detach(|| -> Result<_, ApiError> {
+                let rules = api::rule_set(rules.as_ref())?;
+                let recipients = api::read_recipients(&recipients)?;
+                keynet::distribution::distribute(&postings, &recipients, &rules).map_err(|e| {
+                    ApiError::Invalid {
+                        findings: vec![e.to_finding()],
+                    }
+                })
+            });
+            match distributed {
+                Ok(d) => convert::distribution_to_py(py, &d, &postings),
+                Err(e) => Err(api_error(py, &e)),
+            }
         })
     }
 
@@ -275,9 +286,11 @@ mod native {
         postings: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
-            let postings = list(py, postings, "postings")?;
-            let result = py.detach(|| api::count_table(&postings));
-            answer(py, result)
+            let postings = args::postings(py, postings, "postings")?;
+            let rows = py.detach(|| {
+                keynet::distribution::count_table(postings.iter().filter(|p| p.is_open()))
+            });
+            convert::to_py(py, &serde_json::to_value(rows).unwrap_or(Value::Null))
         })
     }
 
