@@ -269,13 +269,23 @@ mod native {
         rules: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
-            let previous = list(py, previous, "previous")?;
-            let current = list(py, current, "current")?;
+            let previous = args::postings(py, previous, "previous")?;
+            let current = args::postings(py, current, "current")?;
             let recipients = list(py, recipients, "recipients")?;
             let rules = optional_document(py, rules, "rules")?;
-            let result =
-                py.detach(|| api::new_since(&previous, &current, &recipients, rules.as_ref()));
-            answer(py, result)
+            let distributed = py.detach(|| -> Result<_, ApiError> {
+                let rules = api::rule_set(rules.as_ref())?;
+                let recipients = api::read_recipients(&recipients)?;
+                keynet::distribution::new_since(&previous, &current, &recipients, &rules).map_err(
+                    |e| ApiError::Invalid {
+                        findings: vec![e.to_finding()],
+                    },
+                )
+            });
+            match distributed {
+                Ok(d) => convert::distribution_to_py(py, &d, &current),
+                Err(e) => Err(api_error(py, &e)),
+            }
         })
     }
 
@@ -546,8 +556,9 @@ mod native {
         postings: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(|| {
-            let postings = list(py, postings, "postings")?;
-            answer(py, api::duplicate_open_postings(&postings))
+            let postings = args::postings(py, postings, "postings")?;
+            let groups = py.detach(|| keynet::lifecycle::duplicate_open_postings(&postings));
+            convert::to_py(py, &serde_json::to_value(groups).unwrap_or(Value::Null))
         })
     }
 
