@@ -219,17 +219,19 @@ pub(crate) fn list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResu
     };
     let mut items = Vec::new();
     for (i, item) in iter.enumerate() {
-        let item = item?;
-        let at = format!("{name}[{i}]");
-        let value = match text_bytes(&item)? {
-            Some(bytes) => {
-                api::parse_json(&bytes, usize::MAX).map_err(|e| input_error(py, &e, Some(&at)))?
-            }
-            None => walked(py, &item, &at)?,
-        };
-        items.push(value);
+        items.push(item_value(py, &item?, &format!("{name}[{i}]"))?);
     }
     Ok(Value::Array(items))
+}
+
+/// One item of a list: a dict walked, or its JSON text; `at` names it in messages.
+fn item_value(py: Python<'_>, item: &Bound<'_, PyAny>, at: &str) -> PyResult<Value> {
+    match text_bytes(item)? {
+        Some(bytes) => {
+            api::parse_json(&bytes, usize::MAX).map_err(|e| input_error(py, &e, Some(at)))
+        }
+        None => walked(py, item, at),
+    }
 }
 
 /// A list of names (`["A社", "B社"]`, any iterable of `str`). A plain `str` is refused, not read
@@ -323,14 +325,7 @@ pub(crate) fn postings(
             ))
         })?;
         for (i, item) in iter.enumerate() {
-            let item = item?;
-            let at = format!("{name}[{i}]");
-            let value = match text_bytes(&item)? {
-                Some(bytes) => api::parse_json(&bytes, usize::MAX)
-                    .map_err(|e| input_error(py, &e, Some(&at)))?,
-                None => walked(py, &item, &at)?,
-            };
-            take(i, value);
+            take(i, item_value(py, &item?, &format!("{name}[{i}]"))?);
         }
     }
     if findings.is_empty() {

@@ -82,33 +82,44 @@ def as_text(value):
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def main(argv=None):
-    args = parse_args(argv)
-    dataset = args.dataset or args.out / "dataset"
-    if args.dataset is None:
-        write_sample_dataset(dataset, args.postings, args.partitions)
-    files = sorted(dataset.glob("*.jsonl"))
-    if not files:
-        print(f"no *.jsonl files in {dataset}", file=sys.stderr)
-        return 2
-    recipients = keynet.standard_recipients(args.agency or ["A社", "B社"])
-
+def compare_and_write(engine, files, recipients, out, workers, run):
+    """Runs ``run(files, recipients)`` on the engine and in one process, writes the engine's
+    result into ``out`` and says whether the two are identical (the exit status)."""
     start = time.perf_counter()
-    distribution, counts = on_dask(files, recipients, args.workers)
-    dask_seconds = time.perf_counter() - start
+    distribution, counts = run(files, recipients)
+    engine_seconds = time.perf_counter() - start
     start = time.perf_counter()
     expected_distribution, expected_counts = in_one_process(files, recipients)
     one_seconds = time.perf_counter() - start
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "distribution.json").write_text(as_text(distribution), encoding="utf-8")
-    (args.out / "counts.json").write_text(as_text(counts), encoding="utf-8")
-    lines = sum(1 for f in files for line in f.read_bytes().splitlines() if line.strip())
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "distribution.json").write_text(as_text(distribution), encoding="utf-8")
+    (out / "counts.json").write_text(as_text(counts), encoding="utf-8")
+    postings = sum(1 for f in files for line in f.read_bytes().splitlines() if line.strip())
     same = as_text(distribution) == as_text(expected_distribution) and as_text(counts) == as_text(expected_counts)
-    print(f"{lines} postings in {len(files)} partitions, {len(recipients)} recipients, {args.workers} Dask workers")
-    print(f"Dask: {dask_seconds:.1f} s (cluster start included); one process: {one_seconds:.1f} s")
+    print(f"{postings} postings in {len(files)} partitions, {len(recipients)} recipients, {workers}")
+    print(f"{engine}: {engine_seconds:.1f} s (start-up included); one process: {one_seconds:.1f} s")
     print("distribution and count table identical to one process: " + ("yes" if same else "NO"))
     return 0 if same else 1
+
+
+def dataset_files(args):
+    """The dataset's files in order (a sample one written first when none is given)."""
+    dataset = args.dataset or args.out / "dataset"
+    if args.dataset is None:
+        write_sample_dataset(dataset, args.postings, args.partitions)
+    return sorted(dataset.glob("*.jsonl"))
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    files = dataset_files(args)
+    if not files:
+        print(f"no *.jsonl files in {args.dataset}", file=sys.stderr)
+        return 2
+    recipients = keynet.standard_recipients(args.agency or ["A社", "B社"])
+    return compare_and_write("Dask", files, recipients, args.out, f"{args.workers} Dask workers",
+                             lambda f, r: on_dask(f, r, args.workers))
 
 
 if __name__ == "__main__":

@@ -18,13 +18,12 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import keynet
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dask_distribution import as_text, in_one_process, write_sample_dataset  # noqa: E402
+from dask_distribution import compare_and_write, dataset_files  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -83,28 +82,13 @@ def on_spark(files, recipients, cores):
 
 def main(argv=None):
     args = parse_args(argv)
-    dataset = args.dataset or args.out / "dataset"
-    if args.dataset is None:
-        write_sample_dataset(dataset, args.postings, args.partitions)
-    files = sorted(dataset.glob("*.jsonl"))
+    files = dataset_files(args)
+    if not files:
+        print(f"no *.jsonl files in {args.dataset}", file=sys.stderr)
+        return 2
     recipients = keynet.standard_recipients(["A社", "B社"])
-
-    start = time.perf_counter()
-    distribution, counts = on_spark(files, recipients, args.cores)
-    spark_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    expected_distribution, expected_counts = in_one_process(files, recipients)
-    one_seconds = time.perf_counter() - start
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "distribution.json").write_text(as_text(distribution), encoding="utf-8")
-    (args.out / "counts.json").write_text(as_text(counts), encoding="utf-8")
-    same = as_text(distribution) == as_text(expected_distribution) and as_text(counts) == as_text(expected_counts)
-    postings = sum(1 for f in files for line in f.read_bytes().splitlines() if line.strip())
-    print(f"{postings} postings in {len(files)} files, {len(recipients)} recipients, local[{args.cores}]")
-    print(f"Spark: {spark_seconds:.1f} s (session start included); one process: {one_seconds:.1f} s")
-    print("distribution and count table identical to one process: " + ("yes" if same else "NO"))
-    return 0 if same else 1
+    return compare_and_write("Spark", files, recipients, args.out, f"local[{args.cores}]",
+                             lambda f, r: on_spark(f, r, args.cores))
 
 
 if __name__ == "__main__":
