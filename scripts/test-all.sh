@@ -117,6 +117,9 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 (cd bindings-node && CHROMIUM=$CHROMIUM node --test browser-test/chromium.test.mjs)
 
+step "Browser: bench/browser-vs-zod.mjs once with 25 forms (it still runs; keynet and zod agree on each form; no timing checked)"
+(cd bindings-node && CHROMIUM=$CHROMIUM node --test browser-test/bench.test.mjs)
+
 # --- The packages: what a newcomer installs --------------------------------------------------------
 step "Packages: scripts/package.sh (dist/: the npm tarballs and the abi3 wheel, debug; --release for users)"
 bash scripts/package.sh
