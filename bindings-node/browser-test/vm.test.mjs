@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import vm from 'node:vm'
 
 import { CASES, FINDING_KEYS, keynet as native, keys, OP_CASES, REPO, thrown } from '../__test__/helpers.mjs'
+import { checkRecordInputs } from '../__test__/kintone-inputs.mjs'
 
 const require = createRequire(import.meta.url)
 const BUNDLE = join(REPO, 'bindings-node', 'dist', 'keynet-browser.js')
@@ -229,4 +230,9 @@ test('ES module entry: import "keynet" is the browser build, require("keynet") t
   assert.equal(typeof imported.validate, 'function')
   same(imported.validate({}), native.validate({}))
   assert.equal(require('keynet').validate, native.validate, 'require resolves to the native addon')
+})
+
+test('kintone: what is no record is invalid_input, as in the native addon; a deep unmapped field does not stop the read', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  checkRecordInputs(browser, record)
 })

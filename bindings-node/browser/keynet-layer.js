@@ -76,13 +76,24 @@ function createKeynet(makeGlue, wasmBytes) {
    * made well-formed). What JSON cannot hold is KeynetError `invalid_input` (`not_json`,
    * `too_deep`), never a TypeError.
    */
-  function jsonText(value) {
+  /** The nesting kept of a kintone record's value (the core's `keynet::kintone::RECORD_DEPTH`). */
+  const RECORD_DEPTH = 31
+
+  function jsonText(value, cutBelow) {
     if (typeof value === 'string') return value
     let text
+    // With `cutBelow` (a kintone record: 31 levels), a container nested deeper is written as
+    // null instead of overflowing the stack, as the core reads a record's text (docs/kintone.md).
+    const depth = cutBelow ? new WeakMap() : null
     try {
-      text = JSON.stringify(value, (key, v) => {
+      text = JSON.stringify(value, function (key, v) {
         if (typeof v === 'number' && !Number.isFinite(v)) return String(v)
         if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed()
+        if (depth && v !== null && typeof v === 'object') {
+          const level = (depth.get(this) ?? 0) + 1
+          if (level > cutBelow) return null
+          depth.set(v, level)
+        }
         return v
       })
     } catch (e) {
@@ -358,7 +369,7 @@ function createKeynet(makeGlue, wasmBytes) {
     exportBedViewCsv: (rows, account, options) =>
       csvFile('export_bed_view_csv', [['rows', rows], ['account', account]], options),
     fromKintoneRecord: (record, mapping) =>
-      op('from_kintone_record', [['record', jsonText(record)], ['mapping', optional(mapping)]]),
+      op('from_kintone_record', [['record', jsonText(record, RECORD_DEPTH)], ['mapping', optional(mapping)]]),
     toKintoneErrors(findings, options) {
       const findingsJson = jsonText(findings)
       const opts = optionsText(options)

@@ -11,8 +11,9 @@ use crate::input::{Args, Input, value_of};
 
 /// Reads a kintone record (`{"<code>": {type, value}}`, or a REST response `{record}`) through
 /// the field-code mapping (the default, changed by `mapping`): every finding at canonical paths
-/// and the canonical form when there is no error. Findings are data: only a record that is not
-/// an object or a bad mapping throws.
+/// and the canonical form when there is no error. Findings are data: only a value that is no
+/// record (`invalid_input`: not an object, a records list, no field, over 1 MiB) or a bad
+/// mapping throws.
 #[napi(
     ts_args_type = "record: KintoneRecord | { record: KintoneRecord } | string, mapping?: KintoneMappingOverrides | string | null",
     ts_return_type = "KintoneRead"
@@ -24,7 +25,7 @@ pub fn from_kintone_record(
 ) -> Result<Value> {
     guarded(&env, || {
         Args::new(&env)
-            .json("record", record)?
+            .argument("from_kintone_record", "record", record)?
             .opt_json("mapping", mapping)?
             .call("from_kintone_record")
     })

@@ -632,11 +632,12 @@ pub fn kintone_mapping(mapping: Option<&Value>) -> Result<Value, ApiError> {
 }
 
 /// Reads a kintone record: `{"registrable", "findings", "canonical"}` (findings are data, not
-/// an error; only a record that is not an object or a bad mapping is an error).
+/// an error; only a bad mapping, `invalid`, or a value that is no record, `invalid_input`, is an
+/// error).
 pub fn from_kintone_record(record: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
     crate::limits::check_value(record, crate::MAX_INPUT_BYTES)?;
     let mapping = kintone_mapping_of(mapping)?;
-    let read = crate::kintone::from_record(record, &mapping).map_err(invalid)?;
+    let read = crate::kintone::from_record(record, &mapping)?;
     Ok(read.to_json_value())
 }
 

@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use serde_json::{Map, Value};
 
 use crate::api::ApiError;
-use crate::{Code, Finding};
+use crate::{Code, Finding, InputError};
 
 /// Runs `f`; a panic inside comes back as `Err` with its message. Each binding turns that into
 /// its own "internal error" (a bug to report); the host process carries on.
@@ -58,6 +58,17 @@ pub fn options(value: Option<Value>, known: &[&str]) -> Result<Map<String, Value
             format!("不明なオプションです（{unknown}）。指定できるのは {keys} です"),
         )),
         None => Ok(map),
+    }
+}
+
+/// One argument of an operation of the façade, from its JSON text, as every binding reads it: a
+/// kintone record as the adapter reads one (`kintone::record_from_json`: 1 MiB at most, checked
+/// before parsing; an app's own field nested deep does not stop the read), anything else by
+/// `api::parse_json` (no size limit but nesting's).
+pub fn argument(operation: &str, name: &str, text: &[u8]) -> Result<Value, InputError> {
+    match (operation, name) {
+        ("from_kintone_record", "record") => crate::kintone::record_from_json(text),
+        _ => crate::api::parse_json(text, usize::MAX),
     }
 }
 

@@ -79,10 +79,12 @@ fn value_of(text: &str) -> Result<Value, Failure> {
 /// The façade's `args` object from named JSON texts, read in order (the first that does not read
 /// is the error, as in the native addon); a JSON `null` text for an optional argument the caller
 /// left out is left out.
-fn args_of(names: &[String], texts: &[String]) -> Result<Value, Failure> {
+fn args_of(operation: &str, names: &[String], texts: &[String]) -> Result<Value, Failure> {
     let mut map = Map::new();
     for (name, text) in names.iter().zip(texts) {
-        map.insert(name.clone(), value_of(text)?);
+        // As the native addon reads each argument (a kintone record as the adapter reads one).
+        let value = keynet::host::argument(operation, name, text.as_bytes())?;
+        map.insert(name.clone(), value);
     }
     Ok(Value::Object(map))
 }
@@ -90,7 +92,7 @@ fn args_of(names: &[String], texts: &[String]) -> Result<Value, Failure> {
 /// Any operation of the JSON façade (`keynet::api::call`) with its arguments as named JSON texts.
 #[wasm_bindgen]
 pub fn call(operation: &str, names: Vec<String>, texts: Vec<String>) -> String {
-    answer(args_of(&names, &texts).and_then(|args| Ok(api::call(operation, &args)?)))
+    answer(args_of(operation, &names, &texts).and_then(|args| Ok(api::call(operation, &args)?)))
 }
 
 /// `call(operation, args)` of the native addon: the arguments as one JSON text.
@@ -117,7 +119,7 @@ pub fn to_kintone_errors(findings_json: &str, options_json: &str) -> String {
 /// (`input`: the first argument as given; `args`: the others as named JSON texts).
 #[wasm_bindgen]
 pub fn entry(name: &str, input: &str, names: Vec<String>, texts: Vec<String>) -> String {
-    answer(args_of(&names, &texts).and_then(|args| entry_value(name, input, &args)))
+    answer(args_of(name, &names, &texts).and_then(|args| entry_value(name, input, &args)))
 }
 
 fn text_arg<'a>(args: &'a Value, name: &str) -> &'a str {
@@ -384,7 +386,7 @@ fn write_csv_value(
     // Options first, then the data: the order the native addon reads them in.
     let options = keynet::host::options(Some(value_of(options_json)?), known)?;
     let encoding = keynet::host::csv_encoding(&options)?;
-    let args = args_of(names, texts)?;
+    let args = args_of(operation, names, texts)?;
     let arg = |name: &str| args.get(name).unwrap_or(&Value::Null);
     match operation {
         "write_postings_csv" => {
