@@ -314,6 +314,19 @@ export interface KintoneErrorOptions {
   /** The record the findings are about: codes it lacks become record-level messages. */
   record?: KintoneRecord | { record: KintoneRecord } | null
 }
+export interface KintoneErrorResponseOptions extends KintoneErrorOptions {
+  /** The answer's `id` (kintone puts a request id there); `'keynet'` when none is given. */
+  id?: string | null
+}
+/** The body of kintone's `400` answer to a refused record, for a proxy in front of its REST API. */
+export interface KintoneErrorResponse {
+  code: 'CB_VA01'
+  id: string
+  /** `入力内容が正しくありません。` (ja) or `Missing or invalid input.` (en). */
+  message: string
+  /** `record.<code>.value` → messages; record-level errors under `record`. */
+  errors: KintoneFieldErrors
+}
 
 // ---- CSV files (issue 7; docs/choices.md "CSV, the bed view and accounts") ---------------
 
@@ -482,6 +495,7 @@ export interface Operations {
   from_kintone_record: { args: { record: KintoneRecord | { record: KintoneRecord }; mapping?: KintoneMappingOverrides | null }; output: KintoneRead }
   to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null }; output: KintoneRecord }
   to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorOptions; output: KintoneErrors }
+  kintone_error_response: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorResponseOptions; output: KintoneErrorResponse | null }
   check_password: { args: { password: string; policy: PasswordPolicy }; output: Array<Finding> }
   account_permissions: { args: { kind: IdKind }; output: Permissions }
   may_register: { args: { account: Account; form: FormInput }; output: RegistrationCheck }

@@ -236,3 +236,14 @@ test('kintone: what is no record is invalid_input, as in the native addon; a dee
   const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
   checkRecordInputs(browser, record)
 })
+
+test('kintone: toKintoneErrorResponse gives the native addon\'s CB_VA01 body', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  record['郵便番号'].value = '101-006'
+  delete record['医療機関ID']
+  const options = { record, id: 'req-1', lang: 'en' }
+  const body = native.toKintoneErrorResponse(native.fromKintoneRecord(record), options)
+  assert.equal(body.code, 'CB_VA01')
+  same(browser.toKintoneErrorResponse(browser.fromKintoneRecord(record), options), body)
+  assert.equal(browser.toKintoneErrorResponse(browser.fromKintoneRecord(JSON.parse(JSON.stringify(native.toKintoneRecord(native.fromKintoneRecord(JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record).canonical))))), null)
+})

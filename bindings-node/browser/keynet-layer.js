@@ -375,6 +375,11 @@ function createKeynet(makeGlue, wasmBytes) {
       const opts = optionsText(options)
       return invoke((w) => w.to_kintone_errors(findingsJson, opts))
     },
+    toKintoneErrorResponse(findings, options) {
+      const findingsJson = jsonText(findings)
+      const opts = optionsText(options)
+      return invoke((w) => w.kintone_error_response(findingsJson, opts))
+    },
     toKintoneRecord: (form, mapping) => op('to_kintone_record', [['form', jsonText(form)], ['mapping', optional(mapping)]]),
     kintoneMapping: (mapping) => op('kintone_mapping', [['mapping', optional(mapping)]]),
     errorCatalogue: () => invoke((w) => w.call_json('error_catalogue', 'null')),

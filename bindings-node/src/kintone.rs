@@ -54,6 +54,28 @@ pub fn to_kintone_errors(
     })
 }
 
+/// The body a proxy in front of kintone's REST API answers a refused record with — kintone's own
+/// `{code: "CB_VA01", id, message, errors}` — or `null` when no finding is an error. Findings
+/// and options as `toKintoneErrors` takes them, and `options.id` (docs/kintone.md).
+#[napi(
+    ts_args_type = "findings: Array<Finding> | KintoneRead | string, options?: KintoneErrorResponseOptions | null",
+    ts_return_type = "KintoneErrorResponse | null"
+)]
+pub fn to_kintone_error_response(
+    env: Env,
+    findings: Input<'_>,
+    options: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("findings", findings)?;
+        let options = options.map(|o| value_of(&env, o)).transpose()?;
+        for (key, value) in keynet::host::kintone_error_options(options)? {
+            args = args.value(&key, value);
+        }
+        args.call("kintone_error_response")
+    })
+}
+
 /// A form without errors written as a kintone record (`{"<code>": {type, value}}`) through the
 /// mapping: the app's option labels, numbers as text.
 #[napi(

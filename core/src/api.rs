@@ -656,6 +656,34 @@ pub fn to_kintone_errors(
     mapping: Option<&Value>,
     record: Option<&Value>,
 ) -> Result<Value, ApiError> {
+    Ok(kintone_errors_of(findings, lang, mapping, record)?
+        .0
+        .to_json_value())
+}
+
+/// The body a proxy in front of kintone's REST API answers a refused record with (kintone's own
+/// `CB_VA01` shape, `kintone::KintoneErrors::error_response`), from findings as
+/// [`to_kintone_errors`] takes them; `null` when no finding is an error. `id` names the answer
+/// (kintone puts a request id there); `keynet` when none is given.
+pub fn kintone_error_response(
+    findings: &Value,
+    lang: Option<&str>,
+    mapping: Option<&Value>,
+    record: Option<&Value>,
+    id: Option<&str>,
+) -> Result<Value, ApiError> {
+    let (errors, lang) = kintone_errors_of(findings, lang, mapping, record)?;
+    Ok(errors
+        .error_response(lang, id.unwrap_or("keynet"))
+        .unwrap_or(Value::Null))
+}
+
+fn kintone_errors_of(
+    findings: &Value,
+    lang: Option<&str>,
+    mapping: Option<&Value>,
+    record: Option<&Value>,
+) -> Result<(crate::kintone::KintoneErrors, crate::kintone::Lang), ApiError> {
     let mapping = kintone_mapping_of(mapping)?;
     let lang = match lang {
         None => crate::kintone::Lang::Ja,
@@ -694,7 +722,10 @@ pub fn to_kintone_errors(
         return Err(invalid(problems));
     }
     let record = record.filter(|r| !r.is_null());
-    Ok(crate::kintone::to_errors(&read, &mapping, lang, record).to_json_value())
+    Ok((
+        crate::kintone::to_errors(&read, &mapping, lang, record),
+        lang,
+    ))
 }
 
 /// Every operation of this façade by name, with its arguments as one JSON object — the entry
@@ -828,6 +859,19 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
                 lang,
                 args.get("mapping"),
                 args.get("record"),
+            )
+        }
+        "kintone_error_response" => {
+            let optional_text = |name: &str| match args.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(_) => text(name).map(Some),
+            };
+            kintone_error_response(
+                arg("findings")?,
+                optional_text("lang")?,
+                args.get("mapping"),
+                args.get("record"),
+                optional_text("id")?,
             )
         }
         other => Err(invalid(vec![Finding::error(

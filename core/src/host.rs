@@ -72,14 +72,14 @@ pub fn argument(operation: &str, name: &str, text: &[u8]) -> Result<Value, Input
     }
 }
 
-/// The options of `to_kintone_errors` (`lang`, `mapping`, `record`) as façade arguments; other
-/// keys are left out, absent or `null` is none.
+/// The options of `to_kintone_errors` and `kintone_error_response` (`lang`, `mapping`, `record`,
+/// and the answer's `id`) as façade arguments; other keys are left out, absent or `null` is none.
 pub fn kintone_error_options(value: Option<Value>) -> Result<Map<String, Value>, ApiError> {
     match value {
         None | Some(Value::Null) => Ok(Map::new()),
         Some(Value::Object(map)) => Ok(map
             .into_iter()
-            .filter(|(key, _)| ["lang", "mapping", "record"].contains(&key.as_str()))
+            .filter(|(key, _)| ["lang", "mapping", "record", "id"].contains(&key.as_str()))
             .collect()),
         Some(_) => Err(refused(
             "options",

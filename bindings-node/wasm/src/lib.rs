@@ -105,13 +105,23 @@ pub fn call_json(operation: &str, args_json: &str) -> String {
 /// (`lang`, `mapping`, `record`), as the native addon reads them.
 #[wasm_bindgen]
 pub fn to_kintone_errors(findings_json: &str, options_json: &str) -> String {
+    kintone_errors("to_kintone_errors", findings_json, options_json)
+}
+
+/// `toKintoneErrorResponse(findings, options)`: read as `toKintoneErrors` reads its arguments.
+#[wasm_bindgen]
+pub fn kintone_error_response(findings_json: &str, options_json: &str) -> String {
+    kintone_errors("kintone_error_response", findings_json, options_json)
+}
+
+fn kintone_errors(operation: &str, findings_json: &str, options_json: &str) -> String {
     answer((|| {
         let mut args = Map::new();
         args.insert("findings".to_owned(), value_of(findings_json)?);
         args.extend(keynet::host::kintone_error_options(Some(value_of(
             options_json,
         )?))?);
-        Ok(api::call("to_kintone_errors", &Value::Object(args))?)
+        Ok(api::call(operation, &Value::Object(args))?)
     })())
 }
 

@@ -30,7 +30,7 @@ mod mapping;
 mod record;
 mod write;
 
-pub use errors::{KintoneErrors, Lang, to_errors};
+pub use errors::{CB_VA01, KintoneErrors, Lang, to_errors};
 pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
 pub use record::{RECORD_DEPTH, RecordForm, from_record, read_record, record_from_json};
 pub use write::to_record;
