@@ -247,3 +247,17 @@ test('kintone: toKintoneErrorResponse gives the native addon\'s CB_VA01 body', (
   same(browser.toKintoneErrorResponse(browser.fromKintoneRecord(record), options), body)
   assert.equal(browser.toKintoneErrorResponse(browser.fromKintoneRecord(JSON.parse(JSON.stringify(native.toKintoneRecord(native.fromKintoneRecord(JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record).canonical))))), null)
 })
+
+test('kintone: toKintoneRecord for an app and kintoneUpdateBody give the native addon\'s answers', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  const form = native.fromKintoneRecord(record).canonical
+  delete record['FAX番号']
+  record['作成者'] = { type: 'CREATOR', value: { code: 'sato' } }
+  const written = native.toKintoneRecord(form, null, record)
+  assert.equal('FAX番号' in written || '作成者' in written, false)
+  same(browser.toKintoneRecord(form, null, record), written)
+  const options = { app: 7, id: '12', revision: 3, fields: record }
+  same(browser.kintoneUpdateBody(form, options), native.kintoneUpdateBody(form, options))
+  const err = thrown(() => browser.kintoneUpdateBody(form, { id: 1 }))
+  same([err.name, err.kind, err.findings.map((f) => f.path)], ['KeynetError', 'invalid', ['app']])
+})

@@ -380,7 +380,13 @@ function createKeynet(makeGlue, wasmBytes) {
       const opts = optionsText(options)
       return invoke((w) => w.kintone_error_response(findingsJson, opts))
     },
-    toKintoneRecord: (form, mapping) => op('to_kintone_record', [['form', jsonText(form)], ['mapping', optional(mapping)]]),
+    toKintoneRecord: (form, mapping, fields) =>
+      op('to_kintone_record', [['form', jsonText(form)], ['mapping', optional(mapping)], ['fields', optional(fields)]]),
+    kintoneUpdateBody(form, options) {
+      const formJson = jsonText(form)
+      const opts = optionsText(options)
+      return invoke((w) => w.kintone_update_body(formJson, opts))
+    },
     kintoneMapping: (mapping) => op('kintone_mapping', [['mapping', optional(mapping)]]),
     errorCatalogue: () => invoke((w) => w.call_json('error_catalogue', 'null')),
     catalogue: () => entry('catalogue', ''),

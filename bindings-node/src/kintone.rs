@@ -77,19 +77,48 @@ pub fn to_kintone_error_response(
 }
 
 /// A form without errors written as a kintone record (`{"<code>": {type, value}}`) through the
-/// mapping: the app's option labels, numbers as text.
+/// mapping: the app's option labels, numbers as text. With `fields` (a record of the app, or its
+/// form fields `{properties}`): only the codes the app has, with its types, no system fields —
+/// what a `PUT` accepts.
 #[napi(
-    ts_args_type = "form: FormInput | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_args_type = "form: FormInput | string, mapping?: KintoneMappingOverrides | string | null, fields?: KintoneAppFields | string | null",
     ts_return_type = "KintoneRecord"
 )]
-pub fn to_kintone_record(env: Env, form: Input<'_>, mapping: Option<Input<'_>>) -> Result<Value> {
+pub fn to_kintone_record(
+    env: Env,
+    form: Input<'_>,
+    mapping: Option<Input<'_>>,
+    fields: Option<Input<'_>>,
+) -> Result<Value> {
     guarded(&env, || {
         Args::new(&env)
             .json("form", form)?
             .opt_json("mapping", mapping)?
+            .opt_json("fields", fields)?
             .call("to_kintone_record")
     })
 }
+
+/// The body of `PUT /k/v1/record.json` writing a form into record `options.id` of app
+/// `options.app`: `{app, id, revision?, record}` (`options.mapping`, `options.fields` as for
+/// `toKintoneRecord`).
+#[napi(
+    ts_args_type = "form: FormInput | string, options: KintoneUpdateOptions | string",
+    ts_return_type = "KintoneUpdateBody"
+)]
+pub fn kintone_update_body(env: Env, form: Input<'_>, options: Option<Input<'_>>) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("form", form)?;
+        let options = crate::input::options_of(&env, options, &UPDATE_OPTIONS)?;
+        for (key, value) in options {
+            args = args.value(&key, value);
+        }
+        args.call("kintone_update_body")
+    })
+}
+
+/// The options of `kintoneUpdateBody` (`keynet::host::KINTONE_UPDATE_OPTIONS`).
+const UPDATE_OPTIONS: [&str; 5] = keynet::host::KINTONE_UPDATE_OPTIONS;
 
 /// The effective field-code mapping: the default, changed by `mapping`.
 #[napi(

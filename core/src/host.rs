@@ -61,6 +61,10 @@ pub fn options(value: Option<Value>, known: &[&str]) -> Result<Map<String, Value
     }
 }
 
+/// The options of `kintoneUpdateBody` in both builds: the façade's arguments of
+/// `kintone_update_body` besides the form.
+pub const KINTONE_UPDATE_OPTIONS: [&str; 5] = ["app", "id", "revision", "mapping", "fields"];
+
 /// One argument of an operation of the façade, from its JSON text, as every binding reads it: a
 /// kintone record as the adapter reads one (`kintone::record_from_json`: 1 MiB at most, checked
 /// before parsing; an app's own field nested deep does not stop the read), anything else by

@@ -1433,7 +1433,10 @@ op("kintone", "record_mapping_override", "An app with its own codes: 職種 with
    {"record": krec({"職種": kf("DROP_DOWN", "ナース"), "FAX番号": kf("SINGLE_LINE_TEXT", "ではない")}, drop=["募集職種"]),
     "mapping": {"fields": {"職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
                            "FAX番号": None}}},
-   output=kread(canonical_form=BASE))
+   output={**kread(canonical_form=BASE),
+           # The read remembers the overrides, for to_kintone_errors (issue 13).
+           "mapping": {"fields": {"職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
+                                  "FAX番号": None}}})
 op("kintone", "record_bad_mapping", "A mapping naming no field of the form is refused with findings at mapping.…", "issue 5",
    "from_kintone_record",
    {"record": K_BASE, "mapping": {"fields": {"備考": {"path": "remarks", "read": "text"},

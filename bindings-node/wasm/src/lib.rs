@@ -114,6 +114,22 @@ pub fn kintone_error_response(findings_json: &str, options_json: &str) -> String
     kintone_errors("kintone_error_response", findings_json, options_json)
 }
 
+/// `kintoneUpdateBody(form, options)`: the form read first, then the options object, as the
+/// native addon reads them.
+#[wasm_bindgen]
+pub fn kintone_update_body(form_json: &str, options_json: &str) -> String {
+    answer((|| {
+        let mut args = Map::new();
+        args.insert("form".to_owned(), value_of(form_json)?);
+        let options = keynet::host::options(
+            Some(value_of(options_json)?),
+            &keynet::host::KINTONE_UPDATE_OPTIONS,
+        )?;
+        args.extend(options);
+        Ok(api::call("kintone_update_body", &Value::Object(args))?)
+    })())
+}
+
 fn kintone_errors(operation: &str, findings_json: &str, options_json: &str) -> String {
     answer((|| {
         let mut args = Map::new();

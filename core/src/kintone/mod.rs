@@ -33,4 +33,4 @@ mod write;
 pub use errors::{CB_VA01, KintoneErrors, Lang, to_errors};
 pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
 pub use record::{RECORD_DEPTH, RecordForm, from_record, read_record, record_from_json};
-pub use write::to_record;
+pub use write::{app_field_types, to_record, to_record_for, update_body};
