@@ -4,7 +4,9 @@
 //
 //   bash scripts/build-browser.sh          # the bundle (the wasm profile: panic=abort, opt-level=s, lto)
 //   cd bindings-node
-//   node bench/browser-vs-zod.mjs [--rounds 30] [--forms 500] [--json]
+//   node bench/browser-vs-zod.mjs [--rounds 30] [--forms 500] [--json] [--bundle <keynet-browser.js>]
+//
+// `--bundle` times another build of the bundle (another profile, say) instead of dist/'s.
 //
 // Before timing, both judge every sample form (registrable or not) and must agree on each; the
 // run stops otherwise. A page's clock is coarse (performance.now() is rounded to 100 µs outside a
@@ -30,7 +32,8 @@ const ROUNDS = arg('rounds', 30)
 const FORMS = arg('forms', 500)
 const JSON_ONLY = process.argv.includes('--json')
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
-const BUNDLE = join(NODE_DIR, 'dist', 'keynet-browser.js')
+const bundleAt = process.argv.indexOf('--bundle')
+const BUNDLE = bundleAt >= 0 ? process.argv[bundleAt + 1] : join(NODE_DIR, 'dist', 'keynet-browser.js')
 if (!existsSync(BUNDLE)) throw new Error(`no ${BUNDLE}: run bash scripts/build-browser.sh first`)
 if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM=<path>`)
 if (!(ROUNDS >= 1 && FORMS >= 1)) throw new Error('--rounds and --forms are counts of at least 1')
@@ -125,7 +128,8 @@ try {
     const us = (name) => perObject[name].median_us
     const summary = {
       chromium: browser.version(), cpu: cpus()[0]?.model, cores: cpus().length,
-      bundle_bytes: readFileSync(BUNDLE).length, wasm_profile: 'wasm (release: opt-level s, lto, panic=abort)',
+      bundle: bundleAt >= 0 ? BUNDLE : 'dist/keynet-browser.js (profile wasm: opt-level s, lto, panic=abort)',
+      bundle_bytes: readFileSync(BUNDLE).length,
       zod: require('zod/package.json').version,
       forms: result.forms, registrable: result.registrable, verdicts_agree: `${result.forms}/${result.forms}`, rounds: ROUNDS,
       per_object: perObject,

@@ -465,11 +465,17 @@ impl Mapping {
             for (label, value) in &f.options {
                 let value = value.as_str().unwrap_or_default();
                 if !values.iter().any(|v| v == value) {
-                    let (label, value) =
-                        (crate::finding::shown(label), crate::finding::shown(value));
+                    let at = format!("mapping.fields.{code}.options.{label}");
+                    // Quoted input is capped at 40 characters (docs/choices.md, "Messages a
+                    // Japanese reader can act on, that never quote personal data").
+                    let (code, label, value) = (
+                        crate::finding::shown(code),
+                        crate::finding::shown(label),
+                        crate::finding::shown(value),
+                    );
                     let known = values.join(", ");
                     findings.push(mapping_error(
-                        format!("mapping.fields.{code}.options.{label}"),
+                        at,
                         Code::UnknownValue,
                         format!("{code:?}: option {label:?} maps to {value:?}, which is not a value of {} ({known})", f.path),
                         format!("「{code}」：選択肢「{label}」の値「{value}」は{}の値にありません（{known}）", fields::label_ja(&f.path)),
@@ -650,6 +656,23 @@ mod tests {
             "y": {"path": "duties.kinds", "read": "choices", "options": {"内科": "general_internal_medicine_outpatient"}}}});
         let fine = Mapping::standard().with_overrides(&fine);
         assert!(fine.is_ok(), "{fine:?}");
+    }
+
+    #[test]
+    fn a_long_code_label_or_value_is_quoted_capped() {
+        let long = "あ".repeat(60);
+        let overrides = json!({"fields": {long.clone(): {"path": "occupation", "read": "choice",
+            "options": {long.clone(): long.clone()}}}});
+        let findings = Mapping::standard().with_overrides(&overrides).unwrap_err();
+        for f in &findings {
+            assert!(!f.message.contains(&"あ".repeat(41)), "{}", f.message);
+            assert!(!f.message_ja.contains(&"あ".repeat(41)), "{}", f.message_ja);
+        }
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.path == format!("mapping.fields.{long}.options.{long}"))
+        );
     }
 
     #[test]
