@@ -298,6 +298,8 @@ export interface KintoneRead {
   registrable: boolean
   findings: Array<Finding>
   canonical: Form | null
+  /** The overrides the record was read with (absent for the default mapping): `toKintoneErrors(read)` uses them. */
+  mapping?: KintoneMappingOverrides
 }
 export type KintoneFieldErrors = { [key: `record.${string}.value`]: { messages: Array<string> } }
 /** Findings in kintone's error shape: `errors` as in a kintone REST error response. */
@@ -313,6 +315,37 @@ export interface KintoneErrorOptions {
   mapping?: KintoneMappingOverrides | null
   /** The record the findings are about: codes it lacks become record-level messages. */
   record?: KintoneRecord | { record: KintoneRecord } | null
+}
+/** An app's fields: a record of the app (`event.record`, `{record}`) or `GET /k/v1/app/form/fields.json`. */
+export type KintoneAppFields = KintoneRecord | { record: KintoneRecord } | { properties: Record<string, { type: string }> }
+export interface KintoneUpdateOptions {
+  app: number | string
+  id: number | string
+  /** kintone refuses the update when the record's revision differs; absent: no check. */
+  revision?: number | string | null
+  mapping?: KintoneMappingOverrides | null
+  /** The app's fields: only its codes are written, with its types, no system fields. */
+  fields?: KintoneAppFields | null
+}
+/** The body of `PUT /k/v1/record.json`. */
+export interface KintoneUpdateBody {
+  app: number | string
+  id: number | string
+  revision?: number | string
+  record: Record<string, { value: unknown }>
+}
+export interface KintoneErrorResponseOptions extends KintoneErrorOptions {
+  /** The answer's `id` (kintone puts a request id there); `'keynet'` when none is given. */
+  id?: string | null
+}
+/** The body of kintone's `400` answer to a refused record, for a proxy in front of its REST API. */
+export interface KintoneErrorResponse {
+  code: 'CB_VA01'
+  id: string
+  /** `入力内容が正しくありません。` (ja) or `Missing or invalid input.` (en). */
+  message: string
+  /** `record.<code>.value` → messages; record-level errors under `record`. */
+  errors: KintoneFieldErrors & { record?: { messages: Array<string> } }
 }
 
 // ---- CSV files (issue 7; docs/choices.md "CSV, the bed view and accounts") ---------------
@@ -482,8 +515,10 @@ export interface Operations {
   duplicate_open_postings: { args: { postings: Array<P> }; output: Array<DuplicateOpenPostings> }
   kintone_mapping: { args: { mapping?: KintoneMappingOverrides | null }; output: KintoneMapping }
   from_kintone_record: { args: { record: KintoneRecord | { record: KintoneRecord }; mapping?: KintoneMappingOverrides | null }; output: KintoneRead }
-  to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null }; output: KintoneRecord }
+  to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null; fields?: KintoneAppFields | null }; output: KintoneRecord }
+  kintone_update_body: { args: { form: FormInput } & KintoneUpdateOptions; output: KintoneUpdateBody }
   to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorOptions; output: KintoneErrors }
+  kintone_error_response: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorResponseOptions; output: KintoneErrorResponse | null }
   check_password: { args: { password: string; policy: PasswordPolicy }; output: Array<Finding> }
   account_permissions: { args: { kind: IdKind }; output: Permissions }
   may_register: { args: { account: Account; form: FormInput }; output: RegistrationCheck }

@@ -7,7 +7,9 @@
 # inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and .tools/kotlin/
 # (the Kotlin compiler) and .tools/wasm-bindgen-<version>/ — and, when run as root on Debian, a
 # Java runtime and JNA (scripts/test-kotlin.sh), Chromium, and a Rust compiler for wasm32 unless
-# rustup has that target (scripts/build-browser.sh) through apt-get.
+# rustup has that target (scripts/build-browser.sh) through apt-get. It packages what it built
+# (scripts/package.sh → dist/) and installs the packages outside the checkout as a newcomer would
+# (scripts/test-packages.sh: npm install of the tarballs, pip install of the wheel).
 # Debug builds, reusing target/: a warm re-run takes a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,19 +75,13 @@ step "Python: pytest bindings-python/tests"
 run_pytest bindings-python/tests
 
 # --- Node (napi-rs) --------------------------------------------------------------------------
-step "Node: npm install (bindings-node)"
-# `npm ci` refuses this lockfile (the registry here lacks the non-Linux optional packages of the
-# napi-rs tooling); `npm install` works. Skipped while node_modules is newer than the manifests.
+step "Node: npm ci (bindings-node, from the committed package-lock.json)"
+# Skipped while node_modules is newer than the manifests. `npm ci` installs exactly the lockfile
+# and never writes it: the run leaves no tracked file modified.
 if [ ! -f bindings-node/node_modules/.package-lock.json ] \
     || [ bindings-node/package.json -nt bindings-node/node_modules/.package-lock.json ] \
-    || { [ -f bindings-node/package-lock.json ] && [ bindings-node/package-lock.json -nt bindings-node/node_modules/.package-lock.json ]; }; then
-    # npm install resolves from the committed lockfile but writes back entries of this
-    # registry's optional packages: the committed file is put back, so the run leaves no
-    # tracked file modified.
-    cp bindings-node/package-lock.json "$ROOT/target/package-lock.committed.json" 2>/dev/null \
-        || { mkdir -p "$ROOT/target" && cp bindings-node/package-lock.json "$ROOT/target/package-lock.committed.json"; }
-    (cd bindings-node && npm install --no-audit --no-fund --loglevel=error)
-    cp "$ROOT/target/package-lock.committed.json" bindings-node/package-lock.json
+    || [ bindings-node/package-lock.json -nt bindings-node/node_modules/.package-lock.json ]; then
+    (cd bindings-node && npm ci --no-audit --no-fund --loglevel=error)
     touch bindings-node/node_modules/.package-lock.json
 fi
 
@@ -120,6 +116,16 @@ if [ ! -x "$CHROMIUM" ]; then
     fi
 fi
 (cd bindings-node && CHROMIUM=$CHROMIUM node --test browser-test/chromium.test.mjs)
+
+step "Browser: bench/browser-vs-zod.mjs once with 25 forms (it still runs; keynet and zod agree on each form; no timing checked)"
+(cd bindings-node && CHROMIUM=$CHROMIUM node --test browser-test/bench.test.mjs)
+
+# --- The packages: what a newcomer installs --------------------------------------------------------
+step "Packages: scripts/package.sh (dist/: the npm tarballs and the abi3 wheel, debug; --release for users)"
+bash scripts/package.sh
+
+step "Packages: scripts/test-packages.sh (npm install of the tarballs and pip install of the wheel, outside the checkout)"
+bash scripts/test-packages.sh
 
 # --- UniFFI (Swift, Kotlin; tested through its Python backend) ------------------------------
 step "UniFFI: cargo test -p keynet-swift (the typed entry points give each golden case its expected answer)"

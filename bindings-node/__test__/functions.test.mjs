@@ -298,7 +298,7 @@ test('kintone: a wrong field type or an unknown option is a finding, never a thr
     const errors = keynet.toKintoneErrors(read, { record })
     assert.ok(`record.${code}.value` in errors.errors, `${code}: ${JSON.stringify(errors)}`)
   }
-  expectKeynetError(() => keynet.fromKintoneRecord([1, 2]), 'invalid')
+  expectKeynetError(() => keynet.fromKintoneRecord([1, 2]), 'invalid_input', 'not_an_object')
   expectKeynetError(() => keynet.fromKintoneRecord('{'), 'invalid_input', 'syntax')
 })
 

@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import vm from 'node:vm'
 
 import { CASES, FINDING_KEYS, keynet as native, keys, OP_CASES, REPO, thrown } from '../__test__/helpers.mjs'
+import { checkRecordInputs } from '../__test__/kintone-inputs.mjs'
 
 const require = createRequire(import.meta.url)
 const BUNDLE = join(REPO, 'bindings-node', 'dist', 'keynet-browser.js')
@@ -229,4 +230,34 @@ test('ES module entry: import "keynet" is the browser build, require("keynet") t
   assert.equal(typeof imported.validate, 'function')
   same(imported.validate({}), native.validate({}))
   assert.equal(require('keynet').validate, native.validate, 'require resolves to the native addon')
+})
+
+test('kintone: what is no record is invalid_input, as in the native addon; a deep unmapped field does not stop the read', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  checkRecordInputs(browser, record)
+})
+
+test('kintone: toKintoneErrorResponse gives the native addon\'s CB_VA01 body', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  record['郵便番号'].value = '101-006'
+  delete record['医療機関ID']
+  const options = { record, id: 'req-1', lang: 'en' }
+  const body = native.toKintoneErrorResponse(native.fromKintoneRecord(record), options)
+  assert.equal(body.code, 'CB_VA01')
+  same(browser.toKintoneErrorResponse(browser.fromKintoneRecord(record), options), body)
+  assert.equal(browser.toKintoneErrorResponse(browser.fromKintoneRecord(JSON.parse(JSON.stringify(native.toKintoneRecord(native.fromKintoneRecord(JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record).canonical))))), null)
+})
+
+test('kintone: toKintoneRecord for an app and kintoneUpdateBody give the native addon\'s answers', () => {
+  const record = JSON.parse(readFileSync(join(REPO, 'tests', 'cases', 'kintone', 'record_domain_example.json'), 'utf8')).args.record
+  const form = native.fromKintoneRecord(record).canonical
+  delete record['FAX番号']
+  record['作成者'] = { type: 'CREATOR', value: { code: 'sato' } }
+  const written = native.toKintoneRecord(form, null, record)
+  assert.equal('FAX番号' in written || '作成者' in written, false)
+  same(browser.toKintoneRecord(form, null, record), written)
+  const options = { app: 7, id: '12', revision: 3, fields: record }
+  same(browser.kintoneUpdateBody(form, options), native.kintoneUpdateBody(form, options))
+  const err = thrown(() => browser.kintoneUpdateBody(form, { id: 1 }))
+  same([err.name, err.kind, err.findings.map((f) => f.path)], ['KeynetError', 'invalid', ['app']])
 })

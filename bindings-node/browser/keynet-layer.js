@@ -76,13 +76,24 @@ function createKeynet(makeGlue, wasmBytes) {
    * made well-formed). What JSON cannot hold is KeynetError `invalid_input` (`not_json`,
    * `too_deep`), never a TypeError.
    */
-  function jsonText(value) {
+  /** The nesting kept of a kintone record's value (the core's `keynet::kintone::RECORD_DEPTH`). */
+  const RECORD_DEPTH = 31
+
+  function jsonText(value, cutBelow) {
     if (typeof value === 'string') return value
     let text
+    // With `cutBelow` (a kintone record: 31 levels), a container nested deeper is written as
+    // null instead of overflowing the stack, as the core reads a record's text (docs/kintone.md).
+    const depth = cutBelow ? new WeakMap() : null
     try {
-      text = JSON.stringify(value, (key, v) => {
+      text = JSON.stringify(value, function (key, v) {
         if (typeof v === 'number' && !Number.isFinite(v)) return String(v)
         if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed()
+        if (depth && v !== null && typeof v === 'object') {
+          const level = (depth.get(this) ?? 0) + 1
+          if (level > cutBelow) return null
+          depth.set(v, level)
+        }
         return v
       })
     } catch (e) {
@@ -360,13 +371,24 @@ function createKeynet(makeGlue, wasmBytes) {
     exportBedViewCsv: (rows, account, options) =>
       csvFile('export_bed_view_csv', [['rows', rows], ['account', account]], options),
     fromKintoneRecord: (record, mapping) =>
-      op('from_kintone_record', [['record', jsonText(record)], ['mapping', optional(mapping)]]),
+      op('from_kintone_record', [['record', jsonText(record, RECORD_DEPTH)], ['mapping', optional(mapping)]]),
     toKintoneErrors(findings, options) {
       const findingsJson = jsonText(findings)
       const opts = optionsText(options)
       return invoke((w) => w.to_kintone_errors(findingsJson, opts))
     },
-    toKintoneRecord: (form, mapping) => op('to_kintone_record', [['form', jsonText(form)], ['mapping', optional(mapping)]]),
+    toKintoneErrorResponse(findings, options) {
+      const findingsJson = jsonText(findings)
+      const opts = optionsText(options)
+      return invoke((w) => w.kintone_error_response(findingsJson, opts))
+    },
+    toKintoneRecord: (form, mapping, fields) =>
+      op('to_kintone_record', [['form', jsonText(form)], ['mapping', optional(mapping)], ['fields', optional(fields)]]),
+    kintoneUpdateBody(form, options) {
+      const formJson = jsonText(form)
+      const opts = optionsText(options)
+      return invoke((w) => w.kintone_update_body(formJson, opts))
+    },
     kintoneMapping: (mapping) => op('kintone_mapping', [['mapping', optional(mapping)]]),
     errorCatalogue: () => invoke((w) => w.call_json('error_catalogue', 'null')),
     catalogue: () => entry('catalogue', ''),

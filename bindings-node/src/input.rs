@@ -21,15 +21,30 @@ const STRINGIFY: &str = "(function (value) { return JSON.stringify(value, functi
     if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
     return v; }); })";
 
+/// [`STRINGIFY`] for a kintone record: a container nested deeper than
+/// `keynet::kintone::RECORD_DEPTH` (31) levels is written as null instead of overflowing the engine's stack, as the core reads a
+/// record's text (`keynet::kintone::record_from_json`; docs/kintone.md, "Reading a record").
+const STRINGIFY_RECORD: &str = "(function (value) { var depth = new WeakMap(); \
+    return JSON.stringify(value, function (key, v) { \
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); \
+    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
+    if (v !== null && typeof v === 'object') { \
+      var level = (depth.get(this) || 0) + 1; if (level > 31) return null; depth.set(v, level); } \
+    return v; }); })";
+
 /// JSON text of the input: a string is taken as JSON text, anything else goes through
 /// [`STRINGIFY`]. What JSON cannot hold — `undefined`, a function, a cycle, a BigInt, nesting
 /// deeper than the engine's stack — is a `KeynetError` of kind `invalid_input`, never a
 /// `TypeError` or `RangeError`.
 fn json_text(env: &Env, input: Input<'_>) -> std::result::Result<String, Failure> {
+    json_text_by(env, input, STRINGIFY)
+}
+
+fn json_text_by(env: &Env, input: Input<'_>, script: &str) -> std::result::Result<String, Failure> {
     match input {
         Either::A(text) => Ok(text),
         Either::B(value) => {
-            let stringify: Function<'_, Unknown<'_>, Option<String>> = env.run_script(STRINGIFY)?;
+            let stringify: Function<'_, Unknown<'_>, Option<String>> = env.run_script(script)?;
             // `call` clears a pending exception (BigInt, cycle, stack) into the Err's reason.
             match stringify.call(value) {
                 Ok(Some(text)) => Ok(text),
@@ -74,6 +89,23 @@ impl<'e> Args<'e> {
         input: Input<'_>,
     ) -> std::result::Result<Self, Failure> {
         let v = value_of(self.env, input)?;
+        self.map.insert(name.to_owned(), v);
+        Ok(self)
+    }
+    /// An argument of `operation` read as the core reads it there (`keynet::host::argument`: a
+    /// kintone record as the adapter reads one).
+    pub(crate) fn argument(
+        mut self,
+        operation: &str,
+        name: &str,
+        input: Input<'_>,
+    ) -> std::result::Result<Self, Failure> {
+        let script = match (operation, name) {
+            ("from_kintone_record", "record") => STRINGIFY_RECORD,
+            _ => STRINGIFY,
+        };
+        let text = json_text_by(self.env, input, script)?;
+        let v = keynet::host::argument(operation, name, text.as_bytes())?;
         self.map.insert(name.to_owned(), v);
         Ok(self)
     }
@@ -124,5 +156,16 @@ pub(crate) fn number(n: f64) -> Value {
         Value::from(whole)
     } else {
         serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_record_is_cut_at_the_cores_depth() {
+        assert!(
+            super::STRINGIFY_RECORD
+                .contains(&format!("level > {})", keynet::kintone::RECORD_DEPTH))
+        );
     }
 }

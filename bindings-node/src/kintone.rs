@@ -11,8 +11,9 @@ use crate::input::{Args, Input, value_of};
 
 /// Reads a kintone record (`{"<code>": {type, value}}`, or a REST response `{record}`) through
 /// the field-code mapping (the default, changed by `mapping`): every finding at canonical paths
-/// and the canonical form when there is no error. Findings are data: only a record that is not
-/// an object or a bad mapping throws.
+/// and the canonical form when there is no error. Findings are data: only a value that is no
+/// record (`invalid_input`: not an object, a records list, no field, over 1 MiB) or a bad
+/// mapping throws.
 #[napi(
     ts_args_type = "record: KintoneRecord | { record: KintoneRecord } | string, mapping?: KintoneMappingOverrides | string | null",
     ts_return_type = "KintoneRead"
@@ -24,7 +25,7 @@ pub fn from_kintone_record(
 ) -> Result<Value> {
     guarded(&env, || {
         Args::new(&env)
-            .json("record", record)?
+            .argument("from_kintone_record", "record", record)?
             .opt_json("mapping", mapping)?
             .call("from_kintone_record")
     })
@@ -53,20 +54,71 @@ pub fn to_kintone_errors(
     })
 }
 
-/// A form without errors written as a kintone record (`{"<code>": {type, value}}`) through the
-/// mapping: the app's option labels, numbers as text.
+/// The body a proxy in front of kintone's REST API answers a refused record with — kintone's own
+/// `{code: "CB_VA01", id, message, errors}` — or `null` when no finding is an error. Findings
+/// and options as `toKintoneErrors` takes them, and `options.id` (docs/kintone.md).
 #[napi(
-    ts_args_type = "form: FormInput | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_args_type = "findings: Array<Finding> | KintoneRead | string, options?: KintoneErrorResponseOptions | null",
+    ts_return_type = "KintoneErrorResponse | null"
+)]
+pub fn to_kintone_error_response(
+    env: Env,
+    findings: Input<'_>,
+    options: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("findings", findings)?;
+        let options = options.map(|o| value_of(&env, o)).transpose()?;
+        for (key, value) in keynet::host::kintone_error_options(options)? {
+            args = args.value(&key, value);
+        }
+        args.call("kintone_error_response")
+    })
+}
+
+/// A form without errors written as a kintone record (`{"<code>": {type, value}}`) through the
+/// mapping: the app's option labels, numbers as text. With `fields` (a record of the app, or its
+/// form fields `{properties}`): only the codes the app has, with its types, no system fields —
+/// what a `PUT` accepts.
+#[napi(
+    ts_args_type = "form: FormInput | string, mapping?: KintoneMappingOverrides | string | null, fields?: KintoneAppFields | string | null",
     ts_return_type = "KintoneRecord"
 )]
-pub fn to_kintone_record(env: Env, form: Input<'_>, mapping: Option<Input<'_>>) -> Result<Value> {
+pub fn to_kintone_record(
+    env: Env,
+    form: Input<'_>,
+    mapping: Option<Input<'_>>,
+    fields: Option<Input<'_>>,
+) -> Result<Value> {
     guarded(&env, || {
         Args::new(&env)
             .json("form", form)?
             .opt_json("mapping", mapping)?
+            .opt_json("fields", fields)?
             .call("to_kintone_record")
     })
 }
+
+/// The body of `PUT /k/v1/record.json` writing a form into record `options.id` of app
+/// `options.app`: `{app, id, revision?, record}` (`options.mapping`, `options.fields` as for
+/// `toKintoneRecord`).
+#[napi(
+    ts_args_type = "form: FormInput | string, options: KintoneUpdateOptions | string",
+    ts_return_type = "KintoneUpdateBody"
+)]
+pub fn kintone_update_body(env: Env, form: Input<'_>, options: Option<Input<'_>>) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("form", form)?;
+        let options = crate::input::options_of(&env, options, &UPDATE_OPTIONS)?;
+        for (key, value) in options {
+            args = args.value(&key, value);
+        }
+        args.call("kintone_update_body")
+    })
+}
+
+/// The options of `kintoneUpdateBody` (`keynet::host::KINTONE_UPDATE_OPTIONS`).
+const UPDATE_OPTIONS: [&str; 5] = keynet::host::KINTONE_UPDATE_OPTIONS;
 
 /// The effective field-code mapping: the default, changed by `mapping`.
 #[napi(

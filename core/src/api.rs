@@ -687,19 +687,88 @@ pub fn kintone_mapping(mapping: Option<&Value>) -> Result<Value, ApiError> {
 }
 
 /// Reads a kintone record: `{"registrable", "findings", "canonical"}` (findings are data, not
-/// an error; only a record that is not an object or a bad mapping is an error).
+/// an error; only a bad mapping, `invalid`, or a value that is no record, `invalid_input`, is an
+/// error).
 pub fn from_kintone_record(record: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
     crate::limits::check_value(record, crate::MAX_INPUT_BYTES)?;
+    let mapping_arg = mapping;
     let mapping = kintone_mapping_of(mapping)?;
-    let read = crate::kintone::from_record(record, &mapping).map_err(invalid)?;
-    Ok(read.to_json_value())
+    let read = crate::kintone::from_record(record, &mapping)?;
+    let mut out = read.to_json_value();
+    // The read remembers the overrides it was read with, so `to_kintone_errors(read)` shows its
+    // findings on the app's own codes (docs/kintone.md, "Your app's codes").
+    if let (Some(overrides), Value::Object(map)) = (mapping_arg.filter(|m| !m.is_null()), &mut out)
+    {
+        map.insert("mapping".to_owned(), overrides.clone());
+    }
+    Ok(out)
 }
 
 /// A form (normalised first) written as a kintone record.
 pub fn to_kintone_record(form: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
+    to_kintone_record_for(form, mapping, None)
+}
+
+/// [`to_kintone_record`] for an app: with `fields` (a record of the app or its form fields), only
+/// what a `PUT` of that app accepts (`kintone::to_record_for`).
+pub fn to_kintone_record_for(
+    form: &Value,
+    mapping: Option<&Value>,
+    fields: Option<&Value>,
+) -> Result<Value, ApiError> {
     let mapping = kintone_mapping_of(mapping)?;
+    let app = match fields.filter(|f| !f.is_null()) {
+        None => None,
+        Some(f) => Some(crate::kintone::app_field_types(f).map_err(invalid)?),
+    };
     let canonical = normalize(form)?;
-    Ok(crate::kintone::to_record(&canonical, &mapping))
+    Ok(crate::kintone::to_record_for(
+        &canonical,
+        &mapping,
+        app.as_deref(),
+    ))
+}
+
+/// The body of `PUT /k/v1/record.json` writing a form (normalised first) into record `id` of app
+/// `app` (`{app, id, revision?, record}`, `kintone::update_body`); `fields` and `mapping` as for
+/// [`to_kintone_record_for`]. `app` and `id` are a number or its digits; `revision` likewise,
+/// optional.
+pub fn kintone_update_body(
+    form: &Value,
+    app: &Value,
+    id: &Value,
+    revision: Option<&Value>,
+    mapping: Option<&Value>,
+    fields: Option<&Value>,
+) -> Result<Value, ApiError> {
+    let number = |name: &str, v: &Value| -> Result<Value, ApiError> {
+        let ok = match v {
+            Value::Number(n) => n.as_u64().is_some(),
+            Value::String(s) => {
+                !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if ok {
+            Ok(v.clone())
+        } else {
+            let shown: String = v.to_string().chars().take(40).collect();
+            Err(invalid(vec![Finding::error(
+                name,
+                Code::Format,
+                format!("{name} must be a whole number or its digits (got {shown})"),
+                format!("{name} は整数（またはその数字の文字列）で指定してください"),
+            )]))
+        }
+    };
+    let app = number("app", app)?;
+    let id = number("id", id)?;
+    let revision = match revision.filter(|r| !r.is_null()) {
+        None => None,
+        Some(r) => Some(number("revision", r)?),
+    };
+    let record = to_kintone_record_for(form, mapping, fields)?;
+    Ok(crate::kintone::update_body(&record, app, id, revision))
 }
 
 /// Findings (a list, or an object with `findings`) in kintone's error shape, in `lang` (`ja`
@@ -710,7 +779,38 @@ pub fn to_kintone_errors(
     mapping: Option<&Value>,
     record: Option<&Value>,
 ) -> Result<Value, ApiError> {
-    let mapping = kintone_mapping_of(mapping)?;
+    Ok(kintone_errors_of(findings, lang, mapping, record)?
+        .0
+        .to_json_value())
+}
+
+/// The body a proxy in front of kintone's REST API answers a refused record with (kintone's own
+/// `CB_VA01` shape, `kintone::KintoneErrors::error_response`), from findings as
+/// [`to_kintone_errors`] takes them; `null` when no finding is an error. `id` names the answer
+/// (kintone puts a request id there); `keynet` when none is given.
+pub fn kintone_error_response(
+    findings: &Value,
+    lang: Option<&str>,
+    mapping: Option<&Value>,
+    record: Option<&Value>,
+    id: Option<&str>,
+) -> Result<Value, ApiError> {
+    let (errors, lang) = kintone_errors_of(findings, lang, mapping, record)?;
+    Ok(errors
+        .error_response(lang, id.unwrap_or("keynet"))
+        .unwrap_or(Value::Null))
+}
+
+fn kintone_errors_of(
+    findings: &Value,
+    lang: Option<&str>,
+    mapping: Option<&Value>,
+    record: Option<&Value>,
+) -> Result<(crate::kintone::KintoneErrors, crate::kintone::Lang), ApiError> {
+    // A read of `from_kintone_record` brings the overrides it was read with; `mapping` given
+    // here wins.
+    let remembered = findings.get("mapping").filter(|m| !m.is_null());
+    let mapping = kintone_mapping_of(mapping.filter(|m| !m.is_null()).or(remembered))?;
     let lang = match lang {
         None => crate::kintone::Lang::Ja,
         Some(l) => crate::kintone::Lang::parse(l).ok_or_else(|| {
@@ -748,7 +848,10 @@ pub fn to_kintone_errors(
         return Err(invalid(problems));
     }
     let record = record.filter(|r| !r.is_null());
-    Ok(crate::kintone::to_errors(&read, &mapping, lang, record).to_json_value())
+    Ok((
+        crate::kintone::to_errors(&read, &mapping, lang, record),
+        lang,
+    ))
 }
 
 /// Every operation of this façade by name, with its arguments as one JSON object — the entry
@@ -873,7 +976,17 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "error_catalogue" => answer(crate::error_catalogue::ERROR_TYPES),
         "kintone_mapping" => kintone_mapping(args.get("mapping")),
         "from_kintone_record" => from_kintone_record(arg("record")?, args.get("mapping")),
-        "to_kintone_record" => to_kintone_record(arg("form")?, args.get("mapping")),
+        "to_kintone_record" => {
+            to_kintone_record_for(arg("form")?, args.get("mapping"), args.get("fields"))
+        }
+        "kintone_update_body" => kintone_update_body(
+            arg("form")?,
+            arg("app")?,
+            arg("id")?,
+            args.get("revision"),
+            args.get("mapping"),
+            args.get("fields"),
+        ),
         "to_kintone_errors" => {
             let lang = match args.get("lang") {
                 None | Some(Value::Null) => None,
@@ -884,6 +997,19 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
                 lang,
                 args.get("mapping"),
                 args.get("record"),
+            )
+        }
+        "kintone_error_response" => {
+            let optional_text = |name: &str| match args.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(_) => text(name).map(Some),
+            };
+            kintone_error_response(
+                arg("findings")?,
+                optional_text("lang")?,
+                args.get("mapping"),
+                args.get("record"),
+                optional_text("id")?,
             )
         }
         other => Err(invalid(vec![Finding::error(

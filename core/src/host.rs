@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use serde_json::{Map, Value};
 
 use crate::api::ApiError;
-use crate::{Code, Finding};
+use crate::{Code, Finding, InputError};
 
 /// Runs `f`; a panic inside comes back as `Err` with its message. Each binding turns that into
 /// its own "internal error" (a bug to report); the host process carries on.
@@ -61,14 +61,29 @@ pub fn options(value: Option<Value>, known: &[&str]) -> Result<Map<String, Value
     }
 }
 
-/// The options of `to_kintone_errors` (`lang`, `mapping`, `record`) as façade arguments; other
-/// keys are left out, absent or `null` is none.
+/// The options of `kintoneUpdateBody` in both builds: the façade's arguments of
+/// `kintone_update_body` besides the form.
+pub const KINTONE_UPDATE_OPTIONS: [&str; 5] = ["app", "id", "revision", "mapping", "fields"];
+
+/// One argument of an operation of the façade, from its JSON text, as every binding reads it: a
+/// kintone record as the adapter reads one (`kintone::record_from_json`: 1 MiB at most, checked
+/// before parsing; an app's own field nested deep does not stop the read), anything else by
+/// `api::parse_json` (no size limit but nesting's).
+pub fn argument(operation: &str, name: &str, text: &[u8]) -> Result<Value, InputError> {
+    match (operation, name) {
+        ("from_kintone_record", "record") => crate::kintone::record_from_json(text),
+        _ => crate::api::parse_json(text, usize::MAX),
+    }
+}
+
+/// The options of `to_kintone_errors` and `kintone_error_response` (`lang`, `mapping`, `record`,
+/// and the answer's `id`) as façade arguments; other keys are left out, absent or `null` is none.
 pub fn kintone_error_options(value: Option<Value>) -> Result<Map<String, Value>, ApiError> {
     match value {
         None | Some(Value::Null) => Ok(Map::new()),
         Some(Value::Object(map)) => Ok(map
             .into_iter()
-            .filter(|(key, _)| ["lang", "mapping", "record"].contains(&key.as_str()))
+            .filter(|(key, _)| ["lang", "mapping", "record", "id"].contains(&key.as_str()))
             .collect()),
         Some(_) => Err(refused(
             "options",

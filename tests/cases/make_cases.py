@@ -1486,15 +1486,18 @@ op("kintone", "record_numbers_with_units", "NUMBER-as-text fields with the paper
 op("kintone", "record_number_out_of_range", "-1 in a NUMBER field says range, quoting it.", "§12",
    "from_kintone_record", {"record": krec({"募集人数": kf("NUMBER", "-1")})},
    output=kread([("openings", "range", E)]))
-op("kintone", "record_not_an_object", "A record that is not an object is refused with a finding.", "issue 5",
+op("kintone", "record_not_an_object", "A record that is not an object is no record: invalid_input, as a form that is not an object.", "issue 13",
    "from_kintone_record", {"record": [K_BASE]},
-   error={"kind": "invalid", "findings": [{"path": "record", "code": "format", "severity": "error"}]})
+   error={"kind": "invalid_input", "detail": "not_an_object"})
 op("kintone", "record_mapping_override", "An app with its own codes: 職種 with the label ナース, no FAX field.", "issue 5",
    "from_kintone_record",
    {"record": krec({"職種": kf("DROP_DOWN", "ナース"), "FAX番号": kf("SINGLE_LINE_TEXT", "ではない")}, drop=["募集職種"]),
     "mapping": {"fields": {"職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
                            "FAX番号": None}}},
-   output=kread(canonical_form=BASE))
+   output={**kread(canonical_form=BASE),
+           # The read remembers the overrides, for to_kintone_errors (issue 13).
+           "mapping": {"fields": {"職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
+                                  "FAX番号": None}}})
 op("kintone", "record_bad_mapping", "A mapping naming no field of the form is refused with findings at mapping.…", "issue 5",
    "from_kintone_record",
    {"record": K_BASE, "mapping": {"fields": {"備考": {"path": "remarks", "read": "text"},

@@ -79,10 +79,12 @@ fn value_of(text: &str) -> Result<Value, Failure> {
 /// The façade's `args` object from named JSON texts, read in order (the first that does not read
 /// is the error, as in the native addon); a JSON `null` text for an optional argument the caller
 /// left out is left out.
-fn args_of(names: &[String], texts: &[String]) -> Result<Value, Failure> {
+fn args_of(operation: &str, names: &[String], texts: &[String]) -> Result<Value, Failure> {
     let mut map = Map::new();
     for (name, text) in names.iter().zip(texts) {
-        map.insert(name.clone(), value_of(text)?);
+        // As the native addon reads each argument (a kintone record as the adapter reads one).
+        let value = keynet::host::argument(operation, name, text.as_bytes())?;
+        map.insert(name.clone(), value);
     }
     Ok(Value::Object(map))
 }
@@ -90,7 +92,7 @@ fn args_of(names: &[String], texts: &[String]) -> Result<Value, Failure> {
 /// Any operation of the JSON façade (`keynet::api::call`) with its arguments as named JSON texts.
 #[wasm_bindgen]
 pub fn call(operation: &str, names: Vec<String>, texts: Vec<String>) -> String {
-    answer(args_of(&names, &texts).and_then(|args| Ok(api::call(operation, &args)?)))
+    answer(args_of(operation, &names, &texts).and_then(|args| Ok(api::call(operation, &args)?)))
 }
 
 /// `call(operation, args)` of the native addon: the arguments as one JSON text.
@@ -103,13 +105,39 @@ pub fn call_json(operation: &str, args_json: &str) -> String {
 /// (`lang`, `mapping`, `record`), as the native addon reads them.
 #[wasm_bindgen]
 pub fn to_kintone_errors(findings_json: &str, options_json: &str) -> String {
+    kintone_errors("to_kintone_errors", findings_json, options_json)
+}
+
+/// `toKintoneErrorResponse(findings, options)`: read as `toKintoneErrors` reads its arguments.
+#[wasm_bindgen]
+pub fn kintone_error_response(findings_json: &str, options_json: &str) -> String {
+    kintone_errors("kintone_error_response", findings_json, options_json)
+}
+
+/// `kintoneUpdateBody(form, options)`: the form read first, then the options object, as the
+/// native addon reads them.
+#[wasm_bindgen]
+pub fn kintone_update_body(form_json: &str, options_json: &str) -> String {
+    answer((|| {
+        let mut args = Map::new();
+        args.insert("form".to_owned(), value_of(form_json)?);
+        let options = keynet::host::options(
+            Some(value_of(options_json)?),
+            &keynet::host::KINTONE_UPDATE_OPTIONS,
+        )?;
+        args.extend(options);
+        Ok(api::call("kintone_update_body", &Value::Object(args))?)
+    })())
+}
+
+fn kintone_errors(operation: &str, findings_json: &str, options_json: &str) -> String {
     answer((|| {
         let mut args = Map::new();
         args.insert("findings".to_owned(), value_of(findings_json)?);
         args.extend(keynet::host::kintone_error_options(Some(value_of(
             options_json,
         )?))?);
-        Ok(api::call("to_kintone_errors", &Value::Object(args))?)
+        Ok(api::call(operation, &Value::Object(args))?)
     })())
 }
 
@@ -117,7 +145,7 @@ pub fn to_kintone_errors(findings_json: &str, options_json: &str) -> String {
 /// (`input`: the first argument as given; `args`: the others as named JSON texts).
 #[wasm_bindgen]
 pub fn entry(name: &str, input: &str, names: Vec<String>, texts: Vec<String>) -> String {
-    answer(args_of(&names, &texts).and_then(|args| entry_value(name, input, &args)))
+    answer(args_of(name, &names, &texts).and_then(|args| entry_value(name, input, &args)))
 }
 
 fn text_arg<'a>(args: &'a Value, name: &str) -> &'a str {
@@ -384,7 +412,7 @@ fn write_csv_value(
     // Options first, then the data: the order the native addon reads them in.
     let options = keynet::host::options(Some(value_of(options_json)?), known)?;
     let encoding = keynet::host::csv_encoding(&options)?;
-    let args = args_of(names, texts)?;
+    let args = args_of(operation, names, texts)?;
     let arg = |name: &str| args.get(name).unwrap_or(&Value::Null);
     match operation {
         "write_postings_csv" => {

@@ -47,7 +47,38 @@ impl KintoneErrors {
     pub fn to_json_value(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+
+    /// The body of the `400` answer kintone gives a record it refuses, for a proxy in front of
+    /// the REST API to answer with (docs/kintone.md, "A proxy's answer"): `{"code": "CB_VA01",
+    /// "id", "message", "errors"}` with `errors` keyed `record.<code>.value` → `{"messages"}`, as
+    /// kintone's own clients read it; record-level errors under the key `record`. Warnings do not
+    /// refuse a record and are left out. `None` when nothing blocks saving.
+    pub fn error_response(&self, lang: Lang, id: &str) -> Option<Value> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut errors = self.errors.clone();
+        if !self.record_errors.is_empty() {
+            errors.insert(
+                "record".to_owned(),
+                json!({ "messages": self.record_errors }),
+            );
+        }
+        let message = match lang {
+            Lang::Ja => "入力内容が正しくありません。",
+            Lang::En => "Missing or invalid input.",
+        };
+        Some(json!({
+            "code": CB_VA01,
+            "id": id,
+            "message": message,
+            "errors": errors,
+        }))
+    }
 }
+
+/// kintone's error code for input it refuses.
+pub const CB_VA01: &str = "CB_VA01";
 
 /// Puts findings back on a kintone record: each on its field code through the mapping, in the
 /// language asked. With `record`, a code the record does not have (the app lacks that field)
@@ -104,6 +135,38 @@ mod tests {
     use super::*;
     use crate::kintone::fixtures::record;
     use crate::kintone::from_record;
+
+    #[test]
+    fn a_proxy_answers_with_kintones_own_cb_va01_body() {
+        let mut r = record();
+        r["郵便番号"]["value"] = json!("101-006");
+        r.as_object_mut().unwrap().remove("医療機関ID");
+        let read = from_record(&r, Mapping::standard()).unwrap();
+        let shown = to_errors(read.findings(), Mapping::standard(), Lang::Ja, Some(&r));
+        let body = shown.error_response(Lang::Ja, "req-1").unwrap();
+        assert_eq!(body["code"], "CB_VA01");
+        assert_eq!(body["id"], "req-1");
+        assert_eq!(body["message"], "入力内容が正しくありません。");
+        let keys: Vec<&String> = body["errors"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, vec!["record.郵便番号.value", "record"]);
+        assert_eq!(
+            body["errors"]["record.郵便番号.value"],
+            shown.errors["record.郵便番号.value"]
+        );
+        assert_eq!(
+            body["errors"]["record"]["messages"],
+            json!(["医療機関IDを入力してください"])
+        );
+        let en = to_errors(read.findings(), Mapping::standard(), Lang::En, Some(&r));
+        assert_eq!(
+            en.error_response(Lang::En, "x").unwrap()["message"],
+            "Missing or invalid input."
+        );
+        // Nothing to refuse: no body (warnings alone do not refuse a record).
+        let clean = from_record(&record(), Mapping::standard()).unwrap();
+        let shown = to_errors(clean.findings(), Mapping::standard(), Lang::Ja, None);
+        assert_eq!(shown.error_response(Lang::Ja, "x"), None);
+    }
 
     #[test]
     fn findings_without_a_field_go_to_the_record() {

@@ -169,6 +169,31 @@ fn mapping_error(path: impl Into<String>, code: Code, en: String, ja: String) ->
     Finding::error(path, code, en, ja)
 }
 
+/// The canonical values of a field with a closed vocabulary (what a choice option must map to);
+/// `None` for a field of free text.
+fn canonical_values(path: &str) -> Option<Vec<String>> {
+    use crate::form::{DutyKind, FacilityType, PassiveSmoking, SalaryBasis};
+    let values: Vec<&str> = match path {
+        "occupation" => crate::occupation::OCCUPATIONS
+            .iter()
+            .map(|o| o.code)
+            .collect(),
+        "facility.type" => FacilityType::ALL.iter().map(|(_, c, _)| *c).collect(),
+        "duties.kinds" => DutyKind::ALL.iter().map(|(_, c, _)| *c).collect(),
+        "salary.basis" => SalaryBasis::ALL.iter().map(|(_, c, _)| *c).collect(),
+        "passive_smoking" => PassiveSmoking::ALL.iter().map(|(_, c, _)| *c).collect(),
+        "facility.prefecture" | "workplace.prefecture" => {
+            return Some(
+                crate::places::Prefecture::all()
+                    .map(|p| p.code().to_string())
+                    .collect(),
+            );
+        }
+        _ => return None,
+    };
+    Some(values.into_iter().map(str::to_owned).collect())
+}
+
 /// True when some field of the catalogue lies under `path` (an object of the form).
 fn is_object_path(path: &str) -> bool {
     fields::FIELDS.iter().any(|f| {
@@ -296,6 +321,9 @@ impl Mapping {
                 None
             }
         };
+        // The codes these overrides add: an entry retires the earlier mapping's entries for its
+        // paths, but two codes of the same overrides for one path are refused (check, below).
+        let mut added: BTreeSet<String> = BTreeSet::new();
         for (code, entry) in entries.into_iter().flatten() {
             let at = format!("mapping.fields.{code}");
             if entry.is_null() {
@@ -306,9 +334,12 @@ impl Mapping {
                 Ok(new) => {
                     let writes: Vec<String> = new.writes().into_iter().map(str::to_owned).collect();
                     out.fields.retain(|(c, old)| {
-                        c != code && !old.writes().iter().any(|w| writes.iter().any(|n| n == w))
+                        c != code
+                            && (added.contains(c)
+                                || !old.writes().iter().any(|w| writes.iter().any(|n| n == w)))
                     });
                     out.fields.push((code.clone(), new));
+                    added.insert(code.clone());
                 }
                 Err(e) => findings.push(mapping_error(
                     at,
@@ -424,6 +455,38 @@ impl Mapping {
     }
 
     fn check_options(&self, code: &str, f: &FieldMapping) -> Vec<Finding> {
+        let mut findings = self.check_option_kinds(code, f);
+        if findings.is_empty()
+            && matches!(f.read, ReadAs::Choice | ReadAs::Choices)
+            && let Some(values) = canonical_values(&f.path)
+        {
+            // An option must stand for a canonical value of its field (docs/kintone.md, "Your
+            // app's codes"): `nurze` would read every record as an unknown occupation.
+            for (label, value) in &f.options {
+                let value = value.as_str().unwrap_or_default();
+                if !values.iter().any(|v| v == value) {
+                    let at = format!("mapping.fields.{code}.options.{label}");
+                    // Quoted input is capped at 40 characters (docs/choices.md, "Messages a
+                    // Japanese reader can act on, that never quote personal data").
+                    let (code, label, value) = (
+                        crate::finding::shown(code),
+                        crate::finding::shown(label),
+                        crate::finding::shown(value),
+                    );
+                    let known = values.join(", ");
+                    findings.push(mapping_error(
+                        at,
+                        Code::UnknownValue,
+                        format!("{code:?}: option {label:?} maps to {value:?}, which is not a value of {} ({known})", f.path),
+                        format!("「{code}」：選択肢「{label}」の値「{value}」は{}の値にありません（{known}）", fields::label_ja(&f.path)),
+                    ));
+                }
+            }
+        }
+        findings
+    }
+
+    fn check_option_kinds(&self, code: &str, f: &FieldMapping) -> Vec<Finding> {
         let at = format!("mapping.fields.{code}.options");
         let bad = |en: String, ja: String| mapping_error(at.clone(), Code::Format, en, ja);
         let mut findings = Vec::new();
@@ -563,5 +626,70 @@ mod tests {
                 "mapping.fields.w.type"
             ]
         );
+    }
+
+    #[test]
+    fn an_option_must_stand_for_a_canonical_value() {
+        let overrides = json!({"fields": {"職種": {"path": "occupation", "read": "choice",
+            "options": {"ナース": "nurze", "看護師": "nurse"}}}});
+        let findings = Mapping::standard().with_overrides(&overrides).unwrap_err();
+        let got: Vec<(&str, Code)> = findings.iter().map(|f| (f.path.as_str(), f.code)).collect();
+        assert_eq!(
+            got,
+            vec![("mapping.fields.職種.options.ナース", Code::UnknownValue)]
+        );
+        assert!(
+            findings[0].message.contains("\"nurze\""),
+            "{}",
+            findings[0].message
+        );
+        // A label is no canonical value either; a prefecture is its code.
+        for (path, value) in [("salary.basis", "時給"), ("facility.prefecture", "東京都")] {
+            let overrides =
+                json!({"fields": {"x": {"path": path, "read": "choice", "options": {"a": value}}}});
+            assert!(
+                Mapping::standard().with_overrides(&overrides).is_err(),
+                "{path} {value}"
+            );
+        }
+        let fine = json!({"fields": {"x": {"path": "facility.prefecture", "read": "choice", "options": {"都": "13"}},
+            "y": {"path": "duties.kinds", "read": "choices", "options": {"内科": "general_internal_medicine_outpatient"}}}});
+        let fine = Mapping::standard().with_overrides(&fine);
+        assert!(fine.is_ok(), "{fine:?}");
+    }
+
+    #[test]
+    fn a_long_code_label_or_value_is_quoted_capped() {
+        let long = "あ".repeat(60);
+        let overrides = json!({"fields": {long.clone(): {"path": "occupation", "read": "choice",
+            "options": {long.clone(): long.clone()}}}});
+        let findings = Mapping::standard().with_overrides(&overrides).unwrap_err();
+        for f in &findings {
+            assert!(!f.message.contains(&"あ".repeat(41)), "{}", f.message);
+            assert!(!f.message_ja.contains(&"あ".repeat(41)), "{}", f.message_ja);
+        }
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.path == format!("mapping.fields.{long}.options.{long}"))
+        );
+    }
+
+    #[test]
+    fn two_codes_of_the_same_overrides_for_one_path_are_refused() {
+        let overrides = json!({"fields": {
+            "職種": {"path": "occupation", "read": "choice", "options": {"ナース": "nurse"}},
+            "職種2": {"path": "occupation", "read": "choice"}}});
+        let findings = Mapping::standard().with_overrides(&overrides).unwrap_err();
+        let got: Vec<(&str, Code)> = findings.iter().map(|f| (f.path.as_str(), f.code)).collect();
+        assert_eq!(got, vec![("mapping.fields.職種2.path", Code::Inconsistent)]);
+        // One code renaming the standard one is still fine.
+        let renamed = json!({"fields": {"職種": {"path": "occupation", "read": "choice"}}});
+        let m = Mapping::standard().with_overrides(&renamed).unwrap();
+        assert_eq!(m.code_for("occupation"), Some("職種"));
+        let replaced = json!({"replace": true, "fields": {
+            "a": {"path": "masking_requested", "read": "flag"},
+            "b": {"path": "masking_requested", "read": "flag"}}});
+        assert!(Mapping::default().with_overrides(&replaced).is_err());
     }
 }

@@ -16,11 +16,11 @@
 //! let record = json!({"募集職種": {"type": "DROP_DOWN", "value": "看護婦"},
 //!                     "募集人数": {"type": "NUMBER", "value": "２"}});
 //! let mapping = keynet::kintone::Mapping::standard();
-//! let read = keynet::kintone::from_record(&record, mapping).map_err(|f| f.len())?;
+//! let read = keynet::kintone::from_record(&record, mapping).map_err(|e| e.to_string())?;
 //! assert!(!read.is_registrable());
 //! let errors = keynet::kintone::to_errors(read.findings(), mapping, keynet::kintone::Lang::Ja, Some(&record));
 //! assert!(errors.errors.contains_key("record.募集職種.value"));
-//! # Ok::<(), usize>(())
+//! # Ok::<(), String>(())
 //! ```
 
 mod errors;
@@ -30,7 +30,7 @@ mod mapping;
 mod record;
 mod write;
 
-pub use errors::{KintoneErrors, Lang, to_errors};
+pub use errors::{CB_VA01, KintoneErrors, Lang, to_errors};
 pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
-pub use record::{RecordForm, from_record, read_record};
-pub use write::to_record;
+pub use record::{RECORD_DEPTH, RecordForm, from_record, read_record, record_from_json};
+pub use write::{app_field_types, to_record, to_record_for, update_body};

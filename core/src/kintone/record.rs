@@ -5,10 +5,12 @@
 use std::collections::BTreeSet;
 
 use serde::Serialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::mapping::{FieldMapping, MASKING_PATH, Mapping, ReadAs};
 use crate::csv::path::set_path;
+use crate::error::{InputError, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::finding::{Code, Finding, is_registrable};
 use crate::form::{self, fields};
 
@@ -50,13 +52,150 @@ pub(super) fn record_fields(record: &Value) -> Option<&Map<String, Value>> {
     }
 }
 
-fn not_a_record() -> Vec<Finding> {
-    vec![Finding::error(
-        "record",
-        Code::Format,
-        "a kintone record must be an object of field code → {type, value}",
-        "kintoneのレコードはフィールドコードをキーとするオブジェクトで指定してください",
-    )]
+/// A field of a record as kintone gives it: an object with `value` (and `type`).
+fn is_field(v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| o.contains_key("value") || o.contains_key("type"))
+}
+
+/// The record's fields, or why the value is no kintone record at all (docs/kintone.md, "Reading a
+/// record"): not an object, a `GET /k/v1/records.json` response (`{"records": […]}`), or an
+/// object with neither a field `{type, value}` nor a code of the mapping in it (a JavaScript
+/// `Map`, which JSON writes as `{}`). A mapped code with a value of the wrong shape is a record
+/// with a finding on that field.
+pub(super) fn fields_of<'r>(
+    record: &'r Value,
+    mapping: &Mapping,
+) -> Result<&'r Map<String, Value>, InputError> {
+    let Some(fields) = record_fields(record) else {
+        return Err(InputError::NotAnObject {
+            found: json_type_name(record),
+        });
+    };
+    if fields
+        .iter()
+        .any(|(code, v)| is_field(v) || mapping.fields.iter().any(|(c, _)| c == code))
+    {
+        return Ok(fields);
+    }
+    let found = if fields.get("records").is_some_and(Value::is_array) {
+        "a list of records (a records.json response): read each record of `records` on its own"
+    } else {
+        "an object with no kintone field {type, value} in it (a Map or an empty object)"
+    };
+    Err(InputError::NotAnObject { found })
+}
+
+fn json_type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The levels of a record's value kept by [`record_from_json`]: one fewer than [`MAX_DEPTH`], so
+/// the record still fits as an argument of the façade (`{"record": …}`).
+pub const RECORD_DEPTH: usize = MAX_DEPTH - 1;
+
+/// A record's JSON text read as the adapter reads it: more than [`MAX_INPUT_BYTES`] is refused
+/// before it is parsed, as `validate` refuses a form; nesting deeper than [`RECORD_DEPTH`] levels is
+/// cut off (each container past it reads as `null`) instead of refused, so an app's own field
+/// nested deep does not stop the read of the mapped ones — a mapped field nested so deep reads as
+/// a value of the wrong shape, a finding on that field. What the bindings call on a record
+/// argument (docs/kintone.md, "Reading a record").
+pub fn record_from_json(text: &[u8]) -> Result<Value, InputError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge {
+            len: text.len(),
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let value = Pruned { depth: 1 }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|e| form::read_error(text, &e))?;
+    crate::limits::check_value(&value, MAX_INPUT_BYTES)?;
+    Ok(value)
+}
+
+/// A JSON value whose containers below [`RECORD_DEPTH`] levels are skipped (serde_json skips them
+/// without recursion) and read as `null`.
+#[derive(Clone, Copy)]
+struct Pruned {
+    /// The level of the value read (1 = the document).
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Pruned {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Pruned {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        if self.depth > RECORD_DEPTH {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Value::Null);
+        }
+        let inner = Pruned {
+            depth: self.depth + 1,
+        };
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        if self.depth > RECORD_DEPTH {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(Value::Null);
+        }
+        let inner = Pruned {
+            depth: self.depth + 1,
+        };
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 struct Reader<'m> {
@@ -156,14 +295,22 @@ impl<'m> Reader<'m> {
         if let Some(t) = obj.get("type") {
             let t_str = t.as_str().unwrap_or("");
             if !f.read.field_types().contains(&t_str) {
-                let shown: String = t_str.chars().take(40).collect();
+                // A type that is not text is named by what it is (`5` is a number, not "").
+                let shown: String = match t {
+                    Value::String(s) => format!("{:?}", s.chars().take(40).collect::<String>()),
+                    other => format!(
+                        "{} ({})",
+                        other.to_string().chars().take(40).collect::<String>(),
+                        shape_of(other)
+                    ),
+                };
                 return self.fail(
                     f,
                     Finding::error(
                         f.path.clone(),
                         Code::Format,
                         format!(
-                            "kintone field {code:?} is of type {shown:?}; {} is read from {}",
+                            "kintone field {code:?} is of type {shown}; {} is read from {}",
                             fields::label_en(&f.path),
                             f.read.field_types().join(", ")
                         ),
@@ -260,19 +407,16 @@ impl<'m> Reader<'m> {
 
 /// Reads a kintone record (or a REST response `{"record": {…}}`) into a form object, before
 /// validation: the adapter's own findings (wrong field type, wrong value shape, unknown option).
-/// `Err` only when the record is not an object.
-pub fn read_record(
-    record: &Value,
-    mapping: &Mapping,
-) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
+/// `Err` only when the value is no kintone record ([`fields_of`]).
+pub fn read_record(record: &Value, mapping: &Mapping) -> Result<(Value, Vec<Finding>), InputError> {
     let (form, findings, _) = read(record, mapping)?;
     Ok((form, findings))
 }
 
 type Read<'m> = (Value, Vec<Finding>, BTreeSet<&'m str>);
 
-fn read<'m>(record: &Value, mapping: &'m Mapping) -> Result<Read<'m>, Vec<Finding>> {
-    let fields_of_record = record_fields(record).ok_or_else(not_a_record)?;
+fn read<'m>(record: &Value, mapping: &'m Mapping) -> Result<Read<'m>, InputError> {
+    let fields_of_record = fields_of(record, mapping)?;
     let mut reader = Reader {
         form: Map::new(),
         findings: Vec::new(),
@@ -310,17 +454,11 @@ fn read<'m>(record: &Value, mapping: &'m Mapping) -> Result<Read<'m>, Vec<Findin
 
 /// Reads and validates a kintone record: every finding at canonical paths (the adapter's first on
 /// a field; the form's own `required` on a field the adapter could not read is left out), and the
-/// canonical form when there is no error. `Err` only when the record is not an object.
-pub fn from_record(record: &Value, mapping: &Mapping) -> Result<RecordForm, Vec<Finding>> {
+/// canonical form when there is no error. `Err` only when the value is no kintone record: not an
+/// object, a list of records, an object with no field (docs/kintone.md, "Reading a record").
+pub fn from_record(record: &Value, mapping: &Mapping) -> Result<RecordForm, InputError> {
     let (form, mut findings, unreadable) = read(record, mapping)?;
-    let validation = form::validate_value(&form).map_err(|e| {
-        vec![Finding::error(
-            "record",
-            Code::Format,
-            e.to_string(),
-            e.message_ja(),
-        )]
-    })?;
+    let validation = form::validate_value(&form)?;
     let canonical = validation.canonical_json();
     findings.extend(
         validation
@@ -409,6 +547,103 @@ mod tests {
             ]
         );
         assert!(errors.record_errors.is_empty());
+    }
+
+    fn nested(depth: usize) -> String {
+        format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
+    }
+
+    #[test]
+    fn a_field_type_that_is_not_text_is_named() {
+        let mut r = record();
+        r["募集職種"] = json!({"type": 5, "value": "看護師"});
+        let read = from_record(&r, Mapping::standard()).unwrap();
+        let f = &read.findings()[0];
+        assert_eq!((f.path.as_str(), f.code), ("occupation", Code::Format));
+        assert!(f.message.contains("of type 5 (a number)"), "{}", f.message);
+        r["募集職種"] = json!({"type": {"x": "あ".repeat(60)}, "value": "看護師"});
+        let read = from_record(&r, Mapping::standard()).unwrap();
+        let message = &read.findings()[0].message;
+        assert!(
+            message.contains("(an object)") && !message.contains(&"あ".repeat(41)),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn what_is_no_record_is_an_input_error() {
+        let records = json!({"records": [record()], "totalCount": "1"});
+        for (value, says) in [
+            (records, "records.json"),
+            (json!({}), "no kintone field"),
+            (json!({"a": {"a": {"a": 1}}}), "no kintone field"),
+            (json!([record()]), "an array"),
+            (json!("text"), "a string"),
+        ] {
+            match from_record(&value, Mapping::standard()) {
+                Err(InputError::NotAnObject { found }) => assert!(found.contains(says), "{found}"),
+                other => panic!("{value}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_refused_before_it_is_parsed() {
+        // Not even JSON: refused for its size, not its syntax.
+        let text = vec![b'{'; MAX_INPUT_BYTES + 1];
+        assert!(matches!(
+            record_from_json(&text),
+            Err(InputError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            record_from_json(&text[..MAX_INPUT_BYTES]),
+            Err(InputError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_in_an_unmapped_field_does_not_stop_the_read() {
+        let plain = serde_json::to_string(&record()).unwrap();
+        let deep = format!(
+            "{{\"自由欄\": {{\"type\": \"SUBTABLE\", \"value\": {}}}, {}",
+            nested(5000),
+            &plain[1..]
+        );
+        let value = record_from_json(deep.as_bytes()).unwrap();
+        assert_eq!(
+            from_record(&value, Mapping::standard()).unwrap(),
+            from_record(&record(), Mapping::standard()).unwrap()
+        );
+        // The same nesting in a mapped field is a finding on that field.
+        let mut without = record();
+        without.as_object_mut().unwrap().remove("募集人数");
+        let without = serde_json::to_string(&without).unwrap();
+        let mapped = format!(
+            "{{\"募集人数\": {{\"type\": \"NUMBER\", \"value\": {}}}, {}",
+            nested(5000),
+            &without[1..]
+        );
+        let value = record_from_json(mapped.as_bytes()).unwrap();
+        let read = from_record(&value, Mapping::standard()).unwrap();
+        let got: Vec<(&str, Code)> = read
+            .findings()
+            .iter()
+            .map(|f| (f.path.as_str(), f.code))
+            .collect();
+        assert_eq!(got, vec![("openings", Code::Format)]);
+        // A record that is nothing but nesting is no record.
+        let only = format!("{{\"a\": {}}}", nested(5000));
+        let value = record_from_json(only.as_bytes()).unwrap();
+        assert!(matches!(
+            from_record(&value, Mapping::standard()),
+            Err(InputError::NotAnObject { .. })
+        ));
+        // Syntax errors are still found past the cut.
+        let broken = format!("{{\"a\": {}", &nested(100)[..150]);
+        assert!(matches!(
+            record_from_json(broken.as_bytes()),
+            Err(InputError::Syntax { .. })
+        ));
     }
 
     #[test]
