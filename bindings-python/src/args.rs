@@ -120,10 +120,12 @@ pub(crate) fn is_table(obj: &Bound<'_, PyAny>) -> bool {
     };
     let module = module.to_string();
     let root = module.split('.').next().unwrap_or_default();
-    matches!(root, "pandas" | "polars" | "pyarrow")
+    // A polars LazyFrame and a dask DataFrame are tables too, so that `_table_input` says what
+    // to do with them instead of their being read as an iterable of column names.
+    matches!(root, "pandas" | "polars" | "pyarrow" | "dask")
         && matches!(
             name.to_string().as_str(),
-            "DataFrame" | "Table" | "RecordBatch"
+            "DataFrame" | "Table" | "RecordBatch" | "LazyFrame"
         )
 }
 
@@ -300,9 +302,11 @@ pub(crate) fn postings(
     }
     let mut read = Vec::new();
     let mut findings = Vec::new();
-    let mut take = |i: usize, value: Value| match keynet::Posting::from_json_value(&value) {
-        Ok(p) => read.push(p),
-        Err(e) => findings.extend(api::prefixed(&format!("{name}.{i}"), e.findings)),
+    let mut take = |read: &mut Vec<keynet::Posting>, i: usize, value: Value| {
+        match keynet::Posting::from_json_value(&value) {
+            Ok(p) => read.push(p),
+            Err(e) => findings.extend(api::prefixed(&format!("{name}.{i}"), e.findings)),
+        }
     };
     if let Some(bytes) = text_bytes(obj)? {
         if is_json_array(&bytes) {
@@ -313,7 +317,7 @@ pub(crate) fn postings(
         for (i, (line, text)) in keynet::batch::json_lines(&bytes).enumerate() {
             let value = api::parse_json(text, usize::MAX)
                 .map_err(|e| input_error(py, &e, Some(&format!("{name} line {line}"))))?;
-            take(i, value);
+            take(&mut read, i, value);
         }
     } else if obj.is_instance_of::<PyDict>() {
         return whole(walked(py, obj, name)?);
@@ -325,7 +329,17 @@ pub(crate) fn postings(
             ))
         })?;
         for (i, item) in iter.enumerate() {
-            take(i, item_value(py, &item?, &format!("{name}[{i}]"))?);
+            let item = item?;
+            // A keynet.Posting is a posting already read: used as it is.
+            if let Ok(posting) = item.cast::<crate::objects::PyPosting>() {
+                read.push(posting.borrow().inner.clone());
+                continue;
+            }
+            take(
+                &mut read,
+                i,
+                item_value(py, &item, &format!("{name}[{i}]"))?,
+            );
         }
     }
     if findings.is_empty() {

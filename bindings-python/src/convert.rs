@@ -97,6 +97,13 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return seq(tuple.iter(), path, depth);
     }
+    // keynet's own objects are their canonical JSON (a Posting in a list of postings).
+    if let Ok(posting) = obj.cast::<crate::objects::PyPosting>() {
+        return Ok(posting.borrow().inner.to_json_value());
+    }
+    if let Ok(form) = obj.cast::<crate::objects::PyValidForm>() {
+        return Ok(form.get().inner.to_json_value());
+    }
     Err(PyTypeError::new_err(format!(
         "keynet: cannot read a value of type '{}' at {path}: a form holds only dict, list, str, int, float, bool and None",
         type_name(obj)

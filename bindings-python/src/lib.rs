@@ -335,6 +335,8 @@ mod native {
 
     /// The standard recipients of a report: every kind of the standard rules (kinds tied to a
     /// prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``.
+    /// Names are trimmed; a blank name or one given twice raises InvalidForm (findings at
+    /// ``agencies.<i>``).
     #[pyfunction]
     #[pyo3(signature = (agencies = None))]
     fn standard_recipients<'py>(
@@ -347,7 +349,8 @@ mod native {
                 None => Vec::new(),
             };
             let names: Vec<&str> = agencies.iter().map(String::as_str).collect();
-            let recipients = keynet::distribution::standard_recipients(&names);
+            let recipients = keynet::distribution::standard_recipients_checked(&names)
+                .map_err(|findings| api_error(py, &ApiError::Invalid { findings }))?;
             convert::to_py(py, &serde_json::to_value(recipients).unwrap_or(Value::Null))
         })
     }

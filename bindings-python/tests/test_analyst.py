@@ -260,3 +260,78 @@ def test_sample_postings_stream_as_the_list_gives_them(tmp_path):
         keynet.write_sample_postings(str(path), 3)
     with pytest.raises(OSError):
         keynet.write_sample_postings(tmp_path / "no" / "such" / "folder.jsonl", 3)
+
+
+# --- what an analyst tried (issue 16's second reading) --------------------------------------------
+
+
+def test_findings_frame_of_something_else_says_what_it_got():
+    distribution = keynet.distribute(keynet.sample_postings(5), keynet.standard_recipients(["A社"]))
+    with pytest.raises(ValueError, match="not findings.*distribution_frame"):
+        keynet.findings_frame(distribution)
+
+
+def test_dates_inside_struct_columns_read_as_dates(postings, whole, tmp_path):
+    import pyarrow.json as paj
+
+    lines = tmp_path / "postings.jsonl"
+    lines.write_text(as_jsonl(postings), encoding="utf-8")
+    table = paj.read_json(lines)  # dates become timestamp[s] inside the form struct
+    assert keynet.distribute(table, RECIPIENTS) == whole
+
+
+def test_lazy_and_dask_frames_say_what_to_do(postings):
+    import dask.dataframe
+    import polars as pl
+
+    with pytest.raises(TypeError, match=r"LazyFrame: pass frame\.collect\(\)"):
+        keynet.count_table(pl.DataFrame(pd.json_normalize(postings[:3])).lazy())
+    with pytest.raises(TypeError, match="dask DataFrame.*map_partitions"):
+        keynet.count_table(dask.dataframe.from_pandas(pd.json_normalize(postings[:4]), npartitions=2))
+
+
+def test_a_pandas_index_kept_by_pyarrow_is_no_field(postings):
+    flat = pd.json_normalize(postings).set_index("posting_id", drop=False)
+    assert keynet.count_table(pa.Table.from_pandas(flat)) == keynet.count_table(postings)
+
+
+def test_recipients_read_back_from_a_spreadsheet_keep_their_prefecture(postings, whole, tmp_path):
+    path = tmp_path / "recipients.csv"
+    pd.DataFrame(RECIPIENTS).to_csv(path, index=False, encoding="cp932")
+    frame = pd.read_csv(path, encoding="cp932")  # prefecture 1.0, 13.0, NaN
+    assert keynet.distribute(postings, frame) == whole
+    assert keynet.distribute(postings, [{"kind": "prefecture", "prefecture": 13}]) == \
+        keynet.distribute(postings, [{"kind": "prefecture", "prefecture": "13"}])
+
+
+def test_agency_names_are_trimmed_and_blank_or_twice_refused():
+    assert keynet.standard_recipients([" A社 "]) == keynet.standard_recipients(["A社"])
+    with pytest.raises(keynet.InvalidForm) as info:
+        keynet.standard_recipients(["A社", " ", "A社"])
+    assert [(f["path"], f["code"]) for f in info.value.findings] == \
+        [("agencies.1", "required"), ("agencies.2", "inconsistent")]
+
+
+def test_keynet_objects_are_read_where_documents_are(postings, whole):
+    objects = [keynet.Posting(p) for p in postings]
+    assert keynet.distribute(objects, RECIPIENTS) == whole
+    assert keynet.explain(objects[1], RECIPIENTS[0]) == keynet.explain(postings[1], RECIPIENTS[0])
+    assert bytes(keynet.write_postings_csv(objects, "utf8")) == bytes(keynet.write_postings_csv(postings, "utf8"))
+
+
+def test_labels_are_spelt_code_or_codes_in_both_places(postings):
+    rows = keynet.count_table(postings)
+    assert keynet.count_matrix(rows, labels="codes").equals(keynet.count_matrix(rows, labels="code"))
+    assert bytes(keynet.write_postings_csv(postings, "utf8", labels="code")) == \
+        bytes(keynet.write_postings_csv(postings, "utf8", labels="codes"))
+
+
+def test_one_error_says_what_to_do_in_both_languages():
+    with pytest.raises(keynet.InvalidForm) as info:
+        keynet.read_postings_csv(b"", encoding="euc-jp")
+    assert 'encoding must be' in str(info.value) and "euc-jp" in str(info.value)
+    assert "euc-jp" in info.value.message_ja and "encoding（" not in info.value.message_ja
+    bad = [dict(p, form=dict(p["form"], openings=0)) for p in keynet.sample_postings(3, seed=2)]
+    with pytest.raises(keynet.InvalidForm) as info:
+        keynet.count_table(bad)
+    assert "1件目の募集人数" in info.value.message_ja and "postings.0" not in info.value.message_ja

@@ -287,7 +287,8 @@ pub fn training_materials(occupation: Option<Occupation>) -> Result<Vec<Material
 pub fn standard_recipients(agencies: Vec<String>) -> Result<Vec<Recipient>, KeyNetError> {
     guarded(|| {
         let names: Vec<&str> = agencies.iter().map(String::as_str).collect();
-        Ok(distribution::standard_recipients(&names))
+        distribution::standard_recipients_checked(&names)
+            .map_err(|findings| keynet::api::ApiError::Invalid { findings }.into())
     })
 }
 

@@ -220,13 +220,27 @@ const SUMMARY_MAX_NAMED: usize = 10;
 /// `入力に誤りが2件あります：募集人数（range）、E-mail（format）`.
 pub fn error_summary(findings: &[Finding]) -> (String, String) {
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+    // One error: its own message says what to do, so the summary carries it.
+    if let [only] = errors.as_slice() {
+        return (
+            format!(
+                "1 error(s): {} ({}): {}",
+                only.path, only.code, only.message
+            ),
+            format!(
+                "入力に誤りが1件あります：{}：{}",
+                place_ja(&only.path),
+                only.message_ja
+            ),
+        );
+    }
     let named = errors.iter().take(SUMMARY_MAX_NAMED);
     let mut en: Vec<String> = named
         .clone()
         .map(|f| format!("{} ({})", f.path, f.code))
         .collect();
     let mut ja: Vec<String> = named
-        .map(|f| format!("{}（{}）", crate::form::fields::label_ja(&f.path), f.code))
+        .map(|f| format!("{}（{}）", place_ja(&f.path), f.code.description_ja()))
         .collect();
     if let Some(more) = errors
         .len()
@@ -240,6 +254,30 @@ pub fn error_summary(findings: &[Finding]) -> (String, String) {
         format!("{} error(s): {}", errors.len(), en.join(", ")),
         format!("入力に誤りが{}件あります：{}", errors.len(), ja.join("、")),
     )
+}
+
+/// Where a finding is, for a Japanese reader: the field's label, after the number of the item
+/// it is in (`postings.4.form.contact.phone` → `5件目の電話番号`); a path with no label stays
+/// as it is.
+fn place_ja(path: &str) -> String {
+    let segments: Vec<&str> = path.split('.').collect();
+    for start in 0..segments.len() {
+        let rest = segments.get(start..).unwrap_or_default().join(".");
+        let label = crate::form::fields::label_ja(&rest);
+        if label != rest {
+            let item = segments
+                .get(..start)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find_map(|s| s.parse::<usize>().ok());
+            return match item {
+                Some(i) => format!("{}件目の{label}", i + 1),
+                None => label.to_owned(),
+            };
+        }
+    }
+    path.to_owned()
 }
 
 /// The longest quote of typed input a message carries, in characters: enough to see the mistake,

@@ -157,9 +157,21 @@ impl Serialize for Prefecture {
 
 impl<'de> Deserialize<'de> for Prefecture {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Prefecture::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown prefecture {s:?}")))
+        /// A code, a name, or the code as a number (`13`, as a spreadsheet stores `13`).
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Typed {
+            Text(String),
+            Number(u64),
+        }
+        match Typed::deserialize(deserializer)? {
+            Typed::Text(s) => Prefecture::parse(&s)
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown prefecture {s:?}"))),
+            Typed::Number(n) => u8::try_from(n)
+                .ok()
+                .and_then(Prefecture::from_number)
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown prefecture number {n}"))),
+        }
     }
 }
 

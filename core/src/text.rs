@@ -525,7 +525,10 @@ fn strip_weekday(s: &str) -> (&str, Option<&'static str>) {
 /// weekday in brackets that must agree with the date (`2020/6/1(月)`).
 pub fn parse_date(raw: &str) -> Result<Date, DateError> {
     let n = nfkc(raw);
-    let s: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    let s: String = without_midnight(&n)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     // The paper's 「～」 after a start date, or から/より: the date itself.
     let s = s
         .strip_suffix(['~', '〜', '～'])
@@ -540,6 +543,17 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
             actual: weekday_ja(date),
         }),
         _ => Ok(date),
+    }
+}
+
+/// A date as a spreadsheet writes a date cell holding a time of day of midnight
+/// (`2020/6/20 0:00`, `2020-06-20 00:00:00`): the date alone. Any other time is kept, and refused
+/// as no date.
+fn without_midnight(s: &str) -> &str {
+    let trimmed = s.trim();
+    match trimmed.rsplit_once(char::is_whitespace) {
+        Some((date, "0:00" | "00:00" | "0:00:00" | "00:00:00")) => date.trim_end(),
+        _ => trimmed,
     }
 }
 
@@ -713,6 +727,11 @@ pub fn parse_time(raw: &str) -> Option<TypedTime> {
         (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
             .then(|| p.parse().ok())
             .flatten()
+    };
+    // `9:00:00`, as a spreadsheet writes a time cell: zero seconds say nothing more.
+    let s = match s.strip_suffix(":00") {
+        Some(hm) if hm.matches(':').count() == 1 => hm,
+        _ => s,
     };
     let (h, m) = if let Some((h, m)) = s.split_once(':') {
         if m.len() != 2 {

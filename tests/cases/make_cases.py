@@ -330,6 +330,11 @@ case("hours_day_shift", "A day shift 9:00–17:00 with an hour's break.", "§2 �
 case("hours_fullwidth_and_kanji", "９：００ and 17時30分.", "§5",
      {"working_hours": {"start": "９：００", "end": "17時30分", "break_minutes": 60}}, clean=True,
      canonical={"working_hours": {"start": "09:00", "end": "17:30", "break_minutes": 60}})
+case("hours_with_zero_seconds", "9:00:00 and 17:30:00, as Excel writes a time cell.", "§5",
+     {"working_hours": {"start": "9:00:00", "end": "17:30:00", "break_minutes": 60}}, clean=True,
+     canonical={"working_hours": {"start": "09:00", "end": "17:30", "break_minutes": 60}})
+case("hours_with_seconds_refused", "9:00:30 is no time of the form (minutes only).", "§5",
+     {"working_hours": {"start": "9:00:30"}}, [("working_hours.start", "format", E)])
 case("hours_night_shift_next_day_mark", "翌9:00 as the end of a night shift.", "§2 ⑧ §5",
      {"working_hours": {"end": "翌9:00"}}, clean=True)
 case("hours_end_midnight", "24:00 as an end time.", "§5",
@@ -712,6 +717,11 @@ case("dates_wareki_kanji_numerals", "令和二年六月一日 and 令和二年�
      {"employment_period": {"start": "令和二年六月一日", "end": "令和二年九月三十日"}}, clean=True)
 case("dates_compact_digits", "20200601 is a date.", "§12",
      {"employment_period": {"start": "20200601", "end": "20200930"}}, clean=True)
+case("dates_with_midnight_from_a_spreadsheet", "2020/6/1 0:00, as Excel writes a date cell: the date.", "§12",
+     {"employment_period": {"start": "2020/6/1 0:00", "end": "2020-09-30 00:00:00"}}, clean=True,
+     canonical={"employment_period": {"start": "2020-06-01", "end": "2020-09-30"}})
+case("date_with_a_time_of_day_refused", "A date cell with a time other than midnight is no date.", "§12",
+     {"employment_period": {"start": "2020/6/1 9:30"}}, [("employment_period.start", "format", E)])
 case("date_compact_no_such_day", "20200230 is no day.", "§12",
      {"employment_period": {"start": "20200230"}}, [("employment_period.start", "format", E)])
 

@@ -194,6 +194,9 @@ CsvEncodingName = Union[
 ``-`` or ``_`` (``Shift_JIS`` = ``shift-jis`` = ``SJIS``'s encoding ``shift_jis``)."""
 
 CsvReadEncoding = Union[CsvEncodingName, Literal["auto", "AUTO"]]
+
+CsvLabelsName = Union[CsvLabels, Literal["code"]]
+""":data:`CsvLabels`, or ``code`` as :func:`count_matrix` spells it."""
 """An encoding to read a CSV file in: one of :data:`CsvEncoding`, or ``auto`` to have it found
 from the file's bytes (UTF-8 with a BOM or with Japanese in it, else Shift_JIS)."""
 
@@ -416,10 +419,11 @@ class Table(Protocol):
     @property
     def shape(self) -> Tuple[int, int]: ...
 
-Document = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]"]
+Document = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]", "Posting", "ValidForm"]
 """A document: a dict (values: dict, list, tuple, str, int, float, bool, None), its JSON text
-(``str``), its JSON bytes (UTF-8) or a ``pathlib.Path`` to a JSON file. A ``str`` is always
-content: one that looks like a file name is a ``TypeError`` saying to pass a ``Path``."""
+(``str``), its JSON bytes (UTF-8), a ``pathlib.Path`` to a JSON file, or one of keynet's own
+objects (a ``Posting``, a ``ValidForm``: their canonical JSON). A ``str`` is always content: one
+that looks like a file name is a ``TypeError`` saying to pass a ``Path``."""
 Form = Document
 """A recruitment form (docs/domain.md §2), as typed: it is validated and normalised by the core."""
 Documents = Union[Sequence[Document], Iterable[Document], str, bytes, "os.PathLike[str]", Table]
@@ -713,7 +717,9 @@ def combine_distributions(parts: Union[Sequence[Sequence[Delivery]], str, bytes]
 
 def standard_recipients(agencies: Optional[Names] = None) -> List[Recipient]:
     """The standard recipients of a report: every kind of the standard rules (kinds tied to a
-    prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``."""
+    prefecture once per prefecture) and one ``private_agency`` per name in ``agencies``.
+    Names are trimmed; a blank name or one given twice raises InvalidForm (findings at
+    ``agencies.<i>``)."""
 
 # --- training -------------------------------------------------------------------------------------
 
@@ -755,7 +761,7 @@ def account_status_on(postings: Documents, facility_id: str, on: Union[str, date
 def agency_notice(
     previous: Documents,
     current: Documents,
-    agencies: Sequence[str],
+    agencies: Union[Sequence[Recipient], str, bytes],
     key_net_url: str,
     contacts: Optional[Document] = None,
     rules: Optional[Document] = None,
@@ -796,7 +802,7 @@ def read_postings_csv(data: CsvData, encoding: Optional[CsvReadEncoding] = None,
         OSError: the file cannot be read.
     """
 
-def write_postings_csv(postings: Documents, encoding: Optional[CsvEncodingName] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabels] = None, view: Optional[View] = None) -> CsvBytes:
+def write_postings_csv(postings: Documents, encoding: Optional[CsvEncodingName] = None, mapping: Optional[Union[ColumnMapping, Document]] = None, labels: Optional[CsvLabelsName] = None, view: Optional[FormView] = None) -> CsvBytes:
     """Writes postings as a CSV file, one posting per row under the Japanese headers of the
     column mapping (the standard one, or ``mapping``); returns its bytes (:class:`CsvBytes`).
 
@@ -968,7 +974,7 @@ def distribution_frame(result: Iterable[Delivery], backend: Literal["pandas", "p
 def count_matrix(
     rows: Iterable[CountRow],
     value: Literal["postings", "openings"] = "postings",
-    labels: Literal["code", "ja", "en"] = "code",
+    labels: Literal["code", "codes", "ja", "en"] = "code",
     complete: bool = True,
     backend: Literal["pandas", "polars"] = "pandas",
 ) -> Any:

@@ -95,9 +95,16 @@ def _finding_columns(findings):
         if isinstance(record_findings, dict):
             raise TypeError("keynet.findings_frame: a list mixes findings and lists of findings")
         for finding in record_findings:
+            try:
+                values = [finding[name] for name in FINDING_COLUMNS[1:]]
+            except (KeyError, TypeError) as err:
+                raise ValueError(
+                    "keynet.findings_frame: not findings (path, code, severity, message, message_ja): "
+                    f"{str(finding)[:80]} — a distribution goes to distribution_frame, count rows to count_frame"
+                ) from err
             columns["record"].append(record)
-            for name in FINDING_COLUMNS[1:]:
-                columns[name].append(finding[name])
+            for name, value in zip(FINDING_COLUMNS[1:], values):
+                columns[name].append(value)
     return columns
 
 
@@ -226,6 +233,7 @@ def count_matrix(rows, value="postings", labels="code", complete=True, backend="
     """
     if value not in ("postings", "openings"):
         raise ValueError(f"keynet.count_matrix: value must be 'postings' or 'openings', not {value!r}")
+    labels = "code" if labels == "codes" else labels  # as write_postings_csv spells it
     if labels not in _LABELS:
         raise ValueError(f"keynet.count_matrix: labels must be 'code', 'ja' or 'en', not {labels!r}")
     if backend == "arrow":
@@ -320,6 +328,8 @@ def _cell(value):
         return [_cell(v) for v in value.tolist() if not _missing(v)]
     if isinstance(value, (list, tuple)):
         return [_cell(v) for v in value if not _missing(v)]
+    if isinstance(value, dict):  # a struct column (pyarrow, polars): its fields read alike
+        return {k: _cell(v) for k, v in value.items() if not _blank(v)}
     return value
 
 
@@ -376,7 +386,20 @@ def _table_input(table, name):
     """How the binding reads a table (not API): ``("documents", [...])`` — one document per row,
     from canonical dotted column names, or the JSON text of a table's only column — or
     ``("csv", bytes)`` for the postings CSV's Japanese headers, read by the core's CSV reader."""
+    kind = type(table).__name__
+    if kind == "LazyFrame":
+        raise TypeError(f"keynet: {name} is a polars LazyFrame: pass frame.collect()")
+    if type(table).__module__.split(".")[0] == "dask":
+        raise TypeError(
+            f"keynet: {name} is a dask DataFrame: keynet reads one partition at a time — "
+            "ddf.map_partitions(...) (examples/python/dask_distribution.py), or .compute() for one frame"
+        )
     columns = _column_names(table)
+    # pyarrow keeps a pandas index as a column of its own: not a field of any document.
+    index = [c for c in columns if isinstance(c, str) and c.startswith("__index_level_")]
+    if index:
+        table = table.drop_columns(index) if hasattr(table, "drop_columns") else table.drop(index)
+        columns = _column_names(table)
     if any(isinstance(c, str) and c in _csv_headers() for c in columns):
         return ("csv", _table_csv(table))
     rows = _table_rows(table)

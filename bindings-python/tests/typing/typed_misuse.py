@@ -11,3 +11,4 @@ delivery = keynet.distribute([], [])[0]
 delivery["posting_id"]  # error
 explanation = keynet.explain({}, {})
 explanation["reason_en"]  # error
+keynet.write_postings_csv([], view="counts")  # error

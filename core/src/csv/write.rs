@@ -40,11 +40,11 @@ impl Labels {
         }
     }
 
-    /// `ja` or `codes` (case aside).
+    /// `ja` or `codes` (also `code`, as `count_matrix` says it; case aside).
     pub fn from_name(name: &str) -> Option<Labels> {
         match name.trim().to_ascii_lowercase().as_str() {
             "ja" => Some(Labels::Japanese),
-            "codes" => Some(Labels::Codes),
+            "codes" | "code" => Some(Labels::Codes),
             _ => None,
         }
     }

@@ -566,8 +566,40 @@ pub fn read_recipients(value: &Value) -> Result<Vec<Recipient>, Vec<Finding>> {
     }
 }
 
+/// [`standard_recipients`] of names as people type them: each name trimmed; a blank name
+/// (`agencies.<i>`, `required`) and a name given twice (`inconsistent`) are refused, since a
+/// recipient without a name cannot be distributed to and two of one agency get everything twice.
+pub fn standard_recipients_checked(agencies: &[&str]) -> Result<Vec<Recipient>, Vec<Finding>> {
+    let names: Vec<&str> = agencies.iter().map(|a| a.trim()).collect();
+    let mut findings = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            findings.push(Finding::error(
+                format!("agencies.{i}"),
+                Code::Required,
+                format!("agency {i} has no name"),
+                format!("民間職業紹介事業者{}件目の名称が空です", i + 1),
+            ));
+        } else if names.get(..i).is_some_and(|before| before.contains(name)) {
+            let shown = crate::finding::shown(name);
+            findings.push(Finding::error(
+                format!("agencies.{i}"),
+                Code::Inconsistent,
+                format!("agency {shown:?} is named twice"),
+                format!("民間職業紹介事業者「{shown}」が2回指定されています"),
+            ));
+        }
+    }
+    if findings.is_empty() {
+        Ok(standard_recipients(&names))
+    } else {
+        Err(findings)
+    }
+}
+
 /// The standard list of recipients for a report: every kind of the standard rules, with the 47
-/// prefectures for the kinds tied to one, and the given agencies.
+/// prefectures for the kinds tied to one, and the given agencies (as given: see
+/// [`standard_recipients_checked`]).
 pub fn standard_recipients(agencies: &[&str]) -> Vec<Recipient> {
     let rules = RuleSet::standard();
     let mut out = Vec::new();
