@@ -39,16 +39,43 @@ pub fn detect(data: &[u8]) -> Encoding {
     }
 }
 
-/// Refuses to read as Shift_JIS a file that is UTF-8: every cell would be mojibake. (A UTF-8
-/// read of a Shift_JIS file already reports each undecodable cell at its row.)
-pub fn check(data: &[u8], named: Encoding) -> Result<(), InputError> {
-    if named == Encoding::ShiftJis && looks_utf8(data) {
-        return Err(InputError::WrongEncoding {
-            named: named.name(),
-            found: Encoding::Utf8.name(),
-        });
+/// Whether the file's start is Shift_JIS and nothing else: not valid UTF-8, and every byte of the
+/// sample decodes as Windows-31J (a character the sample cuts in two aside).
+pub fn looks_shift_jis(data: &[u8]) -> bool {
+    let sample = data.get(..SAMPLE_BYTES).unwrap_or(data);
+    if sample.is_ascii() || std::str::from_utf8(sample).is_ok() || looks_utf8(data) {
+        return false;
     }
-    Ok(())
+    // UTF-8 with a stray bad byte is damaged UTF-8, not Shift_JIS: Japanese in Shift_JIS makes
+    // an invalid sequence of nearly every character, so one in eight non-ASCII bytes at least.
+    let invalid = String::from_utf8_lossy(sample).matches('\u{FFFD}').count();
+    let non_ascii = sample.iter().filter(|b| !b.is_ascii()).count();
+    if invalid * 8 < non_ascii {
+        return false;
+    }
+    let decodes = |bytes: &[u8]| {
+        encoding_rs::SHIFT_JIS
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    };
+    decodes(sample)
+        || (data.len() > SAMPLE_BYTES
+            && decodes(sample.get(..sample.len() - 1).unwrap_or_default()))
+}
+
+/// Refuses to read a file in the other encoding than it is in: UTF-8 as Shift_JIS (every cell
+/// would be mojibake) or Shift_JIS as UTF-8 (every Japanese cell undecodable) — with the
+/// encoding to ask for (docs/choices.md, "CSV and Shift_JIS").
+pub fn check(data: &[u8], named: Encoding) -> Result<(), InputError> {
+    let found = match named {
+        Encoding::ShiftJis if looks_utf8(data) => Encoding::Utf8,
+        Encoding::Utf8 if looks_shift_jis(data) => Encoding::ShiftJis,
+        _ => return Ok(()),
+    };
+    Err(InputError::WrongEncoding {
+        named: named.name(),
+        found: found.name(),
+    })
 }
 
 #[cfg(test)]
@@ -110,10 +137,27 @@ mod tests {
         );
         assert_eq!(check(&sjis(HEADER), Encoding::ShiftJis), Ok(()));
         assert_eq!(check(HEADER.as_bytes(), Encoding::Utf8), Ok(()));
-        assert_eq!(
-            check(&sjis(HEADER), Encoding::Utf8),
-            Ok(()),
-            "reported per cell instead"
+    }
+
+    #[test]
+    fn shift_jis_named_utf8_is_refused_with_the_encoding_to_ask_for() {
+        let err = check(&sjis(HEADER), Encoding::Utf8).unwrap_err();
+        assert_eq!(err.kind(), "wrong_encoding");
+        assert!(err.to_string().contains("encoding=\"shift_jis\""), "{err}");
+        // Bytes that are neither (a stray byte in ASCII): read, and reported per cell.
+        assert_eq!(check(b"id,name\r\n1,\xFF\r\n", Encoding::Utf8), Ok(()));
+        assert_eq!(check(b"id,name\r\n", Encoding::Utf8), Ok(()));
+        let mut damaged = HEADER.repeat(20).into_bytes();
+        damaged.insert(40, 0x82); // one bad byte in a UTF-8 file: damaged, not Shift_JIS
+        assert_eq!(check(&damaged, Encoding::Utf8), Ok(()));
+        // A Shift_JIS character cut at the end of the sample is still Shift_JIS.
+        let mut cut = sjis(HEADER);
+        cut.resize(SAMPLE_BYTES - 1, b'a');
+        cut.extend_from_slice(&sjis("代田"));
+        assert!(looks_shift_jis(&cut));
+        assert!(
+            !looks_shift_jis(&cut[..SAMPLE_BYTES]),
+            "a lone lead byte at the end of a file is no Shift_JIS"
         );
     }
 }
