@@ -514,6 +514,7 @@ export interface Operations {
   account_status: { args: { postings: Array<P>; facility_id: string; year: number; month: number }; output: AccountStatus }
   duplicate_open_postings: { args: { postings: Array<P> }; output: Array<DuplicateOpenPostings> }
   kintone_mapping: { args: { mapping?: KintoneMappingOverrides | null }; output: KintoneMapping }
+  check_kintone_mapping: { args: { fields: KintoneAppFields; mapping?: KintoneMappingOverrides | null }; output: Array<Finding> }
   from_kintone_record: { args: { record: KintoneRecord | { record: KintoneRecord }; mapping?: KintoneMappingOverrides | null }; output: KintoneRead }
   to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null; fields?: KintoneAppFields | null }; output: KintoneRecord }
   kintone_update_body: { args: { form: FormInput } & KintoneUpdateOptions; output: KintoneUpdateBody }

@@ -28,6 +28,7 @@ const NAMED = {
   account_status: (a) => keynet.accountStatus(a.postings, a.facility_id, a.year, a.month),
   duplicate_open_postings: (a) => keynet.duplicateOpenPostings(a.postings),
   kintone_mapping: (a) => keynet.kintoneMapping(a.mapping),
+  check_kintone_mapping: (a) => keynet.checkKintoneMapping(a.fields, a.mapping),
   from_kintone_record: (a) => keynet.fromKintoneRecord(a.record, a.mapping),
   to_kintone_record: (a) => keynet.toKintoneRecord(a.form, a.mapping),
   to_kintone_errors: (a) => keynet.toKintoneErrors(a.findings, { lang: a.lang, mapping: a.mapping, record: a.record }),

@@ -390,6 +390,8 @@ function createKeynet(makeGlue, wasmBytes) {
       return invoke((w) => w.kintone_update_body(formJson, opts))
     },
     kintoneMapping: (mapping) => op('kintone_mapping', [['mapping', optional(mapping)]]),
+    checkKintoneMapping: (fields, mapping) =>
+      op('check_kintone_mapping', [['fields', jsonText(fields)], ['mapping', optional(mapping)]]),
     errorCatalogue: () => invoke((w) => w.call_json('error_catalogue', 'null')),
     catalogue: () => entry('catalogue', ''),
     isKeynetError: (value) => value !== null && typeof value === 'object' && value.name === 'KeynetError',

@@ -120,6 +120,26 @@ pub fn kintone_update_body(env: Env, form: Input<'_>, options: Option<Input<'_>>
 /// The options of `kintoneUpdateBody` (`keynet::host::KINTONE_UPDATE_OPTIONS`).
 const UPDATE_OPTIONS: [&str; 5] = keynet::host::KINTONE_UPDATE_OPTIONS;
 
+/// The mapping (the default, changed by `mapping`) checked against the app's fields — the JSON
+/// of `GET /k/v1/app/form/fields.json` or a record of the app: a finding for each code the app
+/// lacks, each type the mapping cannot read, each option label on one side only.
+#[napi(
+    ts_args_type = "fields: KintoneAppFields | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_return_type = "Array<Finding>"
+)]
+pub fn check_kintone_mapping(
+    env: Env,
+    fields: Input<'_>,
+    mapping: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .json("fields", fields)?
+            .opt_json("mapping", mapping)?
+            .call("check_kintone_mapping")
+    })
+}
+
 /// The effective field-code mapping: the default, changed by `mapping`.
 #[napi(
     ts_args_type = "mapping?: KintoneMappingOverrides | string | null",

@@ -110,6 +110,8 @@ NAMED = {
     "explain": lambda a: keynet.explain(a["posting"], a["recipient"], a.get("rules")),
     "new_since": lambda a: keynet.new_since(a["previous"], a["current"], a["recipients"], a.get("rules")),
     "count_table": lambda a: keynet.count_table(a["postings"]),
+    "add_count_tables": lambda a: keynet.add_count_tables(a["tables"]),
+    "combine_distributions": lambda a: keynet.combine_distributions(a["parts"]),
     "assess_training": lambda a: keynet.assess_training(a["plan"]),
     "disclose": lambda a: keynet.disclose(a["posting"], a["seeker_id"]),
     "account_status": lambda a: keynet.account_status(a["postings"], a["facility_id"], a["year"], a["month"]),

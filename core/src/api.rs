@@ -784,6 +784,16 @@ pub fn to_kintone_errors(
         .to_json_value())
 }
 
+/// A kintone mapping (the standard one with `mapping`'s overrides) checked against the app's
+/// fields (`GET /k/v1/app/form/fields.json`, or a record of the app): every finding — a code the
+/// app lacks, a type the mapping cannot read, option labels on one side only
+/// (`kintone::check_mapping`).
+pub fn check_kintone_mapping(mapping: Option<&Value>, fields: &Value) -> Result<Value, ApiError> {
+    let mapping = kintone_mapping_of(mapping)?;
+    let findings = crate::kintone::check_mapping(&mapping, fields).map_err(invalid)?;
+    answer(findings)
+}
+
 /// The body a proxy in front of kintone's REST API answers a refused record with (kintone's own
 /// `CB_VA01` shape, `kintone::KintoneErrors::error_response`), from findings as
 /// [`to_kintone_errors`] takes them; `null` when no finding is an error. `id` names the answer
@@ -999,6 +1009,7 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
                 args.get("record"),
             )
         }
+        "check_kintone_mapping" => check_kintone_mapping(args.get("mapping"), arg("fields")?),
         "kintone_error_response" => {
             let optional_text = |name: &str| match args.get(name) {
                 None | Some(Value::Null) => Ok(None),

@@ -1479,6 +1479,26 @@ op("kintone", "record_wrong_value_shapes", "Values of the wrong shape: a list fo
    "issue 5", "from_kintone_record",
    {"record": krec({"募集人数": kf("NUMBER", ["2"]), "加入保険": kf("CHECK_BOX", "雇用保険"), "担当者氏名": "山田 花子"})},
    output=kread([("openings", "format", E), ("insurance", "format", E), ("contact.name", "format", E)]))
+# A mapping checked against the app (issue 13): from a record (codes and types) or the app's form
+# fields (GET /k/v1/app/form/fields.json: also the option labels).
+K_PROPERTIES = {code: {"type": f["type"], "code": code, "label": code} for code, f in K_BASE.items()}
+K_PROPERTIES["施設類型"]["options"] = {"病院": {"label": "病院", "index": "0"}, "診療所": {"label": "診療所", "index": "1"},
+                                     "介護施設": {"label": "介護施設", "index": "2"}}
+op("kintone", "mapping_fits_the_app", "The standard mapping against a record of an app made for it: nothing to say.",
+   "issue 13", "check_kintone_mapping", {"fields": K_BASE}, output=[])
+op("kintone", "mapping_against_an_app_with_a_field_missing_and_one_retyped",
+   "A code the app lacks and a NUMBER made a DATE are errors on the field.", "issue 13", "check_kintone_mapping",
+   {"fields": krec({"募集人数": kf("DATE", "")}, drop=["医療機関名"])},
+   output=[{"path": "fields.医療機関名", "code": "unknown_value", "severity": "error"},
+           {"path": "fields.募集人数", "code": "inconsistent", "severity": "error"}])
+op("kintone", "mapping_options_against_the_apps_form_fields",
+   "From the form fields: an option of the mapping the app lacks (保健所) and one of the app the mapping lacks (介護施設) "
+   "are warnings.", "issue 13", "check_kintone_mapping", {"fields": {"properties": K_PROPERTIES, "revision": "5"}},
+   output=[{"path": "fields.施設類型", "code": "unknown_value", "severity": "warning"},
+           {"path": "fields.施設類型", "code": "inconsistent", "severity": "warning"}])
+op("kintone", "mapping_against_something_that_is_no_app", "fields that are neither form fields nor a record are refused.",
+   "issue 13", "check_kintone_mapping", {"fields": {"records": []}},
+   error={"kind": "invalid", "findings": [{"path": "fields", "code": "format", "severity": "error"}]})
 op("kintone", "record_missing_fields", "Fields the app lacks are absent: the form's required findings.", "§2 issue 5",
    "from_kintone_record", {"record": krec(drop=["医療機関ID", "電話番号", "休憩時間"])},
    output=kread([("facility.id", "required", E), ("working_hours.break_minutes", "labor_law", W),

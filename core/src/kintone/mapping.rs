@@ -80,7 +80,7 @@ impl ReadAs {
         }
     }
 
-    const fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ReadAs::Text => "text",
             ReadAs::Number => "number",

@@ -23,6 +23,7 @@
 //! # Ok::<(), String>(())
 //! ```
 
+mod app;
 mod errors;
 #[cfg(test)]
 mod fixtures;
@@ -30,6 +31,7 @@ mod mapping;
 mod record;
 mod write;
 
+pub use app::check_mapping;
 pub use errors::{CB_VA01, KintoneErrors, Lang, to_errors};
 pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
 pub use record::{RECORD_DEPTH, RecordForm, from_record, read_record, record_from_json};
