@@ -274,6 +274,10 @@ export interface KintoneField {
   error?: string | null
 }
 export type KintoneRecord = { [fieldCode: string]: KintoneField }
+/** A record of an app as its own typed interface declares it (`@kintone/dts-gen`: `interface
+ *  Fields { 募集人数: kintone.fieldTypes.Number; … }`, NUMBER values as strings): any object whose
+ *  every property is a field — no index signature needed. */
+export type KintoneRecordOf<R> = { [K in keyof R]: KintoneField }
 export interface KintoneMappingEntry {
   /** The canonical path it fills (for `flags`: the object its options fill). */
   path: string
@@ -293,14 +297,16 @@ export interface KintoneMappingOverrides {
   replace?: boolean
   description?: string
 }
-/** A kintone record read into the form: findings are data. */
-export interface KintoneRead {
-  registrable: boolean
+/** A kintone record read into the form: findings are data. `registrable` tells which: the
+ *  canonical form when there is no error finding, else `null` (`if (read.registrable)` narrows). */
+export type KintoneRead = KintoneReadRegistrable | KintoneReadRefused
+interface KintoneReadParts {
   findings: Array<Finding>
-  canonical: Form | null
   /** The overrides the record was read with (absent for the default mapping): `toKintoneErrors(read)` uses them. */
   mapping?: KintoneMappingOverrides
 }
+export interface KintoneReadRegistrable extends KintoneReadParts { registrable: true; canonical: Form }
+export interface KintoneReadRefused extends KintoneReadParts { registrable: false; canonical: null }
 export type KintoneFieldErrors = { [key: `record.${string}.value`]: { messages: Array<string> } }
 /** Findings in kintone's error shape: `errors` as in a kintone REST error response. */
 export interface KintoneErrors {
@@ -314,7 +320,7 @@ export interface KintoneErrorOptions {
   lang?: 'ja' | 'en'
   mapping?: KintoneMappingOverrides | null
   /** The record the findings are about: codes it lacks become record-level messages. */
-  record?: KintoneRecord | { record: KintoneRecord } | null
+  record?: KintoneRecord | { record: KintoneRecord } | object | null
 }
 /** An app's fields: a record of the app (`event.record`, `{record}`) or `GET /k/v1/app/form/fields.json`. */
 export type KintoneAppFields = KintoneRecord | { record: KintoneRecord } | { properties: Record<string, { type: string }> }

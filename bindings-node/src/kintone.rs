@@ -15,7 +15,8 @@ use crate::input::{Args, Input, value_of};
 /// record (`invalid_input`: not an object, a records list, no field, over 1 MiB) or a bad
 /// mapping throws.
 #[napi(
-    ts_args_type = "record: KintoneRecord | { record: KintoneRecord } | string, mapping?: KintoneMappingOverrides | string | null",
+    ts_generic_types = "R extends KintoneRecordOf<R> = KintoneRecord",
+    ts_args_type = "record: R | { record: R } | string, mapping?: KintoneMappingOverrides | string | null",
     ts_return_type = "KintoneRead"
 )]
 pub fn from_kintone_record(

@@ -96,6 +96,32 @@ const record: KintoneRecord = {
 }
 const read = fromKintoneRecord(record)
 const maybeForm: Form | null = read.canonical
+// `registrable` narrows `canonical` (a discriminated union).
+if (read.registrable) {
+  const form: Form = read.canonical
+  console.log(form.occupation)
+} else {
+  const none: null = read.canonical
+  console.log(none)
+}
+// @ts-expect-error canonical may be null until registrable is checked
+const unchecked: Form = read.canonical
+console.log(unchecked)
+// A record typed as @kintone/dts-gen declares one: an interface, no index signature, NUMBER as text.
+interface AppFields {
+  募集職種: { type: 'DROP_DOWN'; value: string }
+  募集人数: { type: 'NUMBER'; value: string }
+  加入保険: { type: 'CHECK_BOX'; value: string[] }
+}
+const typedRecord: AppFields = {
+  募集職種: { type: 'DROP_DOWN', value: '看護師' },
+  募集人数: { type: 'NUMBER', value: '2' },
+  加入保険: { type: 'CHECK_BOX', value: ['雇用保険'] },
+}
+console.log(fromKintoneRecord(typedRecord).findings.length, fromKintoneRecord({ record: typedRecord }).registrable)
+console.log(toKintoneErrors(read, { record: typedRecord }).record_errors.length)
+// @ts-expect-error a property that is no field is refused
+fromKintoneRecord({ 募集人数: 2 })
 const kErrors: KintoneErrors = toKintoneErrors(read, { lang: 'en', record })
 for (const [key, { messages }] of Object.entries(kErrors.errors)) console.log(key, messages.join('\n'))
 console.log(kErrors.record_errors.join('\n'), maybeForm)
