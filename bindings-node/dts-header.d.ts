@@ -307,6 +307,12 @@ interface KintoneReadParts {
 }
 export interface KintoneReadRegistrable extends KintoneReadParts { registrable: true; canonical: Form }
 export interface KintoneReadRefused extends KintoneReadParts { registrable: false; canonical: null }
+/** Each row of a subtable read as one form (`fromKintoneRows`). */
+export interface KintoneRows {
+  table: string
+  rows: Array<KintoneRead & { row: number; id: string | null }>
+  mapping?: KintoneMappingOverrides
+}
 export type KintoneFieldErrors = { [key: `record.${string}.value`]: { messages: Array<string> } }
 /** Findings in kintone's error shape: `errors` as in a kintone REST error response. */
 export interface KintoneErrors {
@@ -520,11 +526,12 @@ export interface Operations {
   account_status: { args: { postings: Array<P>; facility_id: string; year: number; month: number }; output: AccountStatus }
   duplicate_open_postings: { args: { postings: Array<P> }; output: Array<DuplicateOpenPostings> }
   kintone_mapping: { args: { mapping?: KintoneMappingOverrides | null }; output: KintoneMapping }
+  from_kintone_rows: { args: { record: KintoneRecord | { record: KintoneRecord }; table: string; mapping?: KintoneMappingOverrides | null }; output: KintoneRows }
   check_kintone_mapping: { args: { fields: KintoneAppFields; mapping?: KintoneMappingOverrides | null }; output: Array<Finding> }
   from_kintone_record: { args: { record: KintoneRecord | { record: KintoneRecord }; mapping?: KintoneMappingOverrides | null }; output: KintoneRead }
   to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null; fields?: KintoneAppFields | null }; output: KintoneRecord }
   kintone_update_body: { args: { form: FormInput } & KintoneUpdateOptions; output: KintoneUpdateBody }
-  to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorOptions; output: KintoneErrors }
+  to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead | KintoneRows } & KintoneErrorOptions; output: KintoneErrors }
   kintone_error_response: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorResponseOptions; output: KintoneErrorResponse | null }
   check_password: { args: { password: string; policy: PasswordPolicy }; output: Array<Finding> }
   account_permissions: { args: { kind: IdKind }; output: Permissions }

@@ -31,6 +31,7 @@ function runGoldenCases(keynet, formCases, operationCases) {
     kintone_mapping: (a) => keynet.kintoneMapping(a.mapping),
     check_kintone_mapping: (a) => keynet.checkKintoneMapping(a.fields, a.mapping),
     from_kintone_record: (a) => keynet.fromKintoneRecord(a.record, a.mapping),
+    from_kintone_rows: (a) => keynet.fromKintoneRows(a.record, a.table, a.mapping),
     to_kintone_record: (a) => keynet.toKintoneRecord(a.form, a.mapping),
     to_kintone_errors: (a) => keynet.toKintoneErrors(a.findings, { lang: a.lang, mapping: a.mapping, record: a.record }),
     check_password: (a) => keynet.checkPassword(a.password, a.policy),

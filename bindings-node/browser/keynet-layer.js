@@ -372,6 +372,12 @@ function createKeynet(makeGlue, wasmBytes) {
       csvFile('export_bed_view_csv', [['rows', rows], ['account', account]], options),
     fromKintoneRecord: (record, mapping) =>
       op('from_kintone_record', [['record', jsonText(record, RECORD_DEPTH)], ['mapping', optional(mapping)]]),
+    fromKintoneRows: (record, table, mapping) =>
+      op('from_kintone_rows', [
+        ['record', jsonText(record, RECORD_DEPTH)],
+        ['table', textParam(table, 'table')],
+        ['mapping', optional(mapping)],
+      ]),
     toKintoneErrors(findings, options) {
       const findingsJson = jsonText(findings)
       const opts = optionsText(options)

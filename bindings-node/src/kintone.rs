@@ -32,12 +32,36 @@ pub fn from_kintone_record(
     })
 }
 
+/// Reads each row of the subtable `table` of a record as one form, with the record's other
+/// fields (docs/kintone.md, "A subtable of postings"): `{table, rows: [{row, id, registrable,
+/// findings, canonical}]}`. `toKintoneErrors(rows, { record })` keys each row's findings inside
+/// its row (`record.<table>.value[<row>].value.<code>.value`).
+#[napi(
+    ts_generic_types = "R extends KintoneRecordOf<R> = KintoneRecord",
+    ts_args_type = "record: R | { record: R } | string, table: string, mapping?: KintoneMappingOverrides | string | null",
+    ts_return_type = "KintoneRows"
+)]
+pub fn from_kintone_rows(
+    env: Env,
+    record: Input<'_>,
+    table: String,
+    mapping: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        Args::new(&env)
+            .argument("from_kintone_rows", "record", record)?
+            .value("table", table)
+            .opt_json("mapping", mapping)?
+            .call("from_kintone_rows")
+    })
+}
+
 /// Findings (a list, or what `fromKintoneRecord` returned) in kintone's error shape:
 /// `{"record.<code>.value": {messages}}` for `event.record[code].error`, and record-level
 /// messages for `event.error`. `options.lang`: `ja` (default) or `en`; `options.record`: codes
 /// the record lacks become record-level messages; `options.mapping`: overrides.
 #[napi(
-    ts_args_type = "findings: Array<Finding> | KintoneRead | string, options?: KintoneErrorOptions | null",
+    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | string, options?: KintoneErrorOptions | null",
     ts_return_type = "KintoneErrors"
 )]
 pub fn to_kintone_errors(
@@ -59,7 +83,7 @@ pub fn to_kintone_errors(
 /// `{code: "CB_VA01", id, message, errors}` — or `null` when no finding is an error. Findings
 /// and options as `toKintoneErrors` takes them, and `options.id` (docs/kintone.md).
 #[napi(
-    ts_args_type = "findings: Array<Finding> | KintoneRead | string, options?: KintoneErrorResponseOptions | null",
+    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | string, options?: KintoneErrorResponseOptions | null",
     ts_return_type = "KintoneErrorResponse | null"
 )]
 pub fn to_kintone_error_response(

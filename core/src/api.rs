@@ -689,6 +689,32 @@ pub fn kintone_mapping(mapping: Option<&Value>) -> Result<Value, ApiError> {
 /// Reads a kintone record: `{"registrable", "findings", "canonical"}` (findings are data, not
 /// an error; only a bad mapping, `invalid`, or a value that is no record, `invalid_input`, is an
 /// error).
+/// Reads each row of the subtable `table` of a record as one form with the record's other fields
+/// (docs/kintone.md, "A subtable of postings"): `{"table", "rows": [{row, id, registrable,
+/// findings, canonical}], "mapping"?}`. `to_kintone_errors` of it, with the record, keys each
+/// row's findings inside its row.
+pub fn from_kintone_rows(
+    record: &Value,
+    table: &str,
+    mapping: Option<&Value>,
+) -> Result<Value, ApiError> {
+    crate::limits::check_value(record, crate::MAX_INPUT_BYTES)?;
+    let overrides = mapping.filter(|m| !m.is_null());
+    let mapping = kintone_mapping_of(mapping)?;
+    let rows = crate::kintone::from_rows(record, table, &mapping).map_err(|e| match e {
+        crate::kintone::RowsError::Input(e) => ApiError::Input(e),
+        crate::kintone::RowsError::Table(f) => invalid(vec![f]),
+    })?;
+    let mut out = json!({
+        "table": table,
+        "rows": rows.iter().map(crate::kintone::RowRead::to_json_value).collect::<Vec<_>>(),
+    });
+    if let (Some(overrides), Value::Object(map)) = (overrides, &mut out) {
+        map.insert("mapping".into(), overrides.clone());
+    }
+    Ok(out)
+}
+
 pub fn from_kintone_record(record: &Value, mapping: Option<&Value>) -> Result<Value, ApiError> {
     crate::limits::check_value(record, crate::MAX_INPUT_BYTES)?;
     let mapping_arg = mapping;
@@ -832,6 +858,46 @@ fn kintone_errors_of(
             )])
         })?,
     };
+    if let (Some(rows), Some(table)) = (
+        findings.get("rows").and_then(Value::as_array),
+        findings.get("table").and_then(Value::as_str),
+    ) {
+        let Some(record) = record.filter(|r| !r.is_null()) else {
+            return Err(invalid(vec![Finding::error(
+                "record",
+                Code::Required,
+                "the rows of a subtable are put back on their record: give record",
+                "サブテーブルの行の指摘を戻すには record（レコード）を指定してください",
+            )]));
+        };
+        let mut read: Vec<(usize, Vec<Finding>)> = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let index = row
+                .get("row")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok());
+            let found = row
+                .get("findings")
+                .cloned()
+                .map(serde_json::from_value::<Vec<Finding>>);
+            match (index, found) {
+                (Some(index), Some(Ok(found))) => read.push((index, found)),
+                _ => {
+                    return Err(invalid(vec![Finding::error(
+                        format!("findings.rows.{i}"),
+                        Code::Format,
+                        "a row is {row, findings, …} as from_kintone_rows gives it",
+                        "行の形式が正しくありません（from_kintone_rows の rows の要素）",
+                    )]));
+                }
+            }
+        }
+        let rows: Vec<(usize, &[Finding])> = read.iter().map(|(i, f)| (*i, f.as_slice())).collect();
+        return Ok((
+            crate::kintone::rows_to_errors(&rows, record, table, &mapping, lang),
+            lang,
+        ));
+    }
     let list = findings.get("findings").unwrap_or(findings);
     let Some(items) = list.as_array() else {
         return Err(invalid(vec![Finding::error(
@@ -986,6 +1052,9 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "error_catalogue" => answer(crate::error_catalogue::ERROR_TYPES),
         "kintone_mapping" => kintone_mapping(args.get("mapping")),
         "from_kintone_record" => from_kintone_record(arg("record")?, args.get("mapping")),
+        "from_kintone_rows" => {
+            from_kintone_rows(arg("record")?, text("table")?, args.get("mapping"))
+        }
         "to_kintone_record" => {
             to_kintone_record_for(arg("form")?, args.get("mapping"), args.get("fields"))
         }

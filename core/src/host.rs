@@ -71,7 +71,9 @@ pub const KINTONE_UPDATE_OPTIONS: [&str; 5] = ["app", "id", "revision", "mapping
 /// `api::parse_json` (no size limit but nesting's).
 pub fn argument(operation: &str, name: &str, text: &[u8]) -> Result<Value, InputError> {
     match (operation, name) {
-        ("from_kintone_record", "record") => crate::kintone::record_from_json(text),
+        ("from_kintone_record" | "from_kintone_rows", "record") => {
+            crate::kintone::record_from_json(text)
+        }
         _ => crate::api::parse_json(text, usize::MAX),
     }
 }

@@ -1567,6 +1567,30 @@ op("kintone", "errors_record_level", "A path without a field code, or a code the
    output={"errors": {"record.雇用期間終了.value": {"messages": ["雇用期間の開始日が終了日より後です"]}},
            "record_errors": ["登録票の形式が正しくありません", "郵便番号は7桁で入力してください"],
            "warnings": {}, "record_warnings": ["休憩時間が労働基準法第34条の基準に足りません"]})
+# A subtable of postings (issue 13): each row one form with the record's other fields; its
+# findings keyed inside its row as kintone keys a subtable's fields.
+K_ROWS = krec(drop=["募集職種", "募集人数"])
+K_ROWS["募集枠"] = {"type": "SUBTABLE", "value": [
+    {"id": "41", "value": {"募集職種": kf("DROP_DOWN", "看護師"), "募集人数": kf("NUMBER", "2")}},
+    {"id": "42", "value": {"募集職種": kf("DROP_DOWN", "看護師"), "募集人数": kf("NUMBER", "0")}}]}
+op("kintone", "subtable_rows_are_forms", "Each row of the subtable 募集枠 is a form with the record's fields; "
+   "the second row's 0 openings refuse it alone.", "issue 13", "from_kintone_rows",
+   {"record": K_ROWS, "table": "募集枠"},
+   output={"table": "募集枠", "rows": [
+       dict(kread(canonical_form=BASE), row=0, id="41"),
+       dict(kread([("openings", "range", E)]), row=1, id="42")]})
+op("kintone", "subtable_absent", "A record without the named subtable is refused at table.", "issue 13",
+   "from_kintone_rows", {"record": K_BASE, "table": "募集枠"},
+   error={"kind": "invalid", "findings": [{"path": "table", "code": "unknown_value", "severity": "error"}]})
+F_OPENINGS = kfinding("openings", "range", E, "募集人数は1人以上です", "openings must be at least 1")
+op("kintone", "subtable_errors_keyed_by_row", "A row's own field is keyed inside its row; a field of the record once "
+   "at the top.", "issue 13", "to_kintone_errors",
+   {"findings": {"table": "募集枠", "rows": [{"row": 0, "findings": [F_POSTAL]},
+                                            {"row": 1, "findings": [F_POSTAL, F_OPENINGS]}]},
+    "record": K_ROWS},
+   output={"errors": {"record.郵便番号.value": {"messages": ["郵便番号は7桁で入力してください"]},
+                      "record.募集枠.value[1].value.募集人数.value": {"messages": ["募集人数は1人以上です"]}},
+           "record_errors": [], "warnings": {}, "record_warnings": []})
 op("kintone", "errors_unknown_lang", "Only ja and en are offered.", "issue 5", "to_kintone_errors",
    {"findings": [F_POSTAL], "lang": "fr"},
    error={"kind": "invalid", "findings": [{"path": "lang", "code": "unknown_value", "severity": "error"}]})

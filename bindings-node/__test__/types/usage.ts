@@ -3,7 +3,7 @@
 // (a wrong occupation, view, operation or field is a compile error, not a runtime surprise).
 import {
   accountPermissions, accountStatus, applyEvent, assessTraining, bedView, call, catalogue, checkPassword, countTable,
-  disclose, distribute, explain, exportBedViewCsv, fromKintoneRecord, isKeynetError, kintoneMapping, mayRegister,
+  disclose, distribute, explain, exportBedViewCsv, fromKintoneRecord, fromKintoneRows, isKeynetError, kintoneMapping, mayRegister,
   newSince, normalize, publicView, readBedExportCsv, readBedRow, readPostingsCsv, register, registeredView,
   toKintoneErrors, toKintoneRecord, trainingMaterials, validate, validateMany, view, writeCountTableCsv,
   writePostingsCsv,
@@ -122,6 +122,10 @@ console.log(fromKintoneRecord(typedRecord).findings.length, fromKintoneRecord({ 
 console.log(toKintoneErrors(read, { record: typedRecord }).record_errors.length)
 // @ts-expect-error a property that is no field is refused
 fromKintoneRecord({ 募集人数: 2 })
+// A subtable of postings: each row a read of its own, errors keyed inside the rows.
+const rows = fromKintoneRows(typedRecord, '募集枠')
+for (const r of rows.rows) if (r.registrable) console.log(r.row, r.id, r.canonical.occupation)
+console.log(toKintoneErrors(rows, { record: typedRecord }).errors)
 const kErrors: KintoneErrors = toKintoneErrors(read, { lang: 'en', record })
 for (const [key, { messages }] of Object.entries(kErrors.errors)) console.log(key, messages.join('\n'))
 console.log(kErrors.record_errors.join('\n'), maybeForm)
