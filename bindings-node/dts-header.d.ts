@@ -339,6 +339,17 @@ export interface KintoneUpdateOptions {
   /** The app's fields: only its codes are written, with its types, no system fields. */
   fields?: KintoneAppFields | null
 }
+/** The options of `kintoneBulkUpdateBody`: the app, and the mapping and fields as for one record. */
+export interface KintoneBulkUpdateOptions {
+  app: number | string
+  mapping?: KintoneMappingOverrides | null
+  fields?: KintoneAppFields | null
+}
+/** The body of `PUT /k/v1/records.json`. */
+export interface KintoneBulkUpdateBody {
+  app: number | string
+  records: Array<{ id: number | string; revision?: number | string; record: { [fieldCode: string]: { value: unknown } } }>
+}
 /** The body of `PUT /k/v1/record.json`. */
 export interface KintoneUpdateBody {
   app: number | string
@@ -531,7 +542,8 @@ export interface Operations {
   from_kintone_record: { args: { record: KintoneRecord | { record: KintoneRecord }; mapping?: KintoneMappingOverrides | null }; output: KintoneRead }
   to_kintone_record: { args: { form: FormInput; mapping?: KintoneMappingOverrides | null; fields?: KintoneAppFields | null }; output: KintoneRecord }
   kintone_update_body: { args: { form: FormInput } & KintoneUpdateOptions; output: KintoneUpdateBody }
-  to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead | KintoneRows } & KintoneErrorOptions; output: KintoneErrors }
+  kintone_bulk_update_body: { args: { records: Array<{ form: FormInput; id: number | string; revision?: number | string | null }> } & KintoneBulkUpdateOptions; output: KintoneBulkUpdateBody }
+  to_kintone_errors: { args: { findings: Array<Finding> | KintoneRead | KintoneRows | { records: Array<KintoneRead | Array<Finding>> } } & KintoneErrorOptions; output: KintoneErrors }
   kintone_error_response: { args: { findings: Array<Finding> | KintoneRead } & KintoneErrorResponseOptions; output: KintoneErrorResponse | null }
   check_password: { args: { password: string; policy: PasswordPolicy }; output: Array<Finding> }
   account_permissions: { args: { kind: IdKind }; output: Permissions }

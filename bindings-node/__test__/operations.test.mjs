@@ -31,6 +31,8 @@ const NAMED = {
   check_kintone_mapping: (a) => keynet.checkKintoneMapping(a.fields, a.mapping),
   from_kintone_record: (a) => keynet.fromKintoneRecord(a.record, a.mapping),
   from_kintone_rows: (a) => keynet.fromKintoneRows(a.record, a.table, a.mapping),
+  kintone_bulk_update_body: (a) =>
+    keynet.kintoneBulkUpdateBody(a.records, { app: a.app, mapping: a.mapping, fields: a.fields }),
   to_kintone_record: (a) => keynet.toKintoneRecord(a.form, a.mapping),
   to_kintone_errors: (a) => keynet.toKintoneErrors(a.findings, { lang: a.lang, mapping: a.mapping, record: a.record }),
   check_password: (a) => keynet.checkPassword(a.password, a.policy),

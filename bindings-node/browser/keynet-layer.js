@@ -395,6 +395,13 @@ function createKeynet(makeGlue, wasmBytes) {
       const opts = optionsText(options)
       return invoke((w) => w.kintone_update_body(formJson, opts))
     },
+    kintoneBulkUpdateBody: (records, options) =>
+      op('kintone_bulk_update_body', [
+        ['records', jsonText(records)],
+        ['app', jsonText(options == null ? null : options.app)],
+        ['mapping', optional(options == null ? null : options.mapping)],
+        ['fields', optional(options == null ? null : options.fields)],
+      ]),
     kintoneMapping: (mapping) => op('kintone_mapping', [['mapping', optional(mapping)]]),
     checkKintoneMapping: (fields, mapping) =>
       op('check_kintone_mapping', [['fields', jsonText(fields)], ['mapping', optional(mapping)]]),

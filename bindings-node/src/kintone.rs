@@ -61,7 +61,7 @@ pub fn from_kintone_rows(
 /// messages for `event.error`. `options.lang`: `ja` (default) or `en`; `options.record`: codes
 /// the record lacks become record-level messages; `options.mapping`: overrides.
 #[napi(
-    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | string, options?: KintoneErrorOptions | null",
+    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | { records: Array<KintoneRead | Array<Finding>> } | string, options?: KintoneErrorOptions | null",
     ts_return_type = "KintoneErrors"
 )]
 pub fn to_kintone_errors(
@@ -83,7 +83,7 @@ pub fn to_kintone_errors(
 /// `{code: "CB_VA01", id, message, errors}` — or `null` when no finding is an error. Findings
 /// and options as `toKintoneErrors` takes them, and `options.id` (docs/kintone.md).
 #[napi(
-    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | string, options?: KintoneErrorResponseOptions | null",
+    ts_args_type = "findings: Array<Finding> | KintoneRead | KintoneRows | { records: Array<KintoneRead | Array<Finding>> } | string, options?: KintoneErrorResponseOptions | null",
     ts_return_type = "KintoneErrorResponse | null"
 )]
 pub fn to_kintone_error_response(
@@ -141,6 +141,32 @@ pub fn kintone_update_body(env: Env, form: Input<'_>, options: Option<Input<'_>>
         args.call("kintone_update_body")
     })
 }
+
+/// The body of `PUT /k/v1/records.json` writing several forms into their records:
+/// `{app, records: [{id, revision?, record}]}` from `[{form, id, revision?}]`; a form with
+/// errors or a bad id is a `KeynetError` with findings at `records.<i>…`. kintone's refusal of
+/// such a call is keyed `records[<i>].<code>.value`, as `toKintoneErrors({records: reads})` gives.
+#[napi(
+    ts_args_type = "records: Array<{ form: FormInput; id: number | string; revision?: number | string | null }> | string, options: KintoneBulkUpdateOptions | string",
+    ts_return_type = "KintoneBulkUpdateBody"
+)]
+pub fn kintone_bulk_update_body(
+    env: Env,
+    records: Input<'_>,
+    options: Option<Input<'_>>,
+) -> Result<Value> {
+    guarded(&env, || {
+        let mut args = Args::new(&env).json("records", records)?;
+        let options = crate::input::options_of(&env, options, &BULK_UPDATE_OPTIONS)?;
+        for (key, value) in options {
+            args = args.value(&key, value);
+        }
+        args.call("kintone_bulk_update_body")
+    })
+}
+
+/// The options of `kintoneBulkUpdateBody`: those of `kintoneUpdateBody` but the record's own.
+const BULK_UPDATE_OPTIONS: [&str; 3] = ["app", "mapping", "fields"];
 
 /// The options of `kintoneUpdateBody` (`keynet::host::KINTONE_UPDATE_OPTIONS`).
 const UPDATE_OPTIONS: [&str; 5] = keynet::host::KINTONE_UPDATE_OPTIONS;

@@ -755,6 +755,26 @@ pub fn to_kintone_record_for(
     ))
 }
 
+/// A number kintone takes as an app, record id or revision: a whole number or its digits.
+fn whole_number(name: &str, v: &Value) -> Result<Value, ApiError> {
+    let ok = match v {
+        Value::Number(n) => n.as_u64().is_some(),
+        Value::String(s) => !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    };
+    if ok {
+        Ok(v.clone())
+    } else {
+        let shown: String = v.to_string().chars().take(40).collect();
+        Err(invalid(vec![Finding::error(
+            name,
+            Code::Format,
+            format!("{name} must be a whole number or its digits (got {shown})"),
+            format!("{name} は整数（またはその数字の文字列）で指定してください"),
+        )]))
+    }
+}
+
 /// The body of `PUT /k/v1/record.json` writing a form (normalised first) into record `id` of app
 /// `app` (`{app, id, revision?, record}`, `kintone::update_body`); `fields` and `mapping` as for
 /// [`to_kintone_record_for`]. `app` and `id` are a number or its digits; `revision` likewise,
@@ -767,34 +787,57 @@ pub fn kintone_update_body(
     mapping: Option<&Value>,
     fields: Option<&Value>,
 ) -> Result<Value, ApiError> {
-    let number = |name: &str, v: &Value| -> Result<Value, ApiError> {
-        let ok = match v {
-            Value::Number(n) => n.as_u64().is_some(),
-            Value::String(s) => {
-                !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit())
-            }
-            _ => false,
-        };
-        if ok {
-            Ok(v.clone())
-        } else {
-            let shown: String = v.to_string().chars().take(40).collect();
-            Err(invalid(vec![Finding::error(
-                name,
-                Code::Format,
-                format!("{name} must be a whole number or its digits (got {shown})"),
-                format!("{name} は整数（またはその数字の文字列）で指定してください"),
-            )]))
-        }
-    };
-    let app = number("app", app)?;
-    let id = number("id", id)?;
+    let app = whole_number("app", app)?;
+    let id = whole_number("id", id)?;
     let revision = match revision.filter(|r| !r.is_null()) {
         None => None,
-        Some(r) => Some(number("revision", r)?),
+        Some(r) => Some(whole_number("revision", r)?),
     };
     let record = to_kintone_record_for(form, mapping, fields)?;
     Ok(crate::kintone::update_body(&record, app, id, revision))
+}
+
+/// The body of `PUT /k/v1/records.json` writing several forms into their records of app `app`:
+/// `{app, records: [{id, revision?, record}]}` from `records` = `[{form, id, revision?}]`, each as
+/// [`kintone_update_body`] writes one; findings at `records.<i>…`. Its refusals are keyed
+/// `records[<i>].<code>.value`: `to_kintone_errors` of `{"records": [read, …]}` gives that shape.
+pub fn kintone_bulk_update_body(
+    app: &Value,
+    records: &Value,
+    mapping: Option<&Value>,
+    fields: Option<&Value>,
+) -> Result<Value, ApiError> {
+    let Some(items) = records.as_array() else {
+        return Err(invalid(vec![not_a_list("records")]));
+    };
+    let app_value = whole_number("app", app)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut findings = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let part = |name: &str| item.get(name).unwrap_or(&Value::Null);
+        match kintone_update_body(
+            part("form"),
+            app,
+            part("id"),
+            item.get("revision"),
+            mapping,
+            fields,
+        ) {
+            Ok(Value::Object(mut body)) => {
+                body.remove("app");
+                out.push(Value::Object(body));
+            }
+            Ok(_) => {}
+            Err(ApiError::Invalid { findings: f }) => {
+                findings.extend(prefixed(&format!("records.{i}"), f));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if !findings.is_empty() {
+        return Err(invalid(findings));
+    }
+    Ok(json!({"app": app_value, "records": out}))
 }
 
 /// Findings (a list, or an object with `findings`) in kintone's error shape, in `lang` (`ja`
@@ -858,6 +901,22 @@ fn kintone_errors_of(
             )])
         })?,
     };
+    if let Some(records) = findings.get("records").and_then(Value::as_array) {
+        let mut per_record = Vec::with_capacity(records.len());
+        for (i, item) in records.iter().enumerate() {
+            let list = item.get("findings").unwrap_or(item);
+            let found = serde_json::from_value::<Vec<Finding>>(list.clone()).map_err(|_| {
+                invalid(vec![Finding::error(
+                    format!("findings.records.{i}"),
+                    Code::Format,
+                    "a record's findings are a list of findings, or a read of from_kintone_record",
+                    "レコードの指摘は指摘の配列（または from_kintone_record の結果）で指定してください",
+                )])
+            })?;
+            per_record.push(crate::kintone::to_errors(&found, &mapping, lang, None));
+        }
+        return Ok((crate::kintone::bulk_errors(per_record, lang), lang));
+    }
     if let (Some(rows), Some(table)) = (
         findings.get("rows").and_then(Value::as_array),
         findings.get("table").and_then(Value::as_str),
@@ -1058,6 +1117,12 @@ pub fn call(operation: &str, args: &Value) -> Result<Value, ApiError> {
         "to_kintone_record" => {
             to_kintone_record_for(arg("form")?, args.get("mapping"), args.get("fields"))
         }
+        "kintone_bulk_update_body" => kintone_bulk_update_body(
+            arg("app")?,
+            arg("records")?,
+            args.get("mapping"),
+            args.get("fields"),
+        ),
         "kintone_update_body" => kintone_update_body(
             arg("form")?,
             arg("app")?,

@@ -1599,6 +1599,24 @@ op("kintone", "errors_not_findings", "Something that is not a finding is refused
    error={"kind": "invalid", "findings": [{"path": "findings.1", "code": "format", "severity": "error"}]})
 op("kintone", "write_record", "A canonical form written as a kintone record: the app's labels, numbers as text.",
    "issue 5", "to_kintone_record", {"form": BASE}, output=K_WRITTEN)
+# Bulk (issue 13): PUT /k/v1/records.json bodies, and refusals keyed records[<i>].<code>.value.
+K_BODY = {code: {"value": f["value"]} for code, f in K_WRITTEN.items()}
+op("kintone", "bulk_update_body", "Several forms into their records: {app, records: [{id, revision?, record}]}, "
+   "values only.", "issue 13", "kintone_bulk_update_body",
+   {"app": 7, "records": [{"form": BASE, "id": 1, "revision": 3}, {"form": BASE, "id": "2"}]},
+   output={"app": 7, "records": [{"id": 1, "revision": 3, "record": K_BODY}, {"id": "2", "record": K_BODY}]})
+op("kintone", "bulk_update_body_refuses_at_the_record", "A form with errors, or a bad id, is refused at its place in "
+   "records.", "issue 13", "kintone_bulk_update_body",
+   {"app": 7, "records": [{"form": BASE, "id": 1}, {"form": canonical({"openings": 0}), "id": 2},
+                          {"form": BASE, "id": "x"}]},
+   error={"kind": "invalid", "findings": [{"path": "records.1.openings", "code": "range", "severity": "error"},
+                                          {"path": "records.2.id", "code": "format", "severity": "error"}]})
+op("kintone", "bulk_errors_keyed_by_record", "Findings of several records keyed as kintone's bulk answer keys them.",
+   "issue 13", "to_kintone_errors",
+   {"findings": {"records": [{"registrable": True, "findings": [], "canonical": None},
+                             {"registrable": False, "findings": [F_POSTAL, F_FORM], "canonical": None}]}},
+   output={"errors": {"records[1].郵便番号.value": {"messages": ["郵便番号は7桁で入力してください"]}},
+           "record_errors": ["2件目：登録票の形式が正しくありません"], "warnings": {}, "record_warnings": []})
 op("kintone", "write_refuses_errors", "Only a form without errors is written.", "issue 5", "to_kintone_record",
    {"form": canonical({"openings": 0})},
    error={"kind": "invalid", "findings": [{"path": "openings", "code": "range", "severity": "error"}]})

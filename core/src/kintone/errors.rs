@@ -130,6 +130,32 @@ pub fn to_errors(
     out
 }
 
+/// Findings of several records in the error shape of kintone's bulk calls (`PUT
+/// /k/v1/records.json`): each record's field keys under `records[<i>].<code>.value` instead of
+/// `record.<code>.value`, record-level messages starting with the record's number.
+pub fn bulk_errors(per_record: Vec<KintoneErrors>, lang: Lang) -> KintoneErrors {
+    let mut out = KintoneErrors::default();
+    for (i, errors) in per_record.into_iter().enumerate() {
+        let rekey = |key: String| match key.strip_prefix("record.") {
+            Some(rest) => format!("records[{i}].{rest}"),
+            None => key,
+        };
+        out.errors
+            .extend(errors.errors.into_iter().map(|(k, v)| (rekey(k), v)));
+        out.warnings
+            .extend(errors.warnings.into_iter().map(|(k, v)| (rekey(k), v)));
+        let label = |m: String| match lang {
+            Lang::Ja => format!("{}件目：{m}", i + 1),
+            Lang::En => format!("record {}: {m}", i + 1),
+        };
+        out.record_errors
+            .extend(errors.record_errors.into_iter().map(label));
+        out.record_warnings
+            .extend(errors.record_warnings.into_iter().map(label));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ mod rows;
 mod write;
 
 pub use app::check_mapping;
-pub use errors::{CB_VA01, KintoneErrors, Lang, to_errors};
+pub use errors::{CB_VA01, KintoneErrors, Lang, bulk_errors, to_errors};
 pub use mapping::{FieldMapping, Mapping, ReadAs, STANDARD_MAPPING_JSON};
 pub use record::{RECORD_DEPTH, RecordForm, from_record, read_record, record_from_json};
 pub use rows::{RowRead, RowsError, from_rows, rows_to_errors};
