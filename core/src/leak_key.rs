@@ -81,20 +81,66 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// Step one of every key: invisible characters dropped (also inside a composed character: NFKD
 /// first), NFKC, stray marks dropped, every decimal digit as ASCII.
 pub fn clean(s: &str) -> String {
-    // Text of ASCII, kana and CJK ideographs already in NFKC comes out of the NFKD → NFKC round
-    // trip unchanged: their decompositions hold no mark but the kana voicing marks, which the
-    // round trip keeps and composes back. (Other letters may not: `Š` decomposes to `S` and a
-    // caron, which the round trip drops — a fast path for them would key `Š` and `S` apart.)
-    let plain = |c: char| {
-        c.is_ascii() || matches!(u32::from(c), 0x3041..=0x3096 | 0x309D..=0x30FF | 0x4E00..=0x9FFF)
-    };
-    if s.chars().all(plain)
-        && unicode_normalization::is_nfkc_quick(s.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
+    // Text of plain characters comes out of the NFKD → NFKC round trip unchanged (see
+    // `is_plain`): most of what a Japanese form holds, taken without the normalisation tables.
+    if s.chars().all(is_plain) {
         return s.to_owned();
     }
     round_trip(s)
+}
+
+/// A text after [`clean`], as characters: where every key of it starts, so that a text searched
+/// in several ways (names, e-mail addresses, IDs, numbers) is cleaned once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned(Vec<char>);
+
+impl Cleaned {
+    /// [`clean`]s `s`.
+    pub fn new(s: &str) -> Self {
+        if s.chars().all(is_plain) {
+            return Self(s.chars().collect());
+        }
+        Self(round_trip(s).chars().collect())
+    }
+
+    /// Its [`text_keys`].
+    pub fn text_keys(&self) -> Keys {
+        keys_of(&self.0, key_of_clean)
+    }
+
+    /// Its [`email_keys`].
+    pub fn email_keys(&self) -> Keys {
+        keys_of(&self.0, email_key_of_clean)
+    }
+
+    /// Its [`code_keys`].
+    pub fn code_keys(&self) -> Keys {
+        keys_of(&self.0, code_key_of_clean)
+    }
+
+    /// Its [`numbers`].
+    pub fn numbers(&self) -> Numbers {
+        numbers_of_clean(&self.0)
+    }
+}
+
+/// Characters every key step takes as they are (docs/benchmarks.md, "the leak keys' fast paths"):
+/// ASCII, the CJK punctuation Japanese text uses, kana and the CJK unified ideographs. Each is its
+/// own NFKC form, is no invisible character, mark or digit of another script, and composes with no
+/// plain neighbour (kana compose only with the voicing marks U+3099/U+309A, which are not plain).
+/// Other letters may not be: `Š` decomposes to `S` and a caron, which the round trip drops — a
+/// fast path for them would key `Š` and `S` apart. Checked character by character by a test.
+fn is_plain(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0..=0x7F
+            | 0x3001..=0x3006
+            | 0x3008..=0x3020
+            | 0x3041..=0x3096
+            | 0x309D..=0x309E
+            | 0x30A0..=0x30FE
+            | 0x4E00..=0x9FFF
+    )
 }
 
 /// [`clean`] the long way, for any text: NFKD, invisible characters dropped, NFKC.
@@ -185,9 +231,16 @@ pub fn kanji_numerals_as_digits(chars: &[char], by_value: bool) -> Vec<char> {
     out
 }
 
+/// The first code point that may be a variant kanji (CJK Extension A).
+const KANJI_VARIANTS_FROM: u32 = 0x3400;
+
 /// Variant kanji (itaiji) and the one character each is folded to, generated from Unicode's
 /// Unihan variant data (core/data/SOURCES.md — kanji_variants.tsv).
 fn kanji_variant(c: char) -> char {
+    // The table holds no character below CJK Extension A (a test checks).
+    if u32::from(c) < KANJI_VARIANTS_FROM {
+        return c;
+    }
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         KANJI_VARIANTS_TSV
@@ -205,6 +258,12 @@ fn kanji_variant(c: char) -> char {
 /// Brackets and quotes of every kind (`（）【】「」［］〔〕〈〉《》｛｝` …): Unicode's open, close,
 /// initial and final punctuation.
 pub fn is_bracket(c: char) -> bool {
+    // Fast paths: in ASCII only `( ) [ ] { }`; kana and the CJK ideographs are none.
+    match u32::from(c) {
+        0..=0x7F => return matches!(c, '(' | ')' | '[' | ']' | '{' | '}'),
+        0x3041..=0x30FF | 0x4E00..=0x9FFF => return false,
+        _ => {}
+    }
     matches!(
         c.general_category(),
         GeneralCategory::OpenPunctuation
@@ -272,8 +331,7 @@ fn keys_of(chars: &[char], key: impl Fn(&[char], Fold) -> String) -> Keys {
 
 /// [`text_key`] both ways ([`Fold`]).
 pub fn text_keys(s: &str) -> Keys {
-    let chars: Vec<char> = clean(s).chars().collect();
-    keys_of(&chars, key_of_clean)
+    Cleaned::new(s).text_keys()
 }
 
 fn key_of_clean(chars: &[char], fold: Fold) -> String {
@@ -335,6 +393,84 @@ fn key_of_clean(chars: &[char], fold: Fold) -> String {
 /// is confusable with), except capitals of other scripts, which are skeleton-folded first: a
 /// Cyrillic `М` is a Latin `M`, while its small `м` looks like no Latin letter.
 fn skeleton(chars: &[char], fold: Fold) -> String {
+    if chars.iter().all(|&c| is_plain(c)) {
+        return plain_skeleton(chars);
+    }
+    unicode_skeleton(chars, fold)
+}
+
+/// [`skeleton`] of plain characters ([`is_plain`]), character by character from a table: each
+/// one's skeleton starts with a character of combining class 0, so nothing reorders across
+/// neighbours and the skeleton of the text is the skeletons of its characters, one after the
+/// other (both checked by tests). Plain characters are ASCII or uncased, so [`Fold`] changes
+/// nothing.
+fn plain_skeleton(chars: &[char]) -> String {
+    let table = plain_skeleton_table();
+    let mut out = String::with_capacity(chars.len() * 3);
+    for &c in chars {
+        let exception = plain_index(c)
+            .and_then(|i| table.index.get(i))
+            .and_then(|&e| usize::from(e).checked_sub(1))
+            .and_then(|e| table.skeletons.get(e));
+        match exception {
+            Some(skeleton) => out.push_str(skeleton),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ranges of [`is_plain`] characters' table, one after the other: (first, last).
+const PLAIN_TABLE_RANGES: [(u32, u32); 3] = [(0, 0x7F), (0x3000, 0x30FF), (0x4E00, 0x9FFF)];
+
+/// A plain character's place in [`PlainSkeletons::index`].
+fn plain_index(c: char) -> Option<usize> {
+    let code = u32::from(c);
+    let mut offset = 0;
+    for (first, last) in PLAIN_TABLE_RANGES {
+        if (first..=last).contains(&code) {
+            return usize::try_from(offset + code - first).ok();
+        }
+        offset += last - first + 1;
+    }
+    None
+}
+
+/// The skeletons of plain characters that are not themselves.
+struct PlainSkeletons {
+    /// For each character of [`PLAIN_TABLE_RANGES`]: 0 when its skeleton is itself, else
+    /// 1 + its place in `skeletons`.
+    index: Vec<u16>,
+    skeletons: Vec<String>,
+}
+
+fn plain_skeleton_table() -> &'static PlainSkeletons {
+    static TABLE: OnceLock<PlainSkeletons> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = PlainSkeletons {
+            index: Vec::new(),
+            skeletons: Vec::new(),
+        };
+        for code in PLAIN_TABLE_RANGES.into_iter().flat_map(|(a, b)| a..=b) {
+            let skeleton = char::from_u32(code)
+                .filter(|&c| is_plain(c))
+                .map(|c| (c, unicode_skeleton(&[c], Fold::AsTyped)))
+                .filter(|(c, key)| key.chars().ne(std::iter::once(*c)));
+            let entry = match skeleton {
+                Some((_, key)) => {
+                    table.skeletons.push(key);
+                    u16::try_from(table.skeletons.len()).unwrap_or(0)
+                }
+                None => 0,
+            };
+            table.index.push(entry);
+        }
+        table
+    })
+}
+
+/// [`skeleton`] of any text, by Unicode's tables.
+fn unicode_skeleton(chars: &[char], fold: Fold) -> String {
     let mut pre = String::with_capacity(chars.len());
     for &c in chars {
         if fold == Fold::ByCapital && !c.is_ascii() && c.is_lowercase() {
@@ -390,8 +526,7 @@ pub fn email_key(s: &str) -> String {
 
 /// [`email_key`] both ways ([`Fold`]).
 pub fn email_keys(s: &str) -> Keys {
-    let original: Vec<char> = clean(s).chars().collect();
-    keys_of(&original, email_key_of_clean)
+    Cleaned::new(s).email_keys()
 }
 
 fn email_key_of_clean(original: &[char], fold: Fold) -> String {
@@ -460,20 +595,30 @@ pub fn code_key(s: &str) -> String {
 
 /// [`code_key`] both ways ([`Fold`]).
 pub fn code_keys(s: &str) -> Keys {
-    let chars: Vec<char> = clean(s).chars().collect();
-    keys_of(&chars, code_key_of_clean)
+    Cleaned::new(s).code_keys()
 }
 
 fn code_key_of_clean(chars: &[char], fold: Fold) -> String {
     let chars = kanji_numerals_as_digits(chars, false);
     let kept: Vec<char> = chars
         .into_iter()
-        .filter(|c| c.is_alphanumeric() && !is_dash(*c))
+        .filter(|c| is_alphanumeric(*c) && !is_dash(*c))
         .collect();
     skeleton(&kept, fold)
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| is_alphanumeric(*c))
         .collect()
+}
+
+/// [`char::is_alphanumeric`], with a fast path for kana and the CJK ideographs (letters, but for
+/// `゠` and `・`; a test checks every one).
+fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x4E00..=0x9FFF => {
+            true
+        }
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The numbers of a text as typed ([`numbers`]).
@@ -512,9 +657,11 @@ impl Numbers {
 /// The numbers of a text ([`Numbers`]), after [`clean`] and with kanji numerals as digits
 /// (`〒一〇一－〇〇六二`).
 pub fn numbers(s: &str) -> Numbers {
-    let cleaned = clean(s);
-    let chars: Vec<char> = cleaned.chars().collect();
-    let chars = kanji_numerals_as_digits(&chars, false);
+    Cleaned::new(s).numbers()
+}
+
+fn numbers_of_clean(chars: &[char]) -> Numbers {
+    let chars = kanji_numerals_as_digits(chars, false);
     let mut out = Numbers::default();
     let mut chain: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -576,6 +723,61 @@ mod tests {
             assert_eq!(is_invisible(c), invisible_by_category(c), "{c:?}");
             let nd = c.general_category() == GeneralCategory::DecimalNumber;
             assert_eq!(digit_value(c).is_some(), nd || c.is_ascii_digit(), "{c:?}");
+            let bracket = matches!(
+                c.general_category(),
+                GeneralCategory::OpenPunctuation
+                    | GeneralCategory::ClosePunctuation
+                    | GeneralCategory::InitialPunctuation
+                    | GeneralCategory::FinalPunctuation
+            );
+            assert_eq!(is_bracket(c), bracket, "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// What `is_plain` promises, character by character: its own NFKC form (quick check too), no
+    /// invisible character or digit of another script, unchanged by the round trip, a starter;
+    /// and a skeleton that starts with a starter, so skeletons concatenate.
+    #[test]
+    fn plain_characters_are_what_the_fast_paths_assume() {
+        use unicode_normalization::char::canonical_combining_class;
+        let plain: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c))
+            .collect();
+        assert!(plain.len() > 21_000, "{}", plain.len());
+        assert!(plain_skeleton_table().skeletons.len() < usize::from(u16::MAX));
+        for c in plain {
+            let one = c.to_string();
+            assert_eq!(
+                unicode_normalization::is_nfkc_quick(one.chars()),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+            assert_eq!(round_trip(&one), one, "{c:?}");
+            assert!(
+                !is_invisible(c) && canonical_combining_class(c) == 0,
+                "{c:?}"
+            );
+            assert!(c.is_ascii() || digit_value(c).is_none(), "{c:?}");
+            assert!(!c.is_lowercase() || c.is_ascii(), "{c:?} has a case");
+            assert!(!c.is_uppercase() || c.is_ascii(), "{c:?} has a case");
+            let key = unicode_skeleton(&[c], Fold::AsTyped);
+            assert_eq!(key, unicode_skeleton(&[c], Fold::ByCapital), "{c:?}");
+            assert!(
+                key.chars()
+                    .next()
+                    .is_none_or(|k| canonical_combining_class(k) == 0),
+                "{c:?} → {key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_variant_kanji_below_the_fast_path() {
+        for line in KANJI_VARIANTS_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let c = line.chars().next().map_or(0, u32::from);
+            assert!(c >= KANJI_VARIANTS_FROM, "{line}");
         }
     }
 
@@ -588,6 +790,24 @@ mod tests {
         #[test]
         fn clean_is_the_nfkc_round_trip_for_any_text(s in "\\PC{0,16}") {
             prop_assert_eq!(clean(&s), round_trip(&s));
+        }
+
+        #[test]
+        fn plain_text_skeletons_concatenate(s in "[\\x00-\\x7F\u{3001}-\u{3006}\u{3008}-\u{3020}\u{3041}-\u{3096}\u{309D}\u{309E}\u{30A0}-\u{30FE}\u{4E00}-\u{9FFF}]{0,24}") {
+            let chars: Vec<char> = s.chars().collect();
+            prop_assert!(chars.iter().all(|&c| is_plain(c)));
+            prop_assert_eq!(clean(&s), round_trip(&s));
+            for fold in [Fold::AsTyped, Fold::ByCapital] {
+                prop_assert_eq!(skeleton(&chars, fold), unicode_skeleton(&chars, fold));
+            }
+        }
+
+        #[test]
+        fn plain_text_skeletons_concatenate_with_common_ones(s in "[a-zA-Z0-9 lIrnmー一口ロエ工カ力タ夕ト卜ハ八ニ二がぱヴゞ・〜「」、。（）]{0,24}") {
+            let chars: Vec<char> = s.chars().collect();
+            for fold in [Fold::AsTyped, Fold::ByCapital] {
+                prop_assert_eq!(skeleton(&chars, fold), unicode_skeleton(&chars, fold));
+            }
         }
     }
 

@@ -163,11 +163,12 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
         .collect();
     for (path, text_value) in public_texts {
         let mut leaked: Vec<&'static str> = Vec::new();
+        let cleaned = leak_key::Cleaned::new(text_value);
         for haystack in &kinds {
             let (as_typed, by_capital) = match haystack {
-                Haystack::Text => leak_key::text_keys(text_value),
-                Haystack::Email => leak_key::email_keys(text_value),
-                Haystack::Code => leak_key::code_keys(text_value),
+                Haystack::Text => cleaned.text_keys(),
+                Haystack::Email => cleaned.email_keys(),
+                Haystack::Code => cleaned.code_keys(),
             };
             for (needle_path, _, fold, needle) in needles.iter().filter(|n| n.1 == *haystack) {
                 // A text without letters of other scripts has one key for both folds.
@@ -181,7 +182,7 @@ pub fn scan_leaks(secrets: &[Secret<'_>], public_texts: &[(&'static str, &str)])
             }
         }
         if !digit_needles.is_empty() {
-            let numbers = leak_key::numbers(text_value);
+            let numbers = cleaned.numbers();
             for (needle_path, digits) in &digit_needles {
                 // Phone-length needles (9+ digits, longer than any YYYYMMDD a chained date makes)
                 // also across `・ / , .`; a postal code when typed 3 + 4 across them.
