@@ -4,94 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde::Deserialize;
 use std::hint::black_box;
 
-#[derive(Deserialize)]
-struct PlainFacility {
-    id: Option<String>,
-    name: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    prefecture: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainWorkplace {
-    postal_code: Option<String>,
-    prefecture: Option<String>,
-    municipality: Option<String>,
-    street_address: Option<String>,
-    facility_name: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainPeriod {
-    start: Option<String>,
-    end: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainDuties {
-    kinds: Option<Vec<String>>,
-    other_detail: Option<String>,
-    specifics: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainSalary {
-    basis: Option<String>,
-    amount_yen: Option<u32>,
-    trial_amount_yen: Option<u32>,
-}
-#[derive(Deserialize)]
-struct PlainHours {
-    start: Option<String>,
-    end: Option<String>,
-    break_minutes: Option<u16>,
-    holidays: Option<String>,
-    overtime: Option<bool>,
-}
-#[derive(Deserialize)]
-struct PlainInsurance {
-    employment: Option<bool>,
-    workers_accident: Option<bool>,
-    health: Option<bool>,
-    pension: Option<bool>,
-    other: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainContact {
-    name: Option<String>,
-    address: Option<String>,
-    phone: Option<String>,
-    extension: Option<String>,
-    application_phone: Option<String>,
-    fax: Option<String>,
-    email: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainListings {
-    hello_work: Option<bool>,
-    women_doctors_bank: Option<bool>,
-    nurse_center: Option<bool>,
-    other: Option<String>,
-}
-#[derive(Deserialize)]
-struct PlainForm {
-    masking_requested: Option<bool>,
-    facility: Option<PlainFacility>,
-    occupation: Option<String>,
-    openings: Option<i64>,
-    workplace: Option<PlainWorkplace>,
-    employment_period: Option<PlainPeriod>,
-    trial_period_weeks: Option<u16>,
-    duties: Option<PlainDuties>,
-    salary: Option<PlainSalary>,
-    working_hours: Option<PlainHours>,
-    insurance: Option<PlainInsurance>,
-    passive_smoking: Option<String>,
-    passive_smoking_detail: Option<String>,
-    notes: Option<String>,
-    contact: Option<PlainContact>,
-    existing_listings: Option<PlainListings>,
-}
+#[path = "shared/plain_form.rs"]
+mod plain_form;
+use plain_form::PlainForm;
 
 fn sample_lines() -> Vec<Vec<u8>> {
     keynet::sample::generate(42, 2_000)
