@@ -7,7 +7,7 @@
 #                                          optionalDependencies entry on the platform package;
 #   - keynet-<platform>-<version>.tgz      the platform package (`keynet-linux-x64-gnu` here): the
 #                                          native addon keynet.<platform>.node;
-#   - keynet-<version>-cp39-abi3-<tag>.whl the Python wheel (abi3: one wheel for CPython 3.9+).
+#   - keynet-<version>-cp310-abi3-<tag>.whl the Python wheel (abi3: one wheel for CPython 3.10+).
 # napi-rs's own tooling lays the npm packages out (napi create-npm-dirs, napi artifacts,
 # napi pre-publish --skip-optional-publish: it publishes nothing), then `npm pack` packs them.
 # The main package declares only the platforms whose addon is in dist/ — the one built here.

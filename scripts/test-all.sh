@@ -2,7 +2,7 @@
 # The one test command of keynet:   bash scripts/test-all.sh
 #
 # Builds and tests the Rust core and its three bindings (Python, Node, UniFFI for Swift/Kotlin)
-# against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.9 with venv
+# against the golden case table in tests/cases/. Needs only Rust (cargo), Python >= 3.10 with venv
 # (Debian: apt-get install python3-venv) and Node >= 18 with npm; everything else is installed
 # inside the repository: .venv/ (maturin, pytest), bindings-node/node_modules/ and .tools/kotlin/
 # (the Kotlin compiler) and .tools/wasm-bindgen-<version>/ — and, when run as root on Debian, a
@@ -38,7 +38,7 @@ run_pytest() {
 trap 'rc=$?; [ "$rc" -eq 0 ] || printf "\nFAILED after %ds (exit %d)\n" "$((SECONDS - START))" "$rc" >&2' EXIT
 
 for tool in cargo python3 node npm; do
-    command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.9+, Node 18+ with npm, Java 17+)"
+    command -v "$tool" >/dev/null || fail "$tool is not installed (needed: Rust, Python 3.10+, Node 18+ with npm, Java 17+)"
 done
 case "$(uname -s)" in
     Darwin) DYLIB=libkeynet_swift.dylib ;;

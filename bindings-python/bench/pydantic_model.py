@@ -159,11 +159,55 @@ def free_text(path):
 
 PHONE_LENGTHS = (("0120", 10), ("0800", 11), ("0570", 10), ("060", 11), ("070", 11), ("080", 11),
                  ("090", 11), ("050", 11), ("020", 11))
-PHONE_GROUPS = (("0120", (4, 3, 3)), ("0800", (4, 3, 4)), ("0570", (4, 3, 3)), ("060", (3, 4, 4)),
-                ("070", (3, 4, 4)), ("080", (3, 4, 4)), ("090", (3, 4, 4)), ("050", (3, 4, 4)),
-                ("020", (3, 4, 4)), ("03", (2, 4, 4)), ("06", (2, 4, 4)))
 PHONE_SPLIT = re.compile(r"(?:" + DASH_CLASS + r"|\s|[().])+")
 PHONE_CHARS = re.compile(r"^\+?[0-9" + re.escape(DASHES) + r"\s().]*$")
+
+
+def _load_phone_formats():
+    """libphonenumber's national formats for JP, from the TSV keynet reads (core/data)."""
+    formats, by_prefix = {}, {}
+    for line_ in (DATA / "jp_phone_formats.tsv").read_text(encoding="utf-8").splitlines():
+        if not line_ or line_.startswith("#"):
+            continue
+        order, prefix, groups, national_prefix = line_.split("\t")[:4]
+        spans = []
+        for g in groups.split(","):
+            lo, _, hi = g.partition("-")
+            spans.append((int(lo), int(hi or lo)))
+        formats[int(order)] = (spans, national_prefix == "0")
+        orders = by_prefix.setdefault(prefix, [])
+        if int(order) not in orders:
+            orders.append(int(order))
+    return formats, by_prefix, max(len(p) for p in by_prefix)
+
+
+PHONE_FORMATS, PHONE_FORMATS_BY_PREFIX, PHONE_LONGEST_PREFIX = _load_phone_formats()
+
+
+def _split_groups(nsn, spans):
+    if not spans:
+        return [] if not nsn else None
+    (lo, hi), rest = spans[0], spans[1:]
+    for n in range(min(hi, len(nsn)), lo - 1, -1):
+        tail = _split_groups(nsn[n:], rest)
+        if tail is not None:
+            return [nsn[:n]] + tail
+    return None
+
+
+def national_format(digits):
+    """The first libphonenumber format whose leading digits start the number and whose groups cover it."""
+    nsn = digits if digits.startswith("00") else digits[1:] if digits.startswith("0") else None
+    if nsn is None:
+        return None
+    candidates = sorted(o for k in range(min(PHONE_LONGEST_PREFIX, len(nsn)) + 1)
+                        for o in PHONE_FORMATS_BY_PREFIX.get(nsn[:k], ()))
+    for order in candidates:
+        spans, national_prefix = PHONE_FORMATS[order]
+        parts = _split_groups(nsn, spans)
+        if parts is not None:
+            return ("0" if national_prefix else "") + "-".join(parts)
+    return None
 
 
 def expected_phone_length(digits):
@@ -201,10 +245,9 @@ def parse_phone(raw):
         raise ValueError("must be a Japanese number starting with 0 (or +81)")
     if len(digits) != expected:
         raise ValueError(f"phone number must have {expected} digits ({len(digits)} given)")
-    for prefix, lengths in PHONE_GROUPS:
-        if digits.startswith(prefix):
-            a, b, _ = lengths
-            return digits, f"{digits[:a]}-{digits[a:a + b]}-{digits[a + b:]}"
+    formatted = national_format(digits)
+    if formatted:
+        return digits, formatted
     if len(groups) == 3:
         area, local, subscriber = groups
         if area.startswith("0") and 2 <= len(area) <= 5 and 1 <= len(local) <= 4 and len(subscriber) == 4:
@@ -366,8 +409,10 @@ def _load_municipalities():
     for line_ in (DATA / "municipalities.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         if not line_:
             continue
-        code, prefecture, name, kind = line_.split("\t")
-        entry = (code, prefecture, name, kind)
+        code, prefecture, name, kind, valid_from, valid_until = line_.split("\t")
+        entry = (code, prefecture, name, kind,
+                 date.fromisoformat(valid_from) if valid_from else None,
+                 date.fromisoformat(valid_until) if valid_until else None)
         by_key.setdefault(match_key(name), []).append(entry)
         by_prefecture.setdefault(prefecture, []).append(entry)
     return by_key, by_prefecture
@@ -495,9 +540,12 @@ class Workplace(BaseModel):
     def _facility_name(cls, v, info: ValidationInfo):
         return line("workplace.facility_name")(v, info)
 
+    _in_force: tuple = PrivateAttr(default=(None, None))
+
     @model_validator(mode="after")
     def _official_municipality(self):
-        self.municipality = find_municipality(self.prefecture, self.municipality)[2]
+        entry = find_municipality(self.prefecture, self.municipality)
+        self.municipality, self._in_force = entry[2], entry[4:6]
         return self
 
 
@@ -760,6 +808,9 @@ class Form(BaseModel):
         if f.prefecture != w.prefecture:
             warnings.append(("workplace.prefecture", "inconsistent"))
         start, end = self.employment_period.start, self.employment_period.end
+        valid_from, valid_until = w._in_force
+        if (valid_from and start < valid_from) or (valid_until and start > valid_until):
+            errors.append("workplace.municipality was not in force on the employment start")
         if start > end:
             errors.append("employment period ends before it starts")
         days = (end - start).days + 1

@@ -42,6 +42,19 @@ pub(crate) fn walked(py: Python<'_>, obj: &Bound<'_, PyAny>, root: &str) -> PyRe
     }
 }
 
+/// Reads a Python object (a dict) straight into the core's `Raw` value, for validation.
+pub(crate) fn walked_raw(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    root: &str,
+) -> PyResult<keynet::form::raw::Raw<'static>> {
+    match convert::to_raw(obj, root) {
+        Ok(value) => Ok(value),
+        Err(ConvertError::Py(e)) => Err(e),
+        Err(ConvertError::Input(e)) => Err(input_error(py, &e, None)),
+    }
+}
+
 /// A document argument. Text is limited to `max_bytes`.
 pub(crate) fn document(
     py: Python<'_>,

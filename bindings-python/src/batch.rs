@@ -79,7 +79,7 @@ fn records<'a>(py: Python<'_>, forms: &'a Bound<'_, PyAny>) -> PyResult<Vec<Reco
         let item = item?;
         out.push(match text_bytes(&item)? {
             Some(bytes) => Record::Text(Cow::Owned(bytes.into_owned())),
-            None => Record::Value(args::walked(py, &item, &format!("forms[{i}]"))?),
+            None => Record::Host(args::walked_raw(py, &item, &format!("forms[{i}]"))?),
         });
     }
     Ok(out)

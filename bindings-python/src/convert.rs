@@ -1,4 +1,5 @@
-//! Python objects ⇄ `serde_json::Value`, walked in Rust (no `json.dumps` round trip).
+//! Python objects ⇄ `serde_json::Value`, walked in Rust (no `json.dumps` round trip); forms to
+//! validate are read into the core's `Raw` value instead, by the same walk.
 //!
 //! Accepted on the way in: `dict` (str keys only), `list`, `tuple`, `str`, `int`, `float`, `bool`,
 //! `None` — what `json.dumps` writes as JSON. Anything else is a `TypeError` naming the path and
@@ -8,10 +9,12 @@
 //! `ValueError`.
 
 use keynet::InputError;
+use keynet::form::raw::Raw;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 
 /// How deep the walk goes before it gives up with the core's `too_deep` error. Two levels more
 /// than the core's own limit (docs/choices.md "Limits"), so the core — not this walk — decides
@@ -40,31 +43,112 @@ pub(crate) fn to_json(obj: &Bound<'_, PyAny>, root: &str) -> Result<Value, Conve
     walk(obj, &mut path, 0)
 }
 
-fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, ConvertError> {
+/// Reads a Python object straight into the core's [`Raw`] value (docs/benchmarks.md, "Python:
+/// dicts read in place"): no `serde_json::Value`, no hashing of keys. Read exactly as
+/// [`to_json`] reads it (the same values, errors and limits).
+pub(crate) fn to_raw(obj: &Bound<'_, PyAny>, root: &str) -> Result<Raw<'static>, ConvertError> {
+    let mut path = String::from(root);
+    walk(obj, &mut path, 0)
+}
+
+/// What the walk builds: a `serde_json::Value` (for the façade) or a [`Raw`] (for validation).
+trait Tree: Sized {
+    fn null() -> Self;
+    fn bool(b: bool) -> Self;
+    fn int(i: i64) -> Self;
+    fn uint(u: u64) -> Self;
+    /// A finite float.
+    fn float(f: Number) -> Self;
+    fn string(s: String) -> Self;
+    fn array(items: Vec<Self>) -> Self;
+    fn object(pairs: Vec<(String, Self)>) -> Self;
+    /// A keynet object's canonical JSON (a Posting in a list of postings).
+    fn json(value: Value) -> Self;
+}
+
+impl Tree for Value {
+    fn null() -> Self {
+        Value::Null
+    }
+    fn bool(b: bool) -> Self {
+        Value::Bool(b)
+    }
+    fn int(i: i64) -> Self {
+        Value::Number(i.into())
+    }
+    fn uint(u: u64) -> Self {
+        Value::Number(u.into())
+    }
+    fn float(f: Number) -> Self {
+        Value::Number(f)
+    }
+    fn string(s: String) -> Self {
+        Value::String(s)
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Value::Array(items)
+    }
+    fn object(pairs: Vec<(String, Self)>) -> Self {
+        Value::Object(pairs.into_iter().collect::<Map<_, _>>())
+    }
+    fn json(value: Value) -> Self {
+        value
+    }
+}
+
+impl Tree for Raw<'static> {
+    fn null() -> Self {
+        Raw::Null
+    }
+    fn bool(b: bool) -> Self {
+        Raw::Bool(b)
+    }
+    fn int(i: i64) -> Self {
+        Raw::Int(i)
+    }
+    fn uint(u: u64) -> Self {
+        Raw::UInt(u)
+    }
+    fn float(f: Number) -> Self {
+        Raw::Float(f.as_f64().unwrap_or(0.0))
+    }
+    fn string(s: String) -> Self {
+        Raw::Str(Cow::Owned(s))
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Raw::Array(items)
+    }
+    fn object(pairs: Vec<(String, Self)>) -> Self {
+        // A dict's keys are unique: the pairs are the object as it is.
+        Raw::Object(pairs.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect())
+    }
+    fn json(value: Value) -> Self {
+        Raw::from_value(&value).into_owned()
+    }
+}
+
+fn walk<T: Tree>(
+    obj: &Bound<'_, PyAny>,
+    path: &mut String,
+    depth: usize,
+) -> Result<T, ConvertError> {
     if obj.is_none() {
-        return Ok(Value::Null);
+        return Ok(T::null());
+    }
+    // Most of a form is text: tried first (a str is no bool, int or float).
+    if let Ok(text) = obj.cast::<PyString>() {
+        return string(text);
     }
     // bool before int: `bool` is a subclass of `int` in Python.
     if obj.is_instance_of::<PyBool>() {
-        return Ok(Value::Bool(obj.is_truthy()?));
+        return Ok(T::bool(obj.is_truthy()?));
     }
     if obj.is_instance_of::<PyInt>() {
         return int_to_json(obj, path);
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract()?;
-        return finite(f, path);
-    }
-    if let Ok(text) = obj.cast::<PyString>() {
-        // No document holds a string longer than a whole document: refused before copying it.
-        let chars = text.len()?;
-        if chars > keynet::MAX_INPUT_BYTES {
-            return Err(ConvertError::Input(InputError::TooLarge {
-                len: chars,
-                max: keynet::MAX_INPUT_BYTES,
-            }));
-        }
-        return Ok(Value::String(text.extract::<String>()?));
+        return finite(f, path).map(T::float);
     }
     if depth >= WALK_LIMIT {
         return Err(ConvertError::Input(InputError::TooDeep {
@@ -72,7 +156,7 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
         }));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
+        let mut pairs = Vec::with_capacity(dict.len());
         for (key, value) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
                 return Err(PyTypeError::new_err(format!(
@@ -81,15 +165,15 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
                 ))
                 .into());
             };
-            let key: String = key.extract()?;
+            let key = key.to_str()?.to_owned();
             let len = path.len();
             path.push('.');
             path.push_str(&key);
             let value = walk(&value, path, depth + 1)?;
             path.truncate(len);
-            map.insert(key, value);
+            pairs.push((key, value));
         }
-        return Ok(Value::Object(map));
+        return Ok(T::object(pairs));
     }
     if let Ok(list) = obj.cast::<PyList>() {
         return seq(list.iter(), path, depth);
@@ -99,10 +183,10 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
     }
     // keynet's own objects are their canonical JSON (a Posting in a list of postings).
     if let Ok(posting) = obj.cast::<crate::objects::PyPosting>() {
-        return Ok(posting.borrow().inner.to_json_value());
+        return Ok(T::json(posting.borrow().inner.to_json_value()));
     }
     if let Ok(form) = obj.cast::<crate::objects::PyValidForm>() {
-        return Ok(form.get().inner.to_json_value());
+        return Ok(T::json(form.get().inner.to_json_value()));
     }
     Err(PyTypeError::new_err(format!(
         "keynet: cannot read a value of type '{}' at {path}: a form holds only dict, list, str, int, float, bool and None",
@@ -111,11 +195,23 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value
     .into())
 }
 
-fn seq<'py>(
+fn string<T: Tree>(text: &Bound<'_, PyString>) -> Result<T, ConvertError> {
+    // No document holds a string longer than a whole document: refused before copying it.
+    let chars = text.len()?;
+    if chars > keynet::MAX_INPUT_BYTES {
+        return Err(ConvertError::Input(InputError::TooLarge {
+            len: chars,
+            max: keynet::MAX_INPUT_BYTES,
+        }));
+    }
+    Ok(T::string(text.to_str()?.to_owned()))
+}
+
+fn seq<'py, T: Tree>(
     items: impl Iterator<Item = Bound<'py, PyAny>>,
     path: &mut String,
     depth: usize,
-) -> Result<Value, ConvertError> {
+) -> Result<T, ConvertError> {
     let mut out = Vec::new();
     for (i, item) in items.enumerate() {
         let len = path.len();
@@ -123,19 +219,19 @@ fn seq<'py>(
         out.push(walk(&item, path, depth + 1)?);
         path.truncate(len);
     }
-    Ok(Value::Array(out))
+    Ok(T::array(out))
 }
 
-fn int_to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, ConvertError> {
+fn int_to_json<T: Tree>(obj: &Bound<'_, PyAny>, path: &str) -> Result<T, ConvertError> {
     if let Ok(i) = obj.extract::<i64>() {
-        return Ok(Value::Number(i.into()));
+        return Ok(T::int(i));
     }
     if let Ok(u) = obj.extract::<u64>() {
-        return Ok(Value::Number(u.into()));
+        return Ok(T::uint(u));
     }
     // Like serde_json reading the same digits from JSON text: too big for 64 bits → a float.
     match obj.extract::<f64>() {
-        Ok(f) => finite(f, path),
+        Ok(f) => finite(f, path).map(T::float),
         Err(_) => Err(PyValueError::new_err(format!(
             "keynet: integer at {path} is too large for JSON"
         ))
@@ -143,8 +239,8 @@ fn int_to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, ConvertError
     }
 }
 
-fn finite(f: f64, path: &str) -> Result<Value, ConvertError> {
-    Number::from_f64(f).map(Value::Number).ok_or_else(|| {
+fn finite(f: f64, path: &str) -> Result<Number, ConvertError> {
+    Number::from_f64(f).ok_or_else(|| {
         ConvertError::Py(PyValueError::new_err(format!(
             "keynet: the number at {path} is not finite (NaN and infinities are not JSON)"
         )))

@@ -7,6 +7,11 @@
 //! re-exports it. Each entry point runs the core inside `catch_unwind`: a panic becomes
 //! `keynet.InternalError`, the interpreter keeps running and the next call works.
 
+/// Every allocation of the module, Rust's own and the core's, through mimalloc (docs/benchmarks.md,
+/// "Python: dicts read in place").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use keynet::api::{self, ApiError};
 use keynet::{MAX_INPUT_BYTES, Validation};
 use pyo3::exceptions::PyTypeError;
@@ -39,7 +44,7 @@ pub(crate) fn run(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<Validatio
     } else if !form.is_instance_of::<PyDict>() && args::is_path(py, form)? {
         keynet::validate_json(args::file_content(py, form, "form")?.as_bytes())
     } else {
-        keynet::validate_value(&args::walked(py, form, "form")?)
+        keynet::validate_host_value(&args::walked_raw(py, form, "form")?)
     };
     result.map_err(|e| input_error(py, &e, None))
 }
@@ -711,6 +716,18 @@ mod native {
                 py,
                 &Value::Array(keynet::sample::generate_postings(seed, count)),
             )
+        })
+    }
+
+    /// Benchmark hook, not API: the binding floor of ``validate(dict)`` — reads the dict into
+    /// the core's input exactly as ``validate`` does and validates nothing
+    /// (docs/benchmarks.md, "Python: dicts read in place").
+    #[pyfunction]
+    #[pyo3(name = "_read_form_only")]
+    fn read_form_only(py: Python<'_>, form: &Bound<'_, PyAny>) -> PyResult<()> {
+        guarded(|| {
+            let raw = args::walked_raw(py, form, "form")?;
+            keynet::limits::check_host_value(&raw).map_err(|e| input_error(py, &e, None))
         })
     }
 

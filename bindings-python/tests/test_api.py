@@ -372,3 +372,16 @@ def test_a_panic_is_not_pyo3s_panic_exception():
     except BaseException as err:  # noqa: BLE001 - the point is what it is
         assert type(err) is keynet.InternalError
         assert type(err).__name__ != "PanicException"
+
+
+def test_the_benchmark_floor_reads_a_dict_as_validate_does(form):
+    # The binding floor of docs/benchmarks.md: the same reading and limits, no rules.
+    assert keynet._read_form_only(form) is None
+    form["notes"] = "あ" * 400_000
+    with pytest.raises(keynet.InputError) as floor:
+        keynet._read_form_only(form)
+    with pytest.raises(keynet.InputError) as validate:
+        keynet.validate(form)
+    assert floor.value.kind == validate.value.kind == "too_large"
+    with pytest.raises(TypeError, match=r"form\.facility"):
+        keynet._read_form_only({"facility": {1, 2}})

@@ -2,7 +2,8 @@
 //! figures in docs/benchmarks.md.
 //!
 //! - `public_view`: the public view of a valid form written as JSON, beside writing the same
-//!   form's canonical JSON (the same serialiser without masking: the anchor).
+//!   form's canonical JSON (the same serialiser without masking: the anchor). 10,000 forms, or
+//!   `KEYNET_BENCH_VIEWS` (1,000 fit in the CPU's caches; 10,000 do not).
 //! - `distribute`: 1M postings to 200 recipients (the standard 197 + 3 more agencies), beside one
 //!   plain pass over the 1M postings reading what a rule reads (the memory-bound floor).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -22,7 +23,11 @@ fn valid_forms(n: usize) -> Vec<ValidForm> {
 }
 
 fn bench_views(c: &mut Criterion) {
-    let forms = valid_forms(10_000);
+    let n = std::env::var("KEYNET_BENCH_VIEWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let forms = valid_forms(n);
     let mut group = c.benchmark_group("public_view");
     group.throughput(Throughput::Elements(forms.len() as u64));
     let mut buffer = Vec::with_capacity(4096);

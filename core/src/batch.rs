@@ -76,6 +76,8 @@ pub fn par_map<T: Sync, R: Send>(
 pub enum Record<'a> {
     Text(std::borrow::Cow<'a, [u8]>),
     Value(serde_json::Value),
+    /// A host's own object read straight into the core's input (a Python dict).
+    Host(crate::form::raw::Raw<'a>),
 }
 
 impl Record<'_> {
@@ -84,6 +86,7 @@ impl Record<'_> {
         match self {
             Record::Text(bytes) => validate_json(bytes),
             Record::Value(value) => validate_value(value),
+            Record::Host(value) => crate::form::validate_host_value(value),
         }
     }
 }

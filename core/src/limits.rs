@@ -53,8 +53,34 @@ pub fn check_value(value: &Value, max_bytes: usize) -> Result<(), InputError> {
 
 /// Checks a value read from JSON text (whose size was checked as bytes) for depth and items.
 pub(crate) fn check_raw(value: &Raw<'_>) -> Result<(), InputError> {
+    check_raw_within(value, usize::MAX)
+}
+
+/// Checks a value a host built (a Python dict, a JS object, read into a [`Raw`]) against every
+/// limit, its size counted as [`check_value`] counts it.
+pub fn check_host_value(value: &Raw<'_>) -> Result<(), InputError> {
+    check_raw_within(value, MAX_INPUT_BYTES)
+}
+
+fn check_raw_within(value: &Raw<'_>, max_bytes: usize) -> Result<(), InputError> {
+    let mut bytes: usize = 0;
     let mut stack: Vec<(&Raw<'_>, usize)> = vec![(value, 1)];
     while let Some((v, depth)) = stack.pop() {
+        bytes = bytes.saturating_add(match v {
+            Raw::Null | Raw::Bool(_) => 5,
+            Raw::Int(_) | Raw::UInt(_) | Raw::Float(_) => 8,
+            Raw::Str(s) => s.len().saturating_add(2),
+            Raw::Array(items) => items.len().saturating_add(2),
+            Raw::Object(pairs) => pairs.iter().fold(2usize, |n, (k, _)| {
+                n.saturating_add(k.len()).saturating_add(4)
+            }),
+        });
+        if bytes > max_bytes {
+            return Err(InputError::TooLarge {
+                len: bytes,
+                max: max_bytes,
+            });
+        }
         match v {
             Raw::Array(items) => {
                 container(depth, items.len())?;

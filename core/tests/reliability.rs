@@ -433,3 +433,40 @@ fn a_registration_before_registration_opened_is_a_warning_on_its_row() {
         "{findings:?}"
     );
 }
+
+/// A host's value read into `Raw` (a dict, a JS object) is validated as the same JSON text is,
+/// and meets the same limits.
+#[test]
+fn a_host_value_is_validated_as_its_json_text_and_limited_alike() {
+    use keynet::form::raw::Raw;
+    for form in keynet::sample::generate(5, 200) {
+        let text = serde_json::to_vec(&form).unwrap();
+        let from_text = keynet::validate_json(&text).unwrap();
+        let from_host = keynet::validate_host_value(&Raw::from_value(&form)).unwrap();
+        assert_eq!(from_host.findings(), from_text.findings());
+        assert_eq!(from_host.is_registrable(), from_text.is_registrable());
+    }
+    let mut long_note = base_form();
+    long_note["notes"] = Value::String("あ".repeat(400_000));
+    let by_value = keynet::validate_value(&long_note).unwrap_err();
+    let by_host = keynet::validate_host_value(&Raw::from_value(&long_note)).unwrap_err();
+    assert!(
+        matches!(by_host, keynet::InputError::TooLarge { .. }),
+        "{by_host}"
+    );
+    assert!(
+        matches!(by_value, keynet::InputError::TooLarge { .. }),
+        "{by_value}"
+    );
+    let mut deep = json!("x");
+    for _ in 0..40 {
+        deep = json!({ "a": deep });
+    }
+    let mut too_deep = base_form();
+    too_deep["notes"] = deep;
+    let by_host = keynet::validate_host_value(&Raw::from_value(&too_deep)).unwrap_err();
+    assert!(
+        matches!(by_host, keynet::InputError::TooDeep { .. }),
+        "{by_host}"
+    );
+}

@@ -74,6 +74,7 @@ from ._keynet import (
     write_sample_postings,
 )
 from ._keynet import _trigger_panic_for_tests, _trigger_worker_panic_for_tests  # noqa: F401  (test hooks, not API)
+from ._keynet import _read_form_only  # noqa: F401  (the benchmarks' binding floor, not API)
 from ._csv import CsvBytes, SubstitutionWarning, export_bed_view_csv, write_count_table_csv, write_postings_csv
 from ._frames import count_frame, count_matrix, distribution_frame, findings_frame
 

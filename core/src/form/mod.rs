@@ -575,6 +575,14 @@ pub fn validate_value(value: &serde_json::Value) -> Result<Validation, InputErro
     validate_raw(&Raw::from_value(value))
 }
 
+/// Validates a form a host read into a [`Raw`] value straight from its own objects (a Python
+/// dict, a JS object: no JSON text, no `serde_json::Value` in between), after the same limits
+/// as JSON text ([`crate::limits::check_host_value`]).
+pub fn validate_host_value(value: &Raw<'_>) -> Result<Validation, InputError> {
+    crate::limits::check_host_value(value)?;
+    validate_raw(value)
+}
+
 /// Validates a form held as a borrowed [`Raw`] value.
 pub fn validate_raw(value: &Raw<'_>) -> Result<Validation, InputError> {
     validate_raw_as_of(value, None)

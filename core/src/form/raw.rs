@@ -60,6 +60,25 @@ impl<'a> Raw<'a> {
         }
     }
 
+    /// The value with every borrowed string copied: for hosts that build a value of their own.
+    pub fn into_owned(self) -> Raw<'static> {
+        match self {
+            Raw::Null => Raw::Null,
+            Raw::Bool(b) => Raw::Bool(b),
+            Raw::Int(i) => Raw::Int(i),
+            Raw::UInt(u) => Raw::UInt(u),
+            Raw::Float(f) => Raw::Float(f),
+            Raw::Str(s) => Raw::Str(Cow::Owned(s.into_owned())),
+            Raw::Array(items) => Raw::Array(items.into_iter().map(Raw::into_owned).collect()),
+            Raw::Object(pairs) => Raw::Object(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The number as text, for messages.
     pub fn number_text(&self) -> String {
         match self {
