@@ -44,6 +44,9 @@ const now = process.hrtime.bigint
 const contenders = {
   'keynet.validate(object)': (i) => keynet.validate(objects[i]),
   'keynet.validate(json text)': (i) => keynet.validate(lines[i]),
+  // The binding floor: the object read into the core's input as validate reads it, no rules.
+  'binding floor: keynet._readFormOnly(object)': (i) => keynet._readFormOnly(objects[i]),
+  'binding floor: keynet._readFormOnly(json text)': (i) => keynet._readFormOnly(lines[i]),
   'zod safeParse(object)': (i) => formSchema.safeParse(objects[i]),
   'zod JSON.parse + safeParse': (i) => formSchema.safeParse(JSON.parse(lines[i])),
 }

@@ -20,6 +20,14 @@ pub fn validate(env: Env, form: Input<'_>) -> Result<Vec<Finding>> {
     })
 }
 
+/// Benchmark hook, not API: the binding floor of `validate` — reads the form into the core's
+/// input exactly as `validate` does (its JSON text, parsed under the same limits) and validates
+/// nothing (docs/benchmarks.md, "Node binding against zod 4").
+#[napi(js_name = "_readFormOnly", ts_args_type = "form: FormInput | string")]
+pub fn read_form_only(env: Env, form: Input<'_>) -> Result<()> {
+    guarded(&env, || Ok(crate::input::read_only(&env, form)?))
+}
+
 /// The canonical JSON (v1) of a registrable form. Throws a `KeynetError` of kind `invalid`
 /// with every finding in `findings` when the form has error findings.
 #[napi(ts_args_type = "form: FormInput | string", ts_return_type = "Form")]

@@ -11,40 +11,66 @@ use crate::error::Failure;
 
 pub(crate) type Input<'a> = Either<String, Unknown<'a>>;
 
-/// `JSON.stringify` with a replacer that keeps what plain JSON would lose or refuse: NaN and
-/// the infinities become their names (so the form says "not a number" naming them, instead of
-/// a silent `null` that reads as "required"), and a string with a lone surrogate becomes
+/// The engine's `JSON.stringify`, made to keep what plain JSON would lose or refuse: NaN and the
+/// infinities become their names (so the form says "not a number" naming them, instead of a
+/// silent `null` that reads as "required"), and a string with a lone surrogate becomes
 /// well-formed (U+FFFD, as napi converts a string argument) — an object and its JSON text read
-/// alike (docs/choices.md, "Limits").
-const STRINGIFY: &str = "(function (value) { return JSON.stringify(value, function (key, v) { \
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); \
-    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
-    return v; }); })";
+/// alike (docs/choices.md, "Limits"). A replacer does that, but calls back into JS for every
+/// key: so `form` first walks the value (JIT-compiled, no callback) and leaves the replacer to
+/// values that need it, or that nest deeper than a form (cycles: `JSON.stringify` names them).
+///
+/// `record` is the same for a kintone record, where a container nested deeper than
+/// `keynet::kintone::RECORD_DEPTH` (31) levels is written as null instead of overflowing the
+/// engine's stack, as the core reads a record's text (`keynet::kintone::record_from_json`;
+/// docs/kintone.md, "Reading a record").
+///
+/// Compiled once per engine instance (docs/benchmarks.md, "Node binding against zod 4").
+const STRINGIFY_SCRIPTS: &str = "(function () {   function keep(key, v) {     if (typeof v === 'number' && !Number.isFinite(v)) return String(v);     if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed();     return v; }   function plain(v, depth) {     if (typeof v === 'number') return Number.isFinite(v);     if (typeof v === 'string') return typeof v.isWellFormed !== 'function' || v.isWellFormed();     if (v === null || typeof v !== 'object') return true;     if (depth > 40) return false;     if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false; return true; }     for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !plain(v[k], depth + 1)) return false;     return true; }   return {     form: function (value) { return plain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, keep); },     record: function (value) { var depth = new WeakMap();       return JSON.stringify(value, function (key, v) {         v = keep(key, v);         if (v !== null && typeof v === 'object') {           var level = (depth.get(this) || 0) + 1; if (level > 31) return null; depth.set(v, level); }         return v; }); }   }; })()";
 
-/// [`STRINGIFY`] for a kintone record: a container nested deeper than
-/// `keynet::kintone::RECORD_DEPTH` (31) levels is written as null instead of overflowing the engine's stack, as the core reads a
-/// record's text (`keynet::kintone::record_from_json`; docs/kintone.md, "Reading a record").
-const STRINGIFY_RECORD: &str = "(function (value) { var depth = new WeakMap(); \
-    return JSON.stringify(value, function (key, v) { \
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); \
-    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed(); \
-    if (v !== null && typeof v === 'object') { \
-      var level = (depth.get(this) || 0) + 1; if (level > 31) return null; depth.set(v, level); } \
-    return v; }); })";
-
-/// JSON text of the input: a string is taken as JSON text, anything else goes through
-/// [`STRINGIFY`]. What JSON cannot hold — `undefined`, a function, a cycle, a BigInt, nesting
-/// deeper than the engine's stack — is a `KeynetError` of kind `invalid_input`, never a
-/// `TypeError` or `RangeError`.
-fn json_text(env: &Env, input: Input<'_>) -> std::result::Result<String, Failure> {
-    json_text_by(env, input, STRINGIFY)
+/// Which of [`STRINGIFY_SCRIPTS`]' functions.
+#[derive(Debug, Clone, Copy)]
+enum Stringify {
+    Form,
+    Record,
 }
 
-fn json_text_by(env: &Env, input: Input<'_>, script: &str) -> std::result::Result<String, Failure> {
+/// The engine instance's [`STRINGIFY_SCRIPTS`], compiled on first use and kept in its instance
+/// data (the addon keeps nothing else there).
+struct Scripts(ObjectRef<false>);
+
+fn stringify_function<'env, 'a>(
+    env: &'env Env,
+    which: Stringify,
+) -> Result<Function<'env, Unknown<'a>, Option<String>>> {
+    let name = match which {
+        Stringify::Form => "form",
+        Stringify::Record => "record",
+    };
+    if let Some(scripts) = env.get_instance_data::<Scripts>()? {
+        return scripts.0.get_value(env)?.get_named_property(name);
+    }
+    let scripts: Object<'env> = env.run_script(STRINGIFY_SCRIPTS)?;
+    env.set_instance_data(Scripts(scripts.create_ref()?), (), |_| {})?;
+    scripts.get_named_property(name)
+}
+
+/// JSON text of the input: a string is taken as JSON text, anything else goes through
+/// [`STRINGIFY_SCRIPTS`]. What JSON cannot hold — `undefined`, a function, a cycle, a BigInt,
+/// nesting deeper than the engine's stack — is a `KeynetError` of kind `invalid_input`, never a
+/// `TypeError` or `RangeError`.
+fn json_text(env: &Env, input: Input<'_>) -> std::result::Result<String, Failure> {
+    json_text_by(env, input, Stringify::Form)
+}
+
+fn json_text_by(
+    env: &Env,
+    input: Input<'_>,
+    which: Stringify,
+) -> std::result::Result<String, Failure> {
     match input {
         Either::A(text) => Ok(text),
         Either::B(value) => {
-            let stringify: Function<'_, Unknown<'_>, Option<String>> = env.run_script(script)?;
+            let stringify = stringify_function(env, which)?;
             // `call` clears a pending exception (BigInt, cycle, stack) into the Err's reason.
             match stringify.call(value) {
                 Ok(Some(text)) => Ok(text),
@@ -100,11 +126,11 @@ impl<'e> Args<'e> {
         name: &str,
         input: Input<'_>,
     ) -> std::result::Result<Self, Failure> {
-        let script = match (operation, name) {
-            ("from_kintone_record", "record") => STRINGIFY_RECORD,
-            _ => STRINGIFY,
+        let which = match (operation, name) {
+            ("from_kintone_record", "record") => Stringify::Record,
+            _ => Stringify::Form,
         };
-        let text = json_text_by(self.env, input, script)?;
+        let text = json_text_by(self.env, input, which)?;
         let v = keynet::host::argument(operation, name, text.as_bytes())?;
         self.map.insert(name.to_owned(), v);
         Ok(self)
@@ -135,6 +161,13 @@ pub(crate) fn validation_of(
 ) -> std::result::Result<keynet::Validation, Failure> {
     let text = json_text(env, form)?;
     Ok(keynet::validate_json(text.as_bytes())?)
+}
+
+/// What [`validation_of`] does before validating: the form's JSON text, read under its limits.
+pub(crate) fn read_only(env: &Env, form: Input<'_>) -> std::result::Result<(), Failure> {
+    let text = json_text(env, form)?;
+    keynet::read_form_json(text.as_bytes())?;
+    Ok(())
 }
 
 /// An options object (or its JSON text) as a map; absent or `null` is an empty one. A key not in

@@ -21,6 +21,11 @@
 //! `distribution`, `training`, `kintone`, `files` (CSV bytes), `beds`, `accounts`, and `objects`
 //! (the classes that hold core values). Here: `call`, any operation of the façade by name.
 
+/// Every allocation of the addon, Rust's own and the core's, through mimalloc (docs/benchmarks.md,
+/// "Node binding against zod 4"): validation makes many small strings.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use keynet::api;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;

@@ -71,7 +71,7 @@ pub use finding::{Code, CodeInfo, Finding, Severity, catalogue, error_summary, i
 pub use form::{
     Contact, DutyKind, EmploymentPeriod, ExistingListings, Facility, FacilityType, Form, Insurance,
     PassiveSmoking, Rejected, Salary, SalaryBasis, ValidForm, Validation, WorkingHours, Workplace,
-    validate, validate_host_value, validate_json, validate_value,
+    read_form_json, validate, validate_host_value, validate_json, validate_value,
 };
 pub use occupation::{LicenceGroup, OCCUPATIONS, Occupation, OccupationInfo};
 pub use places::Prefecture;

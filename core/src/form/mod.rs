@@ -533,6 +533,12 @@ fn raw_type_name(v: &Raw<'_>) -> &'static str {
 /// Reads one form from JSON bytes (UTF-8, at most [`MAX_INPUT_BYTES`], nesting at most
 /// [`MAX_DEPTH`]) and validates it.
 pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
+    validate_raw(&read_form_json(input)?)
+}
+
+/// What [`validate_json`] reads before any rule: the JSON text as a [`Raw`] value, under the
+/// limits. (Hosts time it as their binding floor: docs/benchmarks.md.)
+pub fn read_form_json(input: &[u8]) -> Result<Raw<'_>, InputError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(InputError::TooLarge {
             len: input.len(),
@@ -541,7 +547,7 @@ pub fn validate_json(input: &[u8]) -> Result<Validation, InputError> {
     }
     let raw: Raw<'_> = serde_json::from_slice(input).map_err(|e| read_error(input, &e))?;
     crate::limits::check_raw(&raw)?;
-    validate_raw(&raw)
+    Ok(raw)
 }
 
 /// Sorts the JSON parser's error about `input` into the kinds a caller can act on; only on
