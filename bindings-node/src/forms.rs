@@ -25,7 +25,7 @@ pub fn validate(env: Env, form: Input<'_>) -> Result<Vec<Finding>> {
 /// nothing (docs/benchmarks.md, "Node binding against zod 4").
 #[napi(js_name = "_readFormOnly", ts_args_type = "form: FormInput | string")]
 pub fn read_form_only(env: Env, form: Input<'_>) -> Result<()> {
-    guarded(&env, || Ok(crate::input::read_only(&env, form)?))
+    guarded(&env, || crate::input::read_only(&env, form))
 }
 
 /// The canonical JSON (v1) of a registrable form. Throws a `KeynetError` of kind `invalid`

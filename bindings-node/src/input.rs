@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn a_record_is_cut_at_the_cores_depth() {
         assert!(
-            super::STRINGIFY_RECORD
+            super::STRINGIFY_SCRIPTS
                 .contains(&format!("level > {})", keynet::kintone::RECORD_DEPTH))
         );
     }
