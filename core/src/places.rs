@@ -50,6 +50,17 @@ fn prefecture_table() -> &'static [PrefectureInfo] {
     })
 }
 
+/// Each prefecture's romaji as [`fold_romaji`] folds it, in code order: folded once.
+fn romaji_keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        prefecture_table()
+            .iter()
+            .map(|p| fold_romaji(&p.romaji))
+            .collect()
+    })
+}
+
 fn fold_romaji(s: &str) -> String {
     let lower: String = s
         .trim()
@@ -98,7 +109,7 @@ impl Prefecture {
             .position(|p| p.name == s || p.short_name == s)
             .or_else(|| {
                 let folded = fold_romaji(s);
-                table.iter().position(|p| fold_romaji(&p.romaji) == folded)
+                romaji_keys().iter().position(|key| *key == folded)
             })?;
         Prefecture::from_number(u8::try_from(position + 1).ok()?)
     }
