@@ -3,8 +3,11 @@
 //! addresses, phones typed in the many ways people type them, and a share of messy (valid but
 //! hand-typed) and invalid forms. Same seed, same forms, on every machine.
 
+use std::sync::Arc;
+
 use serde_json::{Value, json};
 
+use crate::form::Form;
 use crate::occupation::Occupation;
 use crate::places::{self, MunicipalityKind, Prefecture};
 
@@ -504,10 +507,10 @@ pub struct PostingGenerator {
     rng: Rng,
     opening_day: time::Date,
     made: usize,
-    last_form: Option<Value>,
-    /// Canonical forms validated ahead, in order (validation is the costly part: done for a
-    /// chunk at a time on every core, see [`crate::batch::par_map`]).
-    ready: std::collections::VecDeque<Value>,
+    last_form: Option<Arc<Form>>,
+    /// Forms validated ahead, in order (validation is the costly part: done for a chunk at a
+    /// time on every core, see [`crate::batch::par_map`]).
+    ready: std::collections::VecDeque<Arc<Form>>,
     threads: usize,
 }
 
@@ -532,23 +535,85 @@ impl PostingGenerator {
         }
     }
 
-    /// The next valid form in canonical JSON (a messy one is normalised; none is invalid): the
-    /// generator's forms in order, those that do not validate skipped.
-    fn next_valid_form(&mut self) -> Value {
+    /// The next valid form, normalised (a messy one is; none is invalid): the generator's forms
+    /// in order, those that do not validate skipped.
+    fn next_valid_form(&mut self) -> Arc<Form> {
         loop {
             if let Some(form) = self.ready.pop_front() {
                 return form;
             }
             let raw: Vec<Value> = (&mut self.forms).take(FORMS_AHEAD).collect();
-            let canonical = |form: &Value| {
+            let valid = |form: &Value| {
                 crate::validate_value(form)
                     .ok()
-                    .and_then(|v| v.canonical_json())
+                    .and_then(|v| v.into_valid().ok())
+                    .map(|v| Arc::new(v.into_form()))
             };
-            let validated = crate::batch::par_map(&raw, self.threads, canonical)
-                .unwrap_or_else(|_| raw.iter().map(canonical).collect());
+            let validated = crate::batch::par_map(&raw, self.threads, valid)
+                .unwrap_or_else(|_| raw.iter().map(valid).collect());
             self.ready.extend(validated.into_iter().flatten());
         }
+    }
+
+    /// The next posting, its form held once (a duplicate shares its predecessor's).
+    fn next_posting(&mut self) -> SamplePosting {
+        let rng = &mut self.rng;
+        let registered_on = self.opening_day + time::Duration::days(rng.below(200) as i64);
+        self.made += 1;
+        let duplicate = rng.chance(0.03) && self.last_form.is_some();
+        let form = match self.last_form.take().filter(|_| duplicate) {
+            Some(previous_form) => previous_form,
+            None => self.next_valid_form(),
+        };
+        let rng = &mut self.rng;
+        let closed = (!duplicate && rng.chance(0.2)).then(|| {
+            let reason = rng
+                .pick(&["filled", "filled", "withdrawn", "unpublished"])
+                .copied()
+                .unwrap_or("filled");
+            let closed_on = registered_on + time::Duration::days(rng.range(1, 60) as i64);
+            (reason, closed_on)
+        });
+        self.last_form = Some(Arc::clone(&form));
+        SamplePosting {
+            number: self.made,
+            registered_on,
+            closed,
+            form,
+        }
+    }
+}
+
+/// A generated posting as the sample writes it: `posting_id`, `registered_on`, `status`, `form`
+/// (canonical), then for a closed one `closed_reason` and `closed_on` — serialised straight from
+/// the form, with no JSON value built (docs/benchmarks.md, "Sample postings, streamed").
+struct SamplePosting {
+    number: usize,
+    registered_on: time::Date,
+    closed: Option<(&'static str, time::Date)>,
+    form: Arc<Form>,
+}
+
+impl serde::Serialize for SamplePosting {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(if self.closed.is_some() { 6 } else { 4 }))?;
+        map.serialize_entry("posting_id", &format!("P-{:06}", self.number))?;
+        map.serialize_entry("registered_on", &crate::text::iso_date(self.registered_on))?;
+        map.serialize_entry(
+            "status",
+            if self.closed.is_some() {
+                "closed"
+            } else {
+                "open"
+            },
+        )?;
+        map.serialize_entry("form", &*self.form)?;
+        if let Some((reason, closed_on)) = self.closed {
+            map.serialize_entry("closed_reason", reason)?;
+            map.serialize_entry("closed_on", &crate::text::iso_date(closed_on))?;
+        }
+        map.end()
     }
 }
 
@@ -556,35 +621,7 @@ impl Iterator for PostingGenerator {
     type Item = Value;
 
     fn next(&mut self) -> Option<Value> {
-        let rng = &mut self.rng;
-        let registered_on = self.opening_day + time::Duration::days(rng.below(200) as i64);
-        self.made += 1;
-        let id = format!("P-{:06}", self.made);
-        let duplicate = rng.chance(0.03) && self.last_form.is_some();
-        let form = match self.last_form.take().filter(|_| duplicate) {
-            Some(previous_form) => previous_form,
-            None => self.next_valid_form(),
-        };
-        let mut posting = json!({"posting_id": id, "registered_on": crate::text::iso_date(registered_on),
-                                 "status": "open", "form": form});
-        let rng = &mut self.rng;
-        if !duplicate && rng.chance(0.2) {
-            let reason = rng
-                .pick(&["filled", "filled", "withdrawn", "unpublished"])
-                .copied()
-                .unwrap_or("filled");
-            let closed_on = registered_on + time::Duration::days(rng.range(1, 60) as i64);
-            if let Some(p) = posting.as_object_mut() {
-                p.insert("status".into(), Value::from("closed"));
-                p.insert("closed_reason".into(), Value::from(reason));
-                p.insert(
-                    "closed_on".into(),
-                    Value::from(crate::text::iso_date(closed_on)),
-                );
-            }
-        }
-        self.last_form = posting.get("form").cloned();
-        Some(posting)
+        serde_json::to_value(self.next_posting()).ok()
     }
 }
 
@@ -595,8 +632,9 @@ pub fn write_postings_jsonl(
     seed: u64,
     count: usize,
 ) -> std::io::Result<()> {
-    for posting in PostingGenerator::new(seed).take(count) {
-        serde_json::to_writer(&mut out, &posting)?;
+    let mut postings = PostingGenerator::new(seed);
+    for _ in 0..count {
+        serde_json::to_writer(&mut out, &postings.next_posting())?;
         out.write_all(b"\n")?;
     }
     out.flush()
