@@ -4,6 +4,7 @@
 //! - `public_view`: the public view of a valid form written as JSON, beside writing the same
 //!   form's canonical JSON (the same serialiser without masking: the anchor). 10,000 forms, or
 //!   `KEYNET_BENCH_VIEWS` (1,000 fit in the CPU's caches; 10,000 do not).
+//! - `duplicates`: `duplicate_open_postings` over 200,000 sample postings, beside one pass over them.
 //! - `distribute`: 1M postings to 200 recipients (the standard 197 + 3 more agencies), beside one
 //!   plain pass over the 1M postings reading what a rule reads (the memory-bound floor).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -106,5 +107,22 @@ fn bench_distribute(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_views, bench_distribute);
+fn bench_duplicates(c: &mut Criterion) {
+    // 200,000 sample postings as the generator makes them (3 % registered twice, a fifth closed).
+    let postings: Vec<Posting> = keynet::sample::PostingGenerator::new(42)
+        .take(200_000)
+        .map(|p| Posting::from_json_value(&p).unwrap())
+        .collect();
+    let mut group = c.benchmark_group("duplicates_200k_postings");
+    group.sample_size(10);
+    group.bench_function("keynet_duplicate_open_postings", |b| {
+        b.iter(|| black_box(keynet::lifecycle::duplicate_open_postings(black_box(&postings)).len()))
+    });
+    group.bench_function("one_pass_floor", |b| {
+        b.iter(|| black_box(postings.iter().filter(|p| p.is_open()).count()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_views, bench_distribute, bench_duplicates);
 criterion_main!(benches);
