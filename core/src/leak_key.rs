@@ -124,7 +124,7 @@ impl Cleaned {
     }
 }
 
-/// Characters every key step takes as they are (docs/benchmarks.md, "the leak keys' fast paths"):
+/// Characters every key step takes as they are (docs/benchmarks.md, "Issue 14", item 1):
 /// ASCII, the CJK punctuation Japanese text uses, kana and the CJK unified ideographs. Each is its
 /// own NFKC form, is no invisible character, mark or digit of another script, and composes with no
 /// plain neighbour (kana compose only with the voicing marks U+3099/U+309A, which are not plain).

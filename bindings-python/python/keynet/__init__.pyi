@@ -987,6 +987,11 @@ def count_matrix(
     column, ``occupation``, holds the occupation labels.
     """
 
+def _read_form_only(form: Form) -> None:
+    """Benchmark hook, not API: the binding floor of ``validate(dict)`` — reads the dict into
+the core's input exactly as ``validate`` does and validates nothing
+(docs/benchmarks.md, "Python: dicts read in place")."""
+
 def _trigger_panic_for_tests() -> None:
     """Test hook, not API: raises InternalError from a deliberate Rust panic."""
 
