@@ -217,3 +217,14 @@ test('a panic becomes KeynetError internal and the next call works', () => {
     assert.equal(keynet.catalogue().length, CODES.length)
   }
 })
+
+test('the benchmark floor reads a form as validate does, and validates nothing', () => {
+  const form = structuredClone(registrable.input)
+  assert.equal(keynet._readFormOnly(form), undefined)
+  assert.equal(keynet._readFormOnly(JSON.stringify(form)), undefined)
+  // No rule runs: an empty object is read without a finding or an error.
+  assert.equal(keynet._readFormOnly({}), undefined)
+  const tooLarge = { ...form, notes: 'あ'.repeat(400_000) }
+  assert.equal(thrown(() => keynet._readFormOnly(tooLarge)).detail, thrown(() => keynet.validate(tooLarge)).detail)
+  assert.equal(thrown(() => keynet._readFormOnly('{')).kind, 'invalid_input')
+})

@@ -411,6 +411,10 @@ function createKeynet(makeGlue, wasmBytes) {
     ValidForm,
     PostingObject,
     RuleSet,
+    /** Benchmark hook, not API: the binding floor of `validate` (reads the form, no rules). */
+    _readFormOnly: (form) => {
+      entry('read_form_only', jsonText(form))
+    },
     /** Test hook, not API: a Rust panic inside the module, to prove the page survives it. */
     _triggerPanicForTests: () => invoke((w) => (w.trigger_panic_for_tests(), '{"ok":null}')),
   }

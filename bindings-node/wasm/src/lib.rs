@@ -160,6 +160,11 @@ fn entry_value(name: &str, input: &str, args: &Value) -> Result<Value, Failure> 
             keynet::validate_json(input.as_bytes())?.findings(),
         )),
         "normalize" => Ok(api::canonical(keynet::validate_json(input.as_bytes())?)?),
+        // The benchmark's binding floor (`_readFormOnly`): what `validate` reads, no rules.
+        "read_form_only" => {
+            keynet::read_form_json(input.as_bytes())?;
+            Ok(Value::Null)
+        }
         "catalogue" => Ok(serde_json::to_value(keynet::catalogue()).unwrap_or(Value::Null)),
         // What `JSON.stringify` could not write, as the native addon refuses it.
         "not_json" => Err(keynet::InputError::NotJson {
