@@ -15,6 +15,7 @@
 //! - [`code_key`] — identifiers: letters and digits only, skeleton-folded.
 //! - [`numbers`] — phone and postal digits as typed, number by number.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -188,7 +189,14 @@ fn kanji_unit(c: char) -> Option<u32> {
 /// `by_value`, a run holding 十, 百 or 千 right before an address word (丁目, 番, 号, の) is read
 /// by value (`四十二番` → `42番`, `十丁目` → `10丁目`, `百五` → `105`); elsewhere 十, 百 and 千 stay as
 /// they are (`九十九里` → `9十9里`), so that the key of a part of a text is a part of the text's key.
-pub fn kanji_numerals_as_digits(chars: &[char], by_value: bool) -> Vec<char> {
+pub fn kanji_numerals_as_digits(chars: &[char], by_value: bool) -> Cow<'_, [char]> {
+    // Most text holds none: borrowed as it is.
+    if !chars
+        .iter()
+        .any(|&c| kanji_digit(c).is_some() || kanji_unit(c).is_some())
+    {
+        return Cow::Borrowed(chars);
+    }
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
@@ -228,7 +236,7 @@ pub fn kanji_numerals_as_digits(chars: &[char], by_value: bool) -> Vec<char> {
             }));
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The first code point that may be a variant kanji (CJK Extension A).
@@ -336,16 +344,17 @@ pub fn text_keys(s: &str) -> Keys {
 
 fn key_of_clean(chars: &[char], fold: Fold) -> String {
     // White space and brackets go first, so that `九 十九里` reads as `九十九里` does.
-    let visible: Vec<char> = chars
-        .iter()
-        .copied()
-        .filter(|c| !c.is_whitespace() && !is_bracket(*c))
-        .collect();
+    let hidden = |c: &char| c.is_whitespace() || is_bracket(*c);
+    let visible: Cow<'_, [char]> = if chars.iter().any(hidden) {
+        Cow::Owned(chars.iter().copied().filter(|c| !hidden(c)).collect())
+    } else {
+        Cow::Borrowed(chars)
+    };
     // Dashes as `-`; variant kanji folded.
-    let plain: Vec<char> = kanji_numerals_as_digits(&visible, true)
-        .into_iter()
-        .map(|c| if is_dash(c) { '-' } else { kanji_variant(c) })
-        .collect();
+    let mut plain = kanji_numerals_as_digits(&visible, true).into_owned();
+    for c in &mut plain {
+        *c = if is_dash(*c) { '-' } else { kanji_variant(*c) };
+    }
     // Between digits: separators and address words as `-`; a `-` after a digit and before no
     // digit dropped (`4丁目6番地で` → `4-6で`, as `4-6` is written).
     let mut out: Vec<char> = Vec::with_capacity(plain.len());
@@ -601,7 +610,8 @@ pub fn code_keys(s: &str) -> Keys {
 fn code_key_of_clean(chars: &[char], fold: Fold) -> String {
     let chars = kanji_numerals_as_digits(chars, false);
     let kept: Vec<char> = chars
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|c| is_alphanumeric(*c) && !is_dash(*c))
         .collect();
     skeleton(&kept, fold)
@@ -667,7 +677,7 @@ fn numbers_of_clean(chars: &[char]) -> Numbers {
     let mut current = String::new();
     // Whether a chain separator has been seen since the current number ended.
     let mut separated = false;
-    for c in chars {
+    for &c in chars.iter() {
         if c.is_ascii_digit() {
             if separated && !current.is_empty() {
                 chain.push(std::mem::take(&mut current));
@@ -840,7 +850,7 @@ mod tests {
     fn kanji_numerals() {
         let k = |s: &str| {
             kanji_numerals_as_digits(&s.chars().collect::<Vec<_>>(), true)
-                .into_iter()
+                .iter()
                 .collect::<String>()
         };
         assert_eq!(k("〇三ー三二九二"), "03ー3292");

@@ -524,6 +524,16 @@ fn strip_weekday(s: &str) -> (&str, Option<&'static str>) {
 /// `令和二年六月一日`, `令和元年…`, `R2.5.29`, `R02/05/29`, `H31.4.30`, full-width digits, and a
 /// weekday in brackets that must agree with the date (`2020/6/1(月)`).
 pub fn parse_date(raw: &str) -> Result<Date, DateError> {
+    // Canonical `YYYY-MM-DD`, as a normalised form holds it: read without the general path's
+    // copies. Anything else, or no such day, takes the general path (its answer and error).
+    match canonical_date(raw.trim()) {
+        Some(date) => Ok(date),
+        None => parse_date_as_typed(raw),
+    }
+}
+
+/// [`parse_date`]'s general path: every way a date is typed.
+fn parse_date_as_typed(raw: &str) -> Result<Date, DateError> {
     let n = nfkc(raw);
     let s: String = without_midnight(&n)
         .chars()
@@ -544,6 +554,24 @@ pub fn parse_date(raw: &str) -> Result<Date, DateError> {
         }),
         _ => Ok(date),
     }
+}
+
+/// `YYYY-MM-DD` with a year of 1000–9999 and a day that exists, else `None`.
+fn canonical_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok().filter(|y| *y >= 1000)?;
+    let month = Month::try_from(u8::try_from(digits(5..7)?).ok()?).ok()?;
+    let day = u8::try_from(digits(8..10)?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
 }
 
 /// A date as a spreadsheet writes a date cell holding a time of day of midnight
@@ -762,6 +790,21 @@ pub fn parse_time(raw: &str) -> Option<TypedTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The canonical fast path reads exactly what the general path reads (digits and dashes
+        /// in every position, days that do not exist, years out of range).
+        #[test]
+        fn canonical_dates_read_as_the_general_path_reads_them(
+            s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9-]{10}|(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+        ) {
+            let general = parse_date_as_typed(&s).ok();
+            if let Some(date) = canonical_date(&s) {
+                proptest::prop_assert_eq!(Some(date), general);
+            }
+            proptest::prop_assert_eq!(parse_date(&s).ok(), general);
+        }
+    }
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::from_calendar_date(y, Month::try_from(m).unwrap(), day).unwrap()

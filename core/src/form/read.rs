@@ -352,12 +352,12 @@ impl Reader {
             ));
             return Slot::Invalid;
         };
-        let (read, typed) = match value {
+        let read = match value {
             None | Some(Raw::Null) => return Slot::Absent,
-            Some(Raw::Int(i)) => (Ok(*i), i.to_string()),
-            Some(n @ Raw::UInt(_)) => (Ok(i64::MAX), n.number_text()),
-            Some(n @ Raw::Float(f)) => {
-                let read = if !f.is_finite() {
+            Some(Raw::Int(i)) => Ok(*i),
+            Some(Raw::UInt(_)) => Ok(i64::MAX),
+            Some(Raw::Float(f)) => {
+                if !f.is_finite() {
                     Err(NumberError::NotANumber)
                 } else if f.fract() != 0.0 {
                     Err(NumberError::Fraction)
@@ -368,24 +368,32 @@ impl Reader {
                 } else {
                     // Far out of every range of the form: its exact value does not matter.
                     Ok(if *f < 0.0 { i64::MIN } else { i64::MAX })
-                };
-                (read, n.number_text())
+                }
             }
             Some(Raw::Str(s)) => {
                 let Some(t) = text::trimmed(s) else {
                     return Slot::Absent;
                 };
-                (text::parse_quantity(t, unit), t.to_owned())
+                text::parse_quantity(t, unit)
             }
             Some(other) => {
                 self.push(wrong_type(path, "a whole number", "整数", other));
                 return Slot::Invalid;
             }
         };
-        let (en, ja) = quote(path, &typed);
+        // The input as typed, quoted in a message: made only when there is one to write.
+        let quoted = || {
+            let typed = match value {
+                Some(Raw::Str(s)) => text::trimmed(s).unwrap_or_default().to_owned(),
+                Some(n) => n.number_text(),
+                None => String::new(),
+            };
+            quote(path, &typed)
+        };
         match read {
             Ok(i) if (min..=max).contains(&i) => T::try_from(i).map_or(Slot::Invalid, Slot::Value),
             Ok(_) => {
+                let (en, ja) = quoted();
                 self.push(Finding::error(
                     path,
                     Code::Range,
@@ -398,6 +406,7 @@ impl Reader {
                 Slot::Invalid
             }
             Err(NumberError::Fraction) => {
+                let (en, ja) = quoted();
                 self.push(Finding::error(
                     path,
                     Code::Format,
@@ -407,6 +416,7 @@ impl Reader {
                 Slot::Invalid
             }
             Err(NumberError::NotANumber) => {
+                let (en, ja) = quoted();
                 let (units_en, units_ja) = unit.written();
                 let (unit_en, unit_ja) = if units_en.is_empty() {
                     (String::new(), String::new())
