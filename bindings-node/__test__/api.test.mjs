@@ -228,3 +228,21 @@ test('the benchmark floor reads a form as validate does, and validates nothing',
   assert.equal(thrown(() => keynet._readFormOnly(tooLarge)).detail, thrown(() => keynet.validate(tooLarge)).detail)
   assert.equal(thrown(() => keynet._readFormOnly('{')).kind, 'invalid_input')
 })
+
+test('what toJSON gives is read as the replacer sees it (NaN by name, surrogates mended)', () => {
+  const nan = keynet.validate({ ...BASE, openings: { toJSON: () => NaN } })
+  const f = nan.find((x) => x.path === 'openings')
+  assert.equal(f.code, 'format', JSON.stringify(nan))
+  assert.ok(f.message.includes('NaN'), f.message)
+  const notes = keynet.validate({ ...BASE, notes: { toJSON: () => 'a\uD800b' } })
+  assert.deepEqual(notes, keynet.validate({ ...BASE, notes: 'a\uFFFDb' }))
+})
+
+test('an object of shared sub-objects is read as its JSON text is: too large', () => {
+  // The walk before stringify gives up after 4,096 values; the text is 2^16 copies of the leaf.
+  let shared = { x: 1 }
+  for (let i = 0; i < 16; i += 1) shared = { a: shared, b: shared }
+  const err = thrown(() => keynet.validate({ ...BASE, notes: shared }))
+  assert.equal(err.kind, 'invalid_input')
+  assert.equal(err.detail, 'too_large')
+})

@@ -17,7 +17,9 @@ pub(crate) type Input<'a> = Either<String, Unknown<'a>>;
 /// well-formed (U+FFFD, as napi converts a string argument) — an object and its JSON text read
 /// alike (docs/choices.md, "Limits"). A replacer does that, but calls back into JS for every
 /// key: so `form` first walks the value (JIT-compiled, no callback) and leaves the replacer to
-/// values that need it, or that nest deeper than a form (cycles: `JSON.stringify` names them).
+/// values that need it, to values with a `toJSON` and BigInts (what `toJSON` gives is what the
+/// replacer sees), and to values larger or deeper than a form (the walk visits at most 4,096
+/// values, so shared sub-objects cannot make it exponential; cycles: `JSON.stringify` names them).
 ///
 /// `record` is the same for a kintone record, where a container nested deeper than
 /// `keynet::kintone::RECORD_DEPTH` (31) levels is written as null instead of overflowing the
@@ -25,7 +27,46 @@ pub(crate) type Input<'a> = Either<String, Unknown<'a>>;
 /// docs/kintone.md, "Reading a record").
 ///
 /// Compiled once per engine instance (docs/benchmarks.md, "Node binding against zod 4").
-const STRINGIFY_SCRIPTS: &str = "(function () {   function keep(key, v) {     if (typeof v === 'number' && !Number.isFinite(v)) return String(v);     if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed();     return v; }   function plain(v, depth) {     if (typeof v === 'number') return Number.isFinite(v);     if (typeof v === 'string') return typeof v.isWellFormed !== 'function' || v.isWellFormed();     if (v === null || typeof v !== 'object') return true;     if (depth > 40) return false;     if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false; return true; }     for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !plain(v[k], depth + 1)) return false;     return true; }   return {     form: function (value) { return plain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, keep); },     record: function (value) { var depth = new WeakMap();       return JSON.stringify(value, function (key, v) {         v = keep(key, v);         if (v !== null && typeof v === 'object') {           var level = (depth.get(this) || 0) + 1; if (level > 31) return null; depth.set(v, level); }         return v; }); }   }; })()";
+const STRINGIFY_SCRIPTS: &str = "(function () {
+  function keep(key, v) {
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    if (typeof v === 'string' && typeof v.toWellFormed === 'function') return v.toWellFormed();
+    return v;
+  }
+  var left = 0;
+  function plain(v, depth) {
+    if (--left < 0) return false;
+    if (typeof v === 'number') return Number.isFinite(v);
+    if (typeof v === 'string') return typeof v.isWellFormed !== 'function' || v.isWellFormed();
+    if (typeof v === 'bigint') return false;
+    if (v === null || typeof v !== 'object') return true;
+    if (depth > 40 || typeof v.toJSON === 'function') return false;
+    if (Array.isArray(v)) {
+      for (var i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false;
+      return true;
+    }
+    for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !plain(v[k], depth + 1)) return false;
+    return true;
+  }
+  return {
+    form: function (value) {
+      left = 4096;
+      return plain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, keep);
+    },
+    record: function (value) {
+      var depth = new WeakMap();
+      return JSON.stringify(value, function (key, v) {
+        v = keep(key, v);
+        if (v !== null && typeof v === 'object') {
+          var level = (depth.get(this) || 0) + 1;
+          if (level > 31) return null;
+          depth.set(v, level);
+        }
+        return v;
+      });
+    }
+  };
+})()";
 
 /// Which of [`STRINGIFY_SCRIPTS`]' functions.
 #[derive(Debug, Clone, Copy)]
