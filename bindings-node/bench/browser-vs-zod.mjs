@@ -100,6 +100,8 @@ try {
     const contenders = {
       'keynet.validate(object)': (i) => keynet.validate(objects[i]),
       'keynet.validate(json text)': (i) => keynet.validate(lines[i]),
+      // The binding floor: the form read into the module as validate reads it, no rules.
+      'binding floor: keynet._readFormOnly(object)': (i) => keynet._readFormOnly(objects[i]),
       'zod safeParse(object)': (i) => formSchema.safeParse(objects[i]),
       'zod JSON.parse + safeParse': (i) => formSchema.safeParse(JSON.parse(lines[i])),
     }
