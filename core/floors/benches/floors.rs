@@ -7,46 +7,21 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-#[path = "../../benches/shared/plain_form.rs"]
-mod plain_form;
-use plain_form::PlainForm;
-
-fn sample_lines() -> Vec<Vec<u8>> {
-    keynet::sample::generate(42, 2_000)
-        .iter()
-        .map(|f| serde_json::to_vec(f).unwrap())
-        .collect()
-}
+#[path = "../../benches/shared/floor.rs"]
+mod floor;
+use floor::PlainForm;
 
 fn bench(c: &mut Criterion) {
-    let lines = sample_lines();
+    let lines = floor::sample_lines();
     let bytes: u64 = lines.iter().map(|l| l.len() as u64).sum();
     // Every floor must read every line, or the comparison is unfair.
     for line in &lines {
-        assert!(serde_json::from_slice::<PlainForm>(line).is_ok());
         assert!(simd_json::serde::from_slice::<PlainForm>(&mut line.clone()).is_ok());
         assert!(sonic_rs::from_slice::<PlainForm>(line).is_ok());
     }
     let mut group = c.benchmark_group("floors");
     group.throughput(Throughput::Bytes(bytes));
-    group.bench_function("keynet_validate_json", |b| {
-        b.iter(|| {
-            for line in &lines {
-                black_box(
-                    keynet::validate_json(black_box(line))
-                        .map(|v| v.is_registrable())
-                        .ok(),
-                );
-            }
-        })
-    });
-    group.bench_function("serde_json_plain_structs", |b| {
-        b.iter(|| {
-            for line in &lines {
-                black_box(serde_json::from_slice::<PlainForm>(black_box(line)).is_ok());
-            }
-        })
-    });
+    floor::keynet_and_serde_floor(&mut group, &lines);
     // simd-json parses in place: the copy of each line it needs is part of its cost.
     let mut scratch = Vec::with_capacity(8192);
     group.bench_function("simd_json_plain_structs", |b| {
@@ -54,7 +29,9 @@ fn bench(c: &mut Criterion) {
             for line in &lines {
                 scratch.clear();
                 scratch.extend_from_slice(line);
-                black_box(simd_json::serde::from_slice::<PlainForm>(black_box(&mut scratch)).is_ok());
+                black_box(
+                    simd_json::serde::from_slice::<PlainForm>(black_box(&mut scratch)).is_ok(),
+                );
             }
         })
     });

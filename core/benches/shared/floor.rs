@@ -1,9 +1,49 @@
-//! The form as plain structs: every field an `Option<String>` or number, no normalisation, no
-//! rules — what a JSON parser alone must build. The floor of the validation benchmarks
-//! (core/benches/validate.rs, core/floors/benches/floors.rs; docs/benchmarks.md).
-#![allow(dead_code)]
+//! What the validation benchmarks share (core/benches/validate.rs, core/floors/benches/floors.rs;
+//! docs/benchmarks.md): the sample forms as JSON, keynet's `validate_json` and the serde floor
+//! timed over them, and the form as plain structs — every field an `Option<String>` or number,
+//! no normalisation, no rules: what a JSON parser alone must build.
+#![allow(dead_code, clippy::unwrap_used)]
 
+use criterion::BenchmarkGroup;
+use criterion::measurement::WallTime;
 use serde::Deserialize;
+use std::hint::black_box;
+
+/// The 2,000 sample forms (seed 42), each as JSON.
+pub fn sample_lines() -> Vec<Vec<u8>> {
+    keynet::sample::generate(42, 2_000)
+        .iter()
+        .map(|f| serde_json::to_vec(f).unwrap())
+        .collect()
+}
+
+/// keynet's `validate_json` and serde_json into [`PlainForm`] over the same lines, in `group`.
+pub fn keynet_and_serde_floor(group: &mut BenchmarkGroup<'_, WallTime>, lines: &[Vec<u8>]) {
+    // The floor must read every line, or the comparison is unfair.
+    assert!(
+        lines
+            .iter()
+            .all(|l| serde_json::from_slice::<PlainForm>(l).is_ok())
+    );
+    group.bench_function("keynet_validate_json", |b| {
+        b.iter(|| {
+            for line in lines {
+                black_box(
+                    keynet::validate_json(black_box(line))
+                        .map(|v| v.is_registrable())
+                        .ok(),
+                );
+            }
+        })
+    });
+    group.bench_function("serde_json_plain_structs", |b| {
+        b.iter(|| {
+            for line in lines {
+                black_box(serde_json::from_slice::<PlainForm>(black_box(line)).is_ok());
+            }
+        })
+    });
+}
 
 #[derive(Deserialize)]
 pub struct PlainFacility {
