@@ -16,6 +16,6 @@ test('bench/browser-vs-zod.mjs runs in Chromium and both contenders agree on the
   assert.equal(summary.verdicts_agree, '25/25')
   assert.ok(summary.registrable > 0 && summary.registrable < 25, `the forms mix registrable and refused ones (${summary.registrable})`)
   assert.deepEqual(Object.keys(summary.per_object), ['keynet.validate(object)', 'keynet.validate(json text)',
-    'zod safeParse(object)', 'zod JSON.parse + safeParse'])
+    'binding floor: keynet._readFormOnly(object)', 'zod safeParse(object)', 'zod JSON.parse + safeParse'])
   for (const r of Object.values(summary.per_object)) assert.ok(Number.isFinite(r.median_us) && r.median_us >= 0)
 })
